@@ -1,0 +1,111 @@
+using System.Globalization;
+using CmuContracts.Emulator.Logging;
+using CmuContracts.Emulator.Options;
+using CmuContracts.Emulator.Throttling;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CmuContracts.Emulator.Faults;
+
+/// <summary>
+/// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>500</c>, <c>503</c>, <c>429</c>,
+/// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>expire-token</c>, <c>revoke-client</c>) or drawn from the configured rates.
+/// <c>/emulator/*</c> is never faulted.
+/// </summary>
+internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions options, ILogger<FaultMiddleware> logger)
+{
+    public const string HeaderName = "X-Emulator-Fault";
+
+    private readonly Random _random = new(options.Faults.Seed);
+    private readonly Lock _gate = new();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/emulator", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var flags = new RequestFaults();
+        var faults = context.Request.Headers[HeaderName].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (Draw() is { } drawn)
+        {
+            faults.Add(drawn);
+        }
+
+        foreach (var fault in faults)
+        {
+            Log.FaultInjected(logger, fault, context.Request.Method, context.Request.Path.Value ?? "");
+            switch (fault.ToLowerInvariant())
+            {
+                case "500":
+                case "503":
+                    context.Response.StatusCode = int.Parse(fault, CultureInfo.InvariantCulture);
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync($"Emulated fault {fault}.", context.RequestAborted).ConfigureAwait(false);
+                    return;
+                case "429":
+                    await ThrottlePage.WriteAsync(context).ConfigureAwait(false);
+                    return;
+                case "drop":
+                    context.Abort();
+                    return;
+                case "expire-token":
+                    flags.ExpireToken = true;
+                    break;
+                case "revoke-client":
+                    flags.RevokeClient = true;
+                    break;
+                default:
+                    if (fault.StartsWith("delay=", StringComparison.OrdinalIgnoreCase)
+                        && int.TryParse(fault.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+                    {
+                        await Task.Delay(ms, context.RequestAborted).ConfigureAwait(false);
+                        break;
+                    }
+
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync($"Unknown {HeaderName} value '{fault}'.", context.RequestAborted).ConfigureAwait(false);
+                    return;
+            }
+        }
+
+        RequestFaults.Set(context, flags);
+        await next(context).ConfigureAwait(false);
+    }
+
+    private string? Draw()
+    {
+        var rates = options.Faults;
+        if (!rates.Any)
+        {
+            return null;
+        }
+
+        double x;
+        lock (_gate)
+        {
+            x = _random.NextDouble();
+        }
+
+        if ((x -= rates.InternalServerError) < 0)
+        {
+            return "500";
+        }
+
+        if ((x -= rates.ServiceUnavailable) < 0)
+        {
+            return "503";
+        }
+
+        if ((x -= rates.TooManyRequests) < 0)
+        {
+            return "429";
+        }
+
+        return x - rates.Drop < 0 ? "drop" : null;
+    }
+}

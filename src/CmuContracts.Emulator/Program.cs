@@ -1,0 +1,23 @@
+using CmuContracts.Emulator.Hosting;
+using CmuContracts.Emulator.Options;
+using Microsoft.Extensions.Configuration;
+
+// Standalone: dotnet run --project src/CmuContracts.Emulator -- --urls http://127.0.0.1:5080
+// Options come from the "Emulator" configuration section (appsettings.json, EMULATOR__* variables, --Emulator:Seed=7 …).
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile("appsettings.json", optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args)
+    .Build();
+var options = new EmulatorOptions();
+configuration.GetSection("Emulator").Bind(options);
+
+if (!LoopbackUrls.TryParsePorts(configuration["urls"] ?? "http://127.0.0.1:5080", out var ports, out var error))
+{
+    await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+    return 2;
+}
+
+var app = EmulatorComposition.Build(options, ports);
+await app.RunAsync().ConfigureAwait(false);
+return 0;

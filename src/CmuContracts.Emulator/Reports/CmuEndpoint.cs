@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using CmuContracts.Emulator.Faults;
+using CmuContracts.Emulator.Logging;
+using CmuContracts.Emulator.Registration;
+using CmuContracts.Emulator.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace CmuContracts.Emulator.Reports;
+
+/// <summary>
+/// <c>/cmu/v2/…</c>: bearer check (401), CMU access (403), path in the tree (404), GET only (405),
+/// format (406), parameters and size (400), then the report as HAL JSON or CSV.
+/// </summary>
+internal static class CmuEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.Map(ReportLinks.Base, HandleAsync);
+        routes.Map(ReportLinks.Base + "/{**path}", HandleAsync);
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var tokens = (AccessTokenService)services.GetService(typeof(AccessTokenService))!;
+        var clients = (ClientRegistry)services.GetService(typeof(ClientRegistry))!;
+        var reports = (ReportService)services.GetService(typeof(ReportService))!;
+        var logger = ((ILoggerFactory)services.GetService(typeof(ILoggerFactory))!).CreateLogger(typeof(CmuEndpoint));
+        var path = context.Request.Path.Value ?? "";
+        var started = Stopwatch.GetTimestamp();
+
+        Task Fail(int status, string reason)
+        {
+            Log.ReportRejected(logger, path, status, reason);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/plain;charset=utf-8";
+            return context.Response.WriteAsync(reason, context.RequestAborted);
+        }
+
+        var token = BearerToken(context.Request);
+        var faults = RequestFaults.Get(context);
+        if (faults.RevokeClient && tokens.SubjectOf(token) is { } subject && clients.Forget(subject))
+        {
+            Log.ClientRevoked(logger, subject);
+        }
+
+        var check = tokens.Check(token, faults.ExpireToken);
+        if (!check.Ok)
+        {
+            Log.BearerRejected(logger, path, check.Failure!);
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Fail(StatusCodes.Status401Unauthorized, "Unauthorized: " + check.Failure).ConfigureAwait(false);
+            return;
+        }
+
+        if (!check.Application!.CmuAccess)
+        {
+            await Fail(StatusCodes.Status403Forbidden, "Forbidden: the client's application has no CMU access.").ConfigureAwait(false);
+            return;
+        }
+
+        var (reportPath, extension) = SplitExtension(path[ReportLinks.Base.Length..]);
+        if (reports.Tree.Find(reportPath) is not { } node)
+        {
+            await Fail(StatusCodes.Status404NotFound, $"Not found: '{reportPath}' is not a CMU report path.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET";
+            await Fail(StatusCodes.Status405MethodNotAllowed, "Method not allowed: CMU reports are read with GET.").ConfigureAwait(false);
+            return;
+        }
+
+        var query = ReportQueryParser.Parse(context.Request.QueryString.Value, node, reports.Now, reports.RetentionStart, out var error);
+        if (query is null)
+        {
+            await Fail(StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
+            return;
+        }
+
+        if (FormatNegotiation.Choose(extension, query.Format, context.Request.Headers.Accept.ToString()) is not { } format)
+        {
+            await Fail(StatusCodes.Status406NotAcceptable, "Not acceptable: the emulator serves JSON and CSV only.").ConfigureAwait(false);
+            return;
+        }
+
+        var result = reports.Run(query, out error);
+        if (result is null)
+        {
+            await Fail(StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
+            return;
+        }
+
+        byte[] body;
+        if (format == ReportFormat.Csv)
+        {
+            body = CsvReportWriter.Write(result);
+            context.Response.ContentType = CsvReportWriter.ContentType;
+            context.Response.Headers.ContentDisposition = $"attachment; filename={CsvReportWriter.FileName(query)}";
+        }
+        else
+        {
+            body = HalJsonReportWriter.Write(query, result, ReportLinks.Self(query, extension));
+            context.Response.ContentType = context.Request.Headers.Accept.ToString().Contains("application/hal+json", StringComparison.OrdinalIgnoreCase)
+                ? HalJsonReportWriter.HalContentType
+                : HalJsonReportWriter.ContentType;
+        }
+
+        Log.ReportServed(logger, path, result.Rows.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        foreach (var (key, value) in ReportQueryParser.Split(request.QueryString.Value))
+        {
+            if (key == "access_token")
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Path, string? Extension) SplitExtension(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var dot = path.LastIndexOf('.');
+        if (dot > slash)
+        {
+            var extension = path[(dot + 1)..];
+            if (FormatNegotiation.Extensions.Contains(extension, StringComparer.Ordinal))
+            {
+                return (path[..dot], extension);
+            }
+        }
+
+        return (path.Length == 0 ? "/" : path, null);
+    }
+}

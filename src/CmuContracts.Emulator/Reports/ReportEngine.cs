@@ -1,0 +1,219 @@
+using System.Globalization;
+using CmuContracts.Emulator.Data;
+
+namespace CmuContracts.Emulator.Reports;
+
+/// <summary>A computed report: column names (projection then metrics) and rows of string values.</summary>
+internal sealed record ReportResult(IReadOnlyList<string> Dimensions, IReadOnlyList<string> Metrics, IReadOnlyList<string[]> Rows);
+
+/// <summary>
+/// Aggregates the synthetic dataset on demand for one query: filter series, group them by the projected entity
+/// dimensions, cut the window into time buckets, and sum exactly. Histogram paths read the per-level user slots.
+/// </summary>
+internal sealed class ReportEngine(SyntheticDataset data)
+{
+    /// <summary>Upper bound on (time units scanned × series × metric slots) before a query is "too large".</summary>
+    public const long MaxCost = 40_000_000;
+
+    /// <summary>Upper bound on (time buckets × groups × metric slots) accumulated.</summary>
+    public const long MaxValues = 8_000_000;
+
+    public ReportResult? Run(ReportQuery query, DateTime retentionStart, DateTime now, out string? error)
+    {
+        error = null;
+        var projection = query.Projection;
+        var level = query.LevelDimension;
+        var levels = level is null ? [] : SelectedLevels(query, level);
+        var slots = level is null
+            ? query.Metrics.Select(Metrics.IndexOf).ToArray()
+            : levels.Select(l => (level == "concurrency-level" ? Metrics.FirstConcurrencyLevel : Metrics.FirstActivityLevel) + l - 1).ToArray();
+        var series = MatchingSeries(query);
+        var from = Math.Max(SyntheticDataset.ToMinute(query.Start), SyntheticDataset.ToMinute(retentionStart));
+        var to = Math.Min(SyntheticDataset.ToMinute(query.End), SyntheticDataset.ToMinute(now));
+        if (from >= to || series.Count == 0 || slots.Length == 0)
+        {
+            return new ReportResult(projection, query.Metrics, []);
+        }
+
+        // One group per distinct tuple of projected entity dimension values.
+        var entityDims = projection.Where(d => Dimensions.EntityIndex(d) >= 0).Select(Dimensions.EntityIndex).ToArray();
+        var groupOf = new int[series.Count];
+        var groupValues = new List<string[]>();
+        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var values = entityDims.Select(d => data.Catalog.Series[series[i]][d]).ToArray();
+            var key = string.Join('\u0001', values);
+            if (!groupIds.TryGetValue(key, out var id))
+            {
+                id = groupIds[key] = groupValues.Count;
+                groupValues.Add(values);
+            }
+
+            groupOf[i] = id;
+        }
+
+        var granularity = query.Granularity;
+        var buckets = Buckets(granularity, from, to);
+        var width = slots.Length;
+        var groups = groupValues.Count;
+        var unitMinutes = granularity switch { 4 => 1, 3 => 60, _ => 1440 };
+        var cost = (((to - from) / unitMinutes) + 1) * series.Count * width * (granularity == 3 ? 24 : 1);
+        if (cost > MaxCost || (long)buckets.Count * groups * width > MaxValues)
+        {
+            error = "Query too large: narrow the start/end window, add filters or request fewer metrics.";
+            return null;
+        }
+
+        var stride = groups * width;
+        var acc = new long[buckets.Count * stride];
+        if (granularity >= 3)
+        {
+            var origin = SyntheticDataset.ToMinute(buckets[0].Label);
+            for (var i = 0; i < series.Count; i++)
+            {
+                data.AddByUnit(series[i], slots, from, to, unitMinutes, origin, acc, stride, groupOf[i] * width);
+            }
+        }
+        else
+        {
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                for (var i = 0; i < series.Count; i++)
+                {
+                    data.AddRange(series[i], slots, buckets[b].Start, buckets[b].End, acc.AsSpan((b * stride) + (groupOf[i] * width), width));
+                }
+            }
+        }
+
+        var rows = new List<string[]>(buckets.Count * groups);
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                var values = acc.AsSpan((b * stride) + (g * width), width);
+                if (level is null)
+                {
+                    rows.Add(Row(projection, buckets[b].Label, groupValues[g], null, values));
+                }
+                else
+                {
+                    for (var l = 0; l < levels.Length; l++)
+                    {
+                        rows.Add(Row(projection, buckets[b].Label, groupValues[g], levels[l], values.Slice(l, 1)));
+                    }
+                }
+            }
+        }
+
+        rows.Sort(new RowComparer(projection));
+        if (rows.Count > query.Limit)
+        {
+            rows.RemoveRange(query.Limit, rows.Count - query.Limit);
+        }
+
+        return new ReportResult(projection, query.Metrics, rows);
+    }
+
+    private static int[] SelectedLevels(ReportQuery query, string level)
+    {
+        var include = query.Filters.Where(f => f.Dimension == level && !f.Negated).Select(f => f.Value).ToHashSet(StringComparer.Ordinal);
+        var exclude = query.Filters.Where(f => f.Dimension == level && f.Negated).Select(f => f.Value).ToHashSet(StringComparer.Ordinal);
+        return [.. Enumerable.Range(1, Dimensions.LevelCount).Where(l =>
+        {
+            var name = l.ToString(CultureInfo.InvariantCulture);
+            return (include.Count == 0 || include.Contains(name)) && !exclude.Contains(name);
+        })];
+    }
+
+    private List<int> MatchingSeries(ReportQuery query)
+    {
+        var entityFilters = query.Filters.Where(f => Dimensions.EntityIndex(f.Dimension) >= 0).ToArray();
+        var include = entityFilters.Where(f => !f.Negated).GroupBy(f => Dimensions.EntityIndex(f.Dimension))
+            .Select(g => (Dim: g.Key, Values: g.Select(f => f.Value).ToHashSet(StringComparer.Ordinal))).ToArray();
+        var exclude = entityFilters.Where(f => f.Negated).GroupBy(f => Dimensions.EntityIndex(f.Dimension))
+            .Select(g => (Dim: g.Key, Values: g.Select(f => f.Value).ToHashSet(StringComparer.Ordinal))).ToArray();
+        var result = new List<int>();
+        for (var s = 0; s < data.Catalog.Series.Count; s++)
+        {
+            var values = data.Catalog.Series[s];
+            if (include.All(f => f.Values.Contains(values[f.Dim])) && !exclude.Any(f => f.Values.Contains(values[f.Dim])))
+            {
+                result.Add(s);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(long Start, long End, DateTime Label)> Buckets(int granularity, long from, long to)
+    {
+        var list = new List<(long, long, DateTime)>();
+        if (granularity < 0)
+        {
+            list.Add((from, to, default));
+            return list;
+        }
+
+        var t = IsoTime.Floor(SyntheticDataset.FromMinute(from), granularity);
+        while (SyntheticDataset.ToMinute(t) < to && list.Count <= MaxValues)
+        {
+            var next = IsoTime.Next(t, granularity);
+            list.Add((Math.Max(from, SyntheticDataset.ToMinute(t)), Math.Min(to, SyntheticDataset.ToMinute(next)), t));
+            t = next;
+        }
+
+        return list;
+    }
+
+    private static string[] Row(IReadOnlyList<string> projection, DateTime label, string[] entityValues, int? level, ReadOnlySpan<long> metrics)
+    {
+        var row = new string[projection.Count + metrics.Length];
+        var e = 0;
+        for (var i = 0; i < projection.Count; i++)
+        {
+            row[i] = projection[i] switch
+            {
+                Dimensions.Year => label.Year.ToString(CultureInfo.InvariantCulture),
+                Dimensions.Month => label.Month.ToString(CultureInfo.InvariantCulture),
+                Dimensions.Day => label.Day.ToString(CultureInfo.InvariantCulture),
+                Dimensions.Hour => label.Hour.ToString(CultureInfo.InvariantCulture),
+                Dimensions.Minute => label.Minute.ToString(CultureInfo.InvariantCulture),
+                var d when Dimensions.IsLevel(d) => level!.Value.ToString(CultureInfo.InvariantCulture),
+                _ => entityValues[e++],
+            };
+        }
+
+        for (var m = 0; m < metrics.Length; m++)
+        {
+            row[projection.Count + m] = metrics[m].ToString(CultureInfo.InvariantCulture);
+        }
+
+        return row;
+    }
+
+    /// <summary>Orders rows by the projection, numerically for time and level dimensions, ordinally otherwise.</summary>
+    private sealed class RowComparer(IReadOnlyList<string> projection) : IComparer<string[]>
+    {
+        private readonly bool[] _numeric = [.. projection.Select(Dimensions.IsNumeric)];
+
+        public int Compare(string[]? x, string[]? y)
+        {
+            for (var i = 0; i < _numeric.Length; i++)
+            {
+                var c = _numeric[i] ? x![i].Length.CompareTo(y![i].Length) : 0;
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(x![i], y![i]);
+                }
+
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        }
+    }
+}

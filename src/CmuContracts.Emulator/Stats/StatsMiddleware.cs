@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace CmuContracts.Emulator.Stats;
+
+/// <summary>Counts every request outside <c>/emulator/*</c> by method, path and final status (0 when dropped).</summary>
+internal sealed class StatsMiddleware(RequestDelegate next, EmulatorStats stats)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/emulator", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var endpoint = context.Request.Method + " " + context.Request.Path.Value;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            stats.CountRequest(endpoint, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+        }
+    }
+}
