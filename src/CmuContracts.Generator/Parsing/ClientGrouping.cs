@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using CmuContracts.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace CmuContracts.Generator.Parsing;
+
+/// <summary>
+/// Operations grouped into clients: one per first tag (PascalCase), in order of first appearance;
+/// untagged operations go to the client named after the spec's ClientName. Operation names are
+/// made unique within their client (CMU1006).
+/// </summary>
+internal static class ClientGrouping
+{
+    public static string ClientNameOf(string? tag, string clientName) =>
+        tag is null ? clientName : CSharpNames.Pascal(tag, clientName);
+
+    public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, YamlMappingNode root)
+    {
+        var descriptions = TagDescriptions(reader, root);
+        var order = new List<string>();
+        var byClient = new Dictionary<string, (List<OperationModel> Operations, HashSet<string> Names, string? Description)>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            var name = ClientNameOf(operation.Tag, clientName);
+            if (!byClient.TryGetValue(name, out var client))
+            {
+                string? description = null;
+                if (operation.Tag is not null)
+                {
+                    descriptions.TryGetValue(operation.Tag, out description);
+                }
+
+                client = (new List<OperationModel>(), new HashSet<string>(StringComparer.Ordinal), description);
+                byClient.Add(name, client);
+                order.Add(name);
+            }
+
+            var model = operation.Model;
+            var unique = CSharpNames.MakeUnique(model.Name, client.Names);
+            if (unique != model.Name)
+            {
+                reader.Report(DiagnosticDescriptors.NameCollision, operation.NameLocation, model.OperationId, model.Name, unique);
+                model = model with { Name = unique };
+            }
+
+            client.Operations.Add(model);
+        }
+
+        var clients = new List<ClientModel>();
+        foreach (var name in order)
+        {
+            var (list, _, description) = byClient[name];
+            clients.Add(new ClientModel(name, description, list[0].ServerUrl, list.ToEquatableArray()));
+        }
+
+        return clients.ToEquatableArray();
+    }
+
+    private static Dictionary<string, string?> TagDescriptions(NodeReader reader, YamlMappingNode root)
+    {
+        var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var tags = reader.Tolerant(() => NodeReader.Sequence(root, "tags"), null, "the tag descriptions");
+        foreach (var tag in tags?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        {
+            if (tag is YamlMappingNode map && NodeReader.Find(map, "name") is YamlScalarNode { Value: { } name } && !descriptions.ContainsKey(name))
+            {
+                descriptions[name] = reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description of tag '" + name + "'");
+            }
+        }
+
+        return descriptions;
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using CmuContracts.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace CmuContracts.Generator.Parsing;
+
+/// <summary>
+/// The parameters of one operation: path-item parameters merged with the operation's (the
+/// operation's win on the same name and location), references followed. A parameter the client
+/// cannot send is skipped when optional; when required, the whole operation is (the exception
+/// propagates to <see cref="OperationReader"/>).
+/// </summary>
+internal sealed class ParameterReader
+{
+    /// <summary>Names the generated methods use for their own parameters.</summary>
+    private static readonly string[] MethodParameterNames = { "body", "cancellationToken", "options" };
+
+    private readonly NodeReader _reader;
+    private readonly ReferenceResolver _references;
+    private readonly SchemaReader _schemas;
+
+    public ParameterReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas)
+    {
+        _reader = reader;
+        _references = references;
+        _schemas = schemas;
+    }
+
+    public EquatableArray<ParameterModel> Read(YamlSequenceNode? pathItemParameters, YamlSequenceNode? operationParameters, string operationName)
+    {
+        var merged = new List<(string Name, string In, YamlMappingNode Node)>();
+        foreach (var list in new[] { pathItemParameters, operationParameters })
+        {
+            foreach (var item in list?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            {
+                var node = _references.Follow(item, "parameter");
+                var entry = (NodeReader.RequiredString(node, "name"), NodeReader.RequiredString(node, "in"), node);
+                var index = merged.FindIndex(p => p.Name == entry.Item1 && p.In == entry.Item2);
+                if (index >= 0)
+                {
+                    merged[index] = entry;
+                }
+                else
+                {
+                    merged.Add(entry);
+                }
+            }
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var parameters = new List<ParameterModel>();
+        foreach (var (wireName, location, node) in merged)
+        {
+            _reader.ThrowIfCancellationRequested();
+            var required = location == "path" || NodeReader.Boolean(node, "required") == true;
+            try
+            {
+                var parameter = ReadOne(wireName, location, node, required, operationName);
+                var name = CSharpNames.Camel(wireName);
+                if (Array.IndexOf(MethodParameterNames, CSharpNames.Unescape(name)) >= 0)
+                {
+                    name = CSharpNames.Unescape(name) + "Value";
+                }
+
+                parameters.Add(parameter with { Name = CSharpNames.MakeUnique(name, taken) });
+            }
+            catch (SpecProblemException problem) when (!required)
+            {
+                _reader.Report(problem, "the optional parameter '" + wireName + "'");
+            }
+        }
+
+        return parameters.ToEquatableArray();
+    }
+
+    private ParameterModel ReadOne(string wireName, string location, YamlMappingNode node, bool required, string operationName)
+    {
+        var inNode = NodeReader.Find(node, "in")!;
+        var kind = location switch
+        {
+            "path" => ParameterLocation.Path,
+            "query" => ParameterLocation.Query,
+            "header" => ParameterLocation.Header,
+            "cookie" => throw SpecProblemException.Unsupported(inNode, "The cookie parameter '" + wireName + "'"),
+            _ => throw SpecProblemException.InvalidValue(inNode, "in", "one of path, query, header or cookie"),
+        };
+
+        var schema = NodeReader.Find(node, "schema");
+        if (schema is null && NodeReader.FindKey(node, "content") is { } content)
+        {
+            throw SpecProblemException.Unsupported(content, "The parameter '" + wireName + "' described by 'content' instead of 'schema'");
+        }
+
+        var type = schema is null ? TypeRef.String : _schemas.Read(schema, operationName + CSharpNames.Pascal(wireName));
+
+        var styleNode = NodeReader.Find(node, "style");
+        var style = NodeReader.String(node, "style");
+        var queryStyle = QueryStyle.Form;
+        if (kind == ParameterLocation.Query)
+        {
+            queryStyle = style switch
+            {
+                null or "form" => QueryStyle.Form,
+                "spaceDelimited" => QueryStyle.SpaceDelimited,
+                "pipeDelimited" => QueryStyle.PipeDelimited,
+                "deepObject" => QueryStyle.DeepObject,
+                _ => throw SpecProblemException.Unsupported(styleNode!, "The style '" + style + "' for the query parameter '" + wireName + "'"),
+            };
+        }
+        else if (style is not null and not "simple")
+        {
+            throw SpecProblemException.Unsupported(styleNode!, "The style '" + style + "' for the " + location + " parameter '" + wireName + "'");
+        }
+
+        var explode = NodeReader.Boolean(node, "explode") ?? (kind == ParameterLocation.Query && queryStyle == QueryStyle.Form);
+        var description = NodeReader.String(node, "description");
+        return new ParameterModel(wireName, wireName, kind, type, required, queryStyle, explode, description);
+    }
+}

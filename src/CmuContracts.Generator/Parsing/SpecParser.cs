@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CmuContracts.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace CmuContracts.Generator.Parsing;
+
+/// <summary>Spec text to <see cref="ApiModel"/> and diagnostics located in the spec.</summary>
+internal static class SpecParser
+{
+    /// <summary>Never throws (except <see cref="OperationCanceledException"/>): every problem becomes a diagnostic.</summary>
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var reader = new NodeReader(input.Path, cancellationToken);
+        ApiModel? model = null;
+        try
+        {
+            model = Read(reader, input);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The generator must never throw: any failure becomes CMU1009.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            reader.Report(DiagnosticDescriptors.InternalError, null, e.GetType().Name + ": " + e.Message);
+            model = null;
+        }
+
+        return new ParseResult(model, reader.Diagnostics.ToEquatableArray());
+    }
+
+    private static ApiModel? Read(NodeReader reader, SpecInput input)
+    {
+        var document = YamlDocumentLoader.Load(reader, input.Text);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (document is not YamlMappingNode root)
+        {
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, document, "The spec is not an OpenAPI document: its top level should be a mapping with an 'openapi' field");
+            return null;
+        }
+
+        if (!IsOpenApi3(reader, root))
+        {
+            return null;
+        }
+
+        var references = new ReferenceResolver(root);
+        var info = reader.Tolerant(() => NodeReader.Mapping(root, "info"), null, "the info object");
+        var title = info is null ? null : reader.Tolerant(() => NodeReader.String(info, "title"), null, "the title");
+        var version = info is null ? null : reader.Tolerant(() => NodeReader.String(info, "version"), null, "the version");
+        var paths = reader.Tolerant(() => NodeReader.Mapping(root, "paths"), null, "every operation");
+        var components = reader.Tolerant(() => NodeReader.Mapping(root, "components"), null, "every component");
+
+        var clientNames = paths is null
+            ? Enumerable.Empty<string>()
+            : OperationReader.FirstTags(paths).Select(tag => ClientGrouping.ClientNameOf(tag, input.ClientName)).Distinct().ToList();
+        var registry = new TypeRegistry(reader, TypeRegistry.ReservedNames(input.ClientName, clientNames));
+        var schemas = new SchemaReader(reader, references, registry);
+        if (components is not null && reader.Tolerant(() => NodeReader.Mapping(components, "schemas"), null, "every component schema") is { } componentSchemas)
+        {
+            reader.Tolerant(() => { schemas.DeclareComponents(componentSchemas); return true; }, false, "the component schemas after this one");
+            schemas.ReadComponents();
+        }
+
+        var securitySchemes = components is null
+            ? EquatableArray<SecuritySchemeModel>.Empty
+            : SecurityReader.Schemes(reader, references, reader.Tolerant(() => NodeReader.Mapping(components, "securitySchemes"), null, "the security schemes"));
+
+        var rootSecurity = reader.Tolerant(() => SecurityReader.Requirements(root), null, "the root security requirements") ?? EquatableArray<SecurityRequirementModel>.Empty;
+        var rootServer = reader.Tolerant(() => ServerUrls.First(NodeReader.Sequence(root, "servers")), null, "the root servers");
+
+        var operations = new List<ReadOperation>();
+        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer);
+        if (paths is not null)
+        {
+            operations = operationReader.ReadPaths(paths);
+        }
+
+        if (operationReader.Declared == 0)
+        {
+            reader.Report(DiagnosticDescriptors.NoOperations, (YamlNode?)NodeReader.FindKey(root, "paths") ?? NodeReader.FindKey(root, "openapi"));
+        }
+
+        var clients = ClientGrouping.Group(reader, operations, input.ClientName, root);
+        var types = registry.ToTypes(UsedTypes(clients));
+        return new ApiModel(input.Namespace, input.ClientName, input.HintPrefix, title, version, rootServer, types, clients, securitySchemes);
+    }
+
+    private static bool IsOpenApi3(NodeReader reader, YamlMappingNode root)
+    {
+        var openapi = NodeReader.Find(root, "openapi");
+        if (openapi is YamlScalarNode { Value: { } value } && (value.StartsWith("3.0", StringComparison.Ordinal) || value.StartsWith("3.1", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (openapi is not null)
+        {
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, openapi, "The spec declares openapi '" + ((openapi as YamlScalarNode)?.Value ?? "?") + "'; only OpenAPI 3.0 and 3.1 are supported");
+        }
+        else if (NodeReader.Find(root, "swagger") is { } swagger)
+        {
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, swagger, "The spec is Swagger " + ((swagger as YamlScalarNode)?.Value ?? "2.0") + "; only OpenAPI 3.0 and 3.1 are supported (convert it to OpenAPI 3)");
+        }
+        else
+        {
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, root, "The spec has no 'openapi' field; an OpenAPI 3.0 or 3.1 document was expected");
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<TypeRef> UsedTypes(EquatableArray<ClientModel> clients)
+    {
+        foreach (var operation in clients.SelectMany(c => c.Operations))
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                yield return parameter.Type;
+            }
+
+            if (operation.Body is not null)
+            {
+                yield return operation.Body.Type;
+            }
+
+            if (operation.Success is not null)
+            {
+                yield return operation.Success.Type;
+            }
+
+            foreach (var error in operation.Errors)
+            {
+                if (error.Body is not null)
+                {
+                    yield return error.Body.Type;
+                }
+            }
+        }
+    }
+}

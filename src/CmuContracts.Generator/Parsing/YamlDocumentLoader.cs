@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace CmuContracts.Generator.Parsing;
+
+/// <summary>
+/// Turns spec text (YAML, or JSON, which is flow YAML) into the root node of its first document.
+/// Syntax errors, duplicate keys included, become CMU1001 at the place the YAML reader stopped.
+/// </summary>
+internal static class YamlDocumentLoader
+{
+    public static YamlNode? Load(NodeReader reader, string text)
+    {
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is null)
+            {
+                reader.Report(DiagnosticDescriptors.NotOpenApi3, null, "The spec is empty; an OpenAPI 3.0 or 3.1 document was expected");
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            reader.Report(DiagnosticDescriptors.SyntaxError, e.Start, e.End, Describe(e));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws a few non-YAML exceptions on malformed input: place them after the last event read.
+            reader.Report(DiagnosticDescriptors.SyntaxError, parser.LastEnd, parser.LastEnd, "The YAML could not be read after this point: " + e.Message);
+            return null;
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        var message = e.Message;
+
+        // YamlDotNet sometimes prefixes "(Line: 1, Col: 2, Idx: 3) - (...): "; the location is reported separately.
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line", StringComparison.Ordinal) && separator > 0)
+        {
+            message = message.Substring(separator + 3);
+        }
+
+        return message.Length == 0 ? "Invalid YAML" : message;
+    }
+
+    /// <summary>Remembers where the last successfully read event ended.</summary>
+    private sealed class TrackingParser : IParser
+    {
+        private readonly IParser _inner;
+
+        public TrackingParser(IParser inner) => _inner = inner;
+
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => _inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = _inner.MoveNext();
+            if (_inner.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return moved;
+        }
+    }
+}
