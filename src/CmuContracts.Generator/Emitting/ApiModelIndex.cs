@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>Lookups over one <see cref="ApiModel"/> that several emitters need (types by name).</summary>
+internal sealed class ApiModelIndex
+{
+    private readonly Dictionary<string, TypeModel> _types = new();
+
+    public ApiModelIndex(ApiModel model)
+    {
+        Model = model;
+        foreach (var type in model.Types)
+        {
+            _types[type.Name] = type;
+        }
+    }
+
+    public ApiModel Model { get; }
+
+    public TypeModel? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;
+
+    /// <summary>Enums are emitted as readonly structs; objects and unions as classes.</summary>
+    public bool IsValueType(string? name) => Find(name)?.Kind == TypeModelKind.Enum;
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>Turns spec descriptions into XML doc comments (escaped, one line per source line).</summary>
+internal static class DocComments
+{
+    public static void Summary(SourceWriter writer, string? text, string? fallback = null)
+    {
+        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return;
+        }
+
+        writer.Line("/// <summary>");
+        foreach (var line in SplitLines(content!))
+        {
+            writer.Line("/// " + Escape(line));
+        }
+
+        writer.Line("/// </summary>");
+    }
+
+    public static void Param(SourceWriter writer, string name, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            writer.Line("/// <param name=\"" + name.TrimStart('@') + "\">" + Escape(string.Join(" ", SplitLines(text!))) + "</param>");
+        }
+    }
+
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static IEnumerable<string> SplitLines(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Trim().Split('\n'))
+        {
+            yield return line.TrimEnd();
+        }
+    }
+}

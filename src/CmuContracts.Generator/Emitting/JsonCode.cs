@@ -1,0 +1,136 @@
+using System.Globalization;
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>
+/// C# expressions and statements that read or write one JSON value of a <see cref="TypeRef"/>,
+/// composing the runtime's <c>JsonValueReader</c>/<c>JsonValueWriter</c> and generated converters.
+/// No <c>JsonSerializer</c> call anywhere: the code is reflection-free.
+/// </summary>
+internal static class JsonCode
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+
+    /// <summary>An expression reading a non-null value of <paramref name="type"/> from <c>ref {reader}</c>.</summary>
+    public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index)
+    {
+        var r = "ref " + reader;
+        switch (type.Kind)
+        {
+            case TypeKind.Any: return Internal(index) + "JsonValueReader.ReadAny(" + r + ")";
+            case TypeKind.String: return Internal(index) + "JsonValueReader.ReadString(" + r + ")";
+            case TypeKind.Boolean: return Internal(index) + "JsonValueReader.ReadBoolean(" + r + ")";
+            case TypeKind.Int32: return Internal(index) + "JsonValueReader.ReadInt32(" + r + ")";
+            case TypeKind.Int64: return Internal(index) + "JsonValueReader.ReadInt64(" + r + ")";
+            case TypeKind.Float: return Internal(index) + "JsonValueReader.ReadSingle(" + r + ")";
+            case TypeKind.Double: return Internal(index) + "JsonValueReader.ReadDouble(" + r + ")";
+            case TypeKind.Decimal: return Internal(index) + "JsonValueReader.ReadDecimal(" + r + ")";
+            case TypeKind.Date: return Internal(index) + "JsonValueReader.ReadDate(" + r + ")";
+            case TypeKind.DateTime: return Internal(index) + "JsonValueReader.ReadDateTime(" + r + ")";
+            case TypeKind.Guid: return Internal(index) + "JsonValueReader.ReadGuid(" + r + ")";
+            case TypeKind.Uri: return Internal(index) + "JsonValueReader.ReadUri(" + r + ")";
+            case TypeKind.Bytes: return Internal(index) + "JsonValueReader.ReadBytes(" + r + ")";
+            case TypeKind.Array:
+            case TypeKind.Map:
+                var item = type.Item ?? TypeRef.Any;
+                var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+                var method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
+                return Internal(index) + "JsonValueReader." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + r
+                    + ", static (ref " + Reader + " " + inner + ") => " + ReadMaybeNull(item, inner, depth + 1, index) + ")";
+            default:
+                return Internal(index) + type.Name + "JsonConverter.ReadValue(" + r + ")";
+        }
+    }
+
+    /// <summary>Like <see cref="Read"/>, but yields null for a JSON null when the type is nullable.</summary>
+    public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index)
+    {
+        var read = Read(type, reader, depth, index);
+        if (!type.IsNullable)
+        {
+            return read;
+        }
+
+        return reader + ".TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + CSharpTypes.Of(type, true) + ") : " + read;
+    }
+
+    /// <summary>A statement writing the non-null value <paramref name="value"/> to <paramref name="writer"/>.</summary>
+    public static string Write(TypeRef type, string writer, string value, int depth, ApiModelIndex index)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Any: return value + ".WriteTo(" + writer + ");";
+            case TypeKind.String:
+            case TypeKind.DateTime:
+            case TypeKind.Guid:
+                return writer + ".WriteStringValue(" + value + ");";
+            case TypeKind.Boolean: return writer + ".WriteBooleanValue(" + value + ");";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Float:
+            case TypeKind.Double:
+            case TypeKind.Decimal:
+                return writer + ".WriteNumberValue(" + value + ");";
+            case TypeKind.Date: return Internal(index) + "JsonValueWriter.WriteDate(" + writer + ", " + value + ");";
+            case TypeKind.Uri: return Internal(index) + "JsonValueWriter.WriteUri(" + writer + ", " + value + ");";
+            case TypeKind.Bytes: return writer + ".WriteBase64StringValue(" + value + ");";
+            case TypeKind.Array:
+            case TypeKind.Map:
+                var item = type.Item ?? TypeRef.Any;
+                var d = (depth + 1).ToString(CultureInfo.InvariantCulture);
+                var w = "w" + d;
+                var v = "v" + d;
+                var method = type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
+                return Internal(index) + "JsonValueWriter." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + writer + ", " + value
+                    + ", static (" + w + ", " + v + ") => { " + WriteMaybeNull(item, w, v, depth + 1, index) + " });";
+            default:
+                return Internal(index) + type.Name + "JsonConverter.WriteValue(" + writer + ", " + value + ");";
+        }
+    }
+
+    /// <summary>Writes a value that may be null (writing JSON null; nullable structs are unwrapped).</summary>
+    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth, ApiModelIndex index)
+    {
+        if (!type.IsNullable)
+        {
+            return Write(type, writer, value, depth, index);
+        }
+
+        var unwrapped = CSharpTypes.IsValueType(type, index) ? value + ".Value" : value;
+        return "if (" + value + " is null) { " + writer + ".WriteNullValue(); } else { " + Write(type, writer, unwrapped, depth, index) + " }";
+    }
+
+    /// <summary>The JSON value kinds a variant of this type can be read from (for unions).</summary>
+    public static string? KindTest(TypeRef type, string element, ApiModelIndex index)
+    {
+        var kind = element + ".ValueKind";
+        const string K = "global::System.Text.Json.JsonValueKind.";
+        switch (type.Kind)
+        {
+            case TypeKind.Any: return null;
+            case TypeKind.Boolean: return "(" + kind + " == " + K + "True || " + kind + " == " + K + "False)";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Float:
+            case TypeKind.Double:
+            case TypeKind.Decimal:
+                return "(" + kind + " == " + K + "Number || " + kind + " == " + K + "String)";
+            case TypeKind.Array: return kind + " == " + K + "Array";
+            case TypeKind.Map: return kind + " == " + K + "Object";
+            case TypeKind.Named:
+                var model = index.Find(type.Name);
+                return model?.Kind switch
+                {
+                    TypeModelKind.Object => kind + " == " + K + "Object",
+                    TypeModelKind.Enum => kind + " == " + K + "String",
+                    _ => null,
+                };
+            default:
+                return kind + " == " + K + "String";
+        }
+    }
+
+    private static string Internal(ApiModelIndex index) => "global::" + index.Model.Namespace + ".Internal.";
+}

@@ -1,0 +1,48 @@
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>
+/// A <c>IJsonTypeInfoResolver</c> over the generated converters, so <c>JsonSerializer</c> works with
+/// the DTOs in trimmed and native AOT apps (no reflection metadata needed).
+/// </summary>
+internal static class JsonContextEmitter
+{
+    public static void Emit(SourceWriter w, ApiModelIndex index)
+    {
+        var model = index.Model;
+        var name = model.ClientName + "JsonContext";
+        w.Line("namespace " + model.Namespace + ";");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Resolves JSON metadata for every type generated from " + DocComments.Escape(model.Title ?? model.ClientName) + ", without reflection:");
+        w.Line("/// <c>JsonSerializer.Serialize(value, " + name + ".Options)</c>, or chain <see cref=\"Default\"/> into your own options.");
+        w.Line("/// </summary>");
+        w.Open("public sealed partial class " + name + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Line("/// <summary>The shared resolver instance.</summary>");
+        w.Line("public static " + name + " Default { get; } = new();");
+        w.Line();
+        w.Line("/// <summary>Read-only options that use only this resolver.</summary>");
+        w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
+        w.Line();
+        w.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        foreach (var type in model.Types)
+        {
+            var full = "global::" + model.Namespace + "." + type.Name;
+            w.Open("if (type == typeof(" + full + "))");
+            w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + full + ">(options, new global::" + model.Namespace + ".Internal." + type.Name + "JsonConverter());");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
+        w.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };");
+        w.Line("options.MakeReadOnly();");
+        w.Line("return options;");
+        w.Close();
+        w.Close();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>C# literals for text taken from the spec (names, paths, media types).</summary>
+internal static class Literals
+{
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal (<c>"name"u8</c>): property names compared and written without transcoding.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+}

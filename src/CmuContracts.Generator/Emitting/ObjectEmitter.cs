@@ -1,0 +1,223 @@
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting;
+
+/// <summary>
+/// An object schema: an immutable DTO (required properties use C# <c>required</c>; optional ones are
+/// nullable) and its reflection-free <c>JsonConverter</c> that reads with <c>Utf8JsonReader</c>.
+/// </summary>
+internal static class ObjectEmitter
+{
+    private const string AdditionalMap = "global::System.Collections.Generic.Dictionary<string, ";
+
+    public static void Emit(SourceWriter w, TypeModel type, ApiModelIndex index)
+    {
+        var ns = index.Model.Namespace;
+        w.Open("namespace " + ns);
+        DocComments.Summary(w, type.Description);
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".Internal." + type.Name + "JsonConverter))]");
+        w.Open("public sealed partial class " + type.Name);
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            DocComments.Summary(w, property.Description, "The <c>" + property.JsonName + "</c> property.");
+            w.Line("public " + (property.IsRequired ? "required " : string.Empty) + PropertyType(property) + " " + property.Name + " { get; init; }");
+        }
+
+        if (type.AdditionalProperties is { } extra)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            w.Line("/// <summary>Properties the spec does not name, as received.</summary>");
+            w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.Of(extra, extra.IsNullable) + ">? AdditionalProperties { get; init; }");
+        }
+
+        w.Close();
+        w.Close();
+        w.Line();
+        EmitConverter(w, type, index);
+    }
+
+    /// <summary>Optional properties are nullable (absent on the wire); required ones only when the schema says so.</summary>
+    public static string PropertyType(PropertyModel property) => CSharpTypes.Of(property.Type, !property.IsRequired);
+
+    private static void EmitConverter(SourceWriter w, TypeModel type, ApiModelIndex index)
+    {
+        var ns = index.Model.Namespace;
+        var full = "global::" + ns + "." + type.Name;
+        w.Open("namespace " + ns + ".Internal");
+        w.Line("/// <summary>Reads and writes <see cref=\"" + full + "\"/> without reflection.</summary>");
+        w.Open("internal sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + full + ">");
+        w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new();");
+        w.Line();
+        w.Line("public override " + full + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        w.Line("    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);");
+        w.Line();
+        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Line();
+        EmitRead(w, type, index, full);
+        w.Line();
+        EmitWrite(w, type, index, full);
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitRead(SourceWriter w, TypeModel type, ApiModelIndex index, string full)
+    {
+        w.Open("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
+        w.Line("throw JsonValueReader.Unexpected(ref reader, " + Literals.String("an object (" + type.Name + ")") + ");");
+        w.Close();
+        w.Line();
+        foreach (var p in type.Properties)
+        {
+            w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
+            if (p.IsRequired)
+            {
+                w.Line("var has_" + p.Name + " = false;");
+            }
+        }
+
+        var extra = type.AdditionalProperties;
+        if (extra is not null)
+        {
+            w.Line(AdditionalMap + CSharpTypes.Of(extra, extra.IsNullable) + ">? p_additional = null;");
+        }
+
+        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        var keyword = "if";
+        foreach (var p in type.Properties)
+        {
+            w.Open(keyword + " (reader.ValueTextEquals(" + Literals.Utf8(p.JsonName) + "))");
+            w.Line("reader.Read();");
+            w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");
+            w.Line("p_" + p.Name + " = " + JsonCode.Read(p.Type, "reader", 0, index) + ";");
+            if (p.IsRequired && !p.Type.IsNullable)
+            {
+                w.Line("has_" + p.Name + " = true;");
+            }
+
+            w.Close();
+            if (p.IsRequired && p.Type.IsNullable)
+            {
+                w.Line("has_" + p.Name + " = true;");
+            }
+
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            w.Open("else");
+        }
+        else
+        {
+            w.Line("{").Indent();
+        }
+
+        if (extra is not null)
+        {
+            w.Line("var name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line("p_additional ??= new();");
+            w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index) + ";");
+        }
+        else
+        {
+            w.Line("// Unknown properties are skipped: servers may add fields.");
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+        }
+
+        w.Close();
+        w.Close();
+        w.Line();
+        foreach (var p in type.Properties)
+        {
+            if (p.IsRequired)
+            {
+                w.Open("if (!has_" + p.Name + ")");
+                w.Line("throw JsonValueReader.MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        w.Open("return new " + full);
+        foreach (var p in type.Properties)
+        {
+            var value = "p_" + p.Name;
+            if (p.IsRequired && !p.Type.IsNullable)
+            {
+                value += CSharpTypes.IsValueType(p.Type, index) ? ".GetValueOrDefault()" : "!";
+            }
+
+            w.Line(p.Name + " = " + value + ",");
+        }
+
+        if (extra is not null)
+        {
+            w.Line("AdditionalProperties = p_additional,");
+        }
+
+        w.Close(";");
+        w.Close();
+    }
+
+    private static void EmitWrite(SourceWriter w, TypeModel type, ApiModelIndex index, string full)
+    {
+        w.Open("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value)");
+        w.Line("writer.WriteStartObject();");
+        foreach (var p in type.Properties)
+        {
+            var access = "value." + p.Name;
+            var name = "writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");";
+            var nullable = !p.IsRequired || p.Type.IsNullable;
+            if (!nullable)
+            {
+                w.Line(name);
+                w.Line(JsonCode.Write(p.Type, "writer", access, 0, index));
+                continue;
+            }
+
+            var unwrapped = CSharpTypes.IsValueType(p.Type, index) ? access + ".Value" : access;
+            if (p.IsRequired)
+            {
+                // Required but nullable: always present, possibly null.
+                w.Line(name);
+                w.Open("if (" + access + " is null)").Line("writer.WriteNullValue();").Close();
+                w.Open("else").Line(JsonCode.Write(p.Type, "writer", unwrapped, 0, index)).Close();
+            }
+            else
+            {
+                w.Open("if (" + access + " is not null)");
+                w.Line(name);
+                w.Line(JsonCode.Write(p.Type, "writer", unwrapped, 0, index));
+                w.Close();
+            }
+        }
+
+        if (type.AdditionalProperties is { } extra)
+        {
+            w.Open("if (value.AdditionalProperties is not null)");
+            w.Open("foreach (var pair in value.AdditionalProperties)");
+            w.Line("writer.WritePropertyName(pair.Key);");
+            w.Line(JsonCode.WriteMaybeNull(extra, "writer", "pair.Value", 0, index));
+            w.Close();
+            w.Close();
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+}

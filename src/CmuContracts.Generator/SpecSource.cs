@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CmuContracts.Generator;
+
+/// <summary>A spec file with its options resolved, plus any diagnostics about those options.</summary>
+internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo> OptionDiagnostics)
+{
+    private static readonly string[] SpecSuffixes = { ".openapi.yaml", ".openapi.yml", ".openapi.json" };
+
+    /// <summary>
+    /// Specs are files named *.openapi.yaml|yml|json, or any additional file given a CmuNamespace or
+    /// CmuClientName (other JSON/YAML additional files, like analyzer configs, are left alone).
+    /// </summary>
+    public static bool IsSpec(AdditionalText text, AnalyzerConfigOptionsProvider options)
+    {
+        foreach (var suffix in SpecSuffixes)
+        {
+            if (text.Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var fileOptions = options.GetOptions(text);
+        return HasValue(fileOptions, "build_metadata.AdditionalFiles.CmuNamespace") || HasValue(fileOptions, "build_metadata.AdditionalFiles.CmuClientName");
+    }
+
+    public static SpecSource Create(AdditionalText text, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        var fileOptions = options.GetOptions(text);
+        var stem = Stem(text.Path);
+        var defaultClient = ToIdentifier(stem);
+        options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var defaultNamespace = (string.IsNullOrWhiteSpace(rootNamespace) ? "OpenApi" : rootNamespace!.Trim()) + "." + defaultClient;
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var clientName = Option(fileOptions, "build_metadata.AdditionalFiles.CmuClientName") ?? defaultClient;
+        if (!SyntaxFacts.IsValidIdentifier(clientName) || SyntaxFacts.GetKeywordKind(clientName) != SyntaxKind.None)
+        {
+            diagnostics.Add(InvalidOption(text.Path, "CmuClientName", clientName, "identifier", defaultClient));
+            clientName = defaultClient;
+        }
+
+        var ns = Option(fileOptions, "build_metadata.AdditionalFiles.CmuNamespace") ?? defaultNamespace;
+        if (!IsValidNamespace(ns))
+        {
+            var fallback = IsValidNamespace(defaultNamespace) ? defaultNamespace : "OpenApi." + defaultClient;
+            diagnostics.Add(InvalidOption(text.Path, "CmuNamespace", ns, "namespace", fallback));
+            ns = fallback;
+        }
+
+        var input = new SpecInput(text.Path, content, ns, clientName, ns + "." + clientName);
+        return new SpecSource(input, diagnostics.ToEquatableArray());
+    }
+
+    private static DiagnosticInfo InvalidOption(string path, string option, string value, string kind, string used) =>
+        new(DiagnosticDescriptors.InvalidOption.Id, LocationInfo.FileStart(path), new[] { option, value, kind, used }.ToEquatableArray());
+
+    private static bool IsValidNamespace(string ns)
+    {
+        foreach (var part in ns.Split('.'))
+        {
+            if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Stem(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var suffix in SpecSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        return Path.GetFileNameWithoutExtension(name);
+    }
+
+    /// <summary>A file stem as a PascalCase identifier: "adobe-pass" -> "AdobePass".</summary>
+    internal static string ToIdentifier(string stem)
+    {
+        var builder = new StringBuilder();
+        var upper = true;
+        foreach (var c in stem)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, "Api");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string? Option(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static bool HasValue(AnalyzerConfigOptions options, string key) => Option(options, key) is not null;
+}
