@@ -1,0 +1,115 @@
+using System.Text;
+using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Parsing;
+using Xunit;
+
+namespace CmuContracts.Generator.Tests.Parsing;
+
+/// <summary>Parses inline specs and finds the shared corpus for the parser tests.</summary>
+internal static class ParsingTestSupport
+{
+    public const string SpecPath = "/specs/test.yaml";
+
+    public static ParseResult Parse(string text, string clientName = "Api") =>
+        SpecParser.Parse(new SpecInput(SpecPath, text, "Test.Namespace", clientName, "Test"), CancellationToken.None);
+
+    /// <summary>Parses a spec and asserts it produced a model and no warnings or errors (infos allowed).</summary>
+    public static ApiModel ParseClean(string text, string clientName = "Api")
+    {
+        var result = Parse(text, clientName);
+        var problems = result.Diagnostics.Where(d => d.Id != "CMU1005").ToList();
+        Assert.True(problems.Count == 0, "Unexpected diagnostics:\n" + Describe(problems));
+        Assert.NotNull(result.Model);
+        return result.Model!;
+    }
+
+    public static string Describe(IEnumerable<DiagnosticInfo> diagnostics)
+    {
+        var builder = new StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            builder.Append(d.Id).Append(" (").Append(d.Location.StartLine + 1).Append(',').Append(d.Location.StartColumn + 1).Append(") ")
+                .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, DiagnosticDescriptors.ById(d.Id).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), d.MessageArgs.ToArray<object>()))
+                .AppendLine();
+        }
+
+        return builder.ToString();
+    }
+
+    public static DiagnosticInfo Single(ParseResult result, string id)
+    {
+        var matches = result.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matches.Count == 1, $"Expected one {id}, got:\n" + Describe(result.Diagnostics));
+        return matches[0];
+    }
+
+    /// <summary>Asserts a diagnostic's zero-based start line and column.</summary>
+    public static void AssertAt(DiagnosticInfo diagnostic, int line, int column)
+    {
+        Assert.Equal(SpecPath, diagnostic.Location.FilePath);
+        Assert.True(
+            diagnostic.Location.StartLine == line && diagnostic.Location.StartColumn == column,
+            $"{diagnostic.Id} expected at ({line},{column}) zero-based, was at ({diagnostic.Location.StartLine},{diagnostic.Location.StartColumn})");
+    }
+
+    public static TypeModel Type(ApiModel model, string name)
+    {
+        var type = model.Types.FirstOrDefault(t => t.Name == name);
+        Assert.True(type is not null, $"No type '{name}'; types: {string.Join(", ", model.Types.Select(t => t.Name))}");
+        return type!;
+    }
+
+    public static PropertyModel Property(TypeModel type, string jsonName)
+    {
+        var property = type.Properties.FirstOrDefault(p => p.JsonName == jsonName);
+        Assert.True(property is not null, $"No property '{jsonName}' in '{type.Name}'");
+        return property!;
+    }
+
+    public static OperationModel Operation(ApiModel model, string name)
+    {
+        var operation = model.Clients.SelectMany(c => c.Operations).FirstOrDefault(o => o.Name == name);
+        Assert.True(operation is not null, $"No operation '{name}'; operations: {string.Join(", ", model.Clients.SelectMany(c => c.Operations).Select(o => o.Name))}");
+        return operation!;
+    }
+
+    /// <summary>A minimal 3.0 document with the given YAML appended at the top level (components, paths...).</summary>
+    public static string Spec(string body, string version = "3.0.3") =>
+        $"openapi: {version}\ninfo:\n  title: Test\n  version: '1'\n" + body;
+
+    /// <summary>A spec with one GET /x operation (operationId op) plus the given components.</summary>
+    public static string WithSchemas(string schemas) =>
+        Spec("paths:\n  /x:\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n" + schemas);
+
+    /// <summary>The folder that contains <c>shared/specs-corpus</c>, found by walking up from the test binaries.</summary>
+    public static string SharedFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "specs-corpus")))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail("Could not find a folder containing shared/specs-corpus above " + AppContext.BaseDirectory
+            + "; the corpus is expected at ../shared/specs-corpus relative to the repository root.");
+        return string.Empty;
+    }
+
+    /// <summary>The repository root (the folder holding CmuContracts.sln), found by walking up.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CmuContracts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        Assert.Fail("Could not find the repository root (CmuContracts.sln) above " + AppContext.BaseDirectory);
+        return string.Empty;
+    }
+}
