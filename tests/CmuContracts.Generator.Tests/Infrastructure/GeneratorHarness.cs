@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using CmuContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CmuContracts.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="OpenApiClientGenerator"/> in-process with <see cref="CSharpGeneratorDriver"/>.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>Nullable on, every warning an error: generated code must be clean under the strictest consumer settings.</summary>
+    public static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error,
+            deterministic: true)
+        .WithWarningLevel(9999);
+
+    public static CSharpCompilation CreateCompilation(bool withHttp, params SyntaxTree[] trees) =>
+        CSharpCompilation.Create("GeneratedClientTests", trees, TestReferences.For(withHttp), CompilationOptions);
+
+    public static CSharpCompilation CreateCompilation(bool withHttp, params string[] sources) =>
+        CreateCompilation(withHttp, sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)).ToArray());
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = null)
+    {
+        var specList = specs.ToList();
+        var texts = specList.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
+        return CSharpGeneratorDriver.Create(
+            generators: new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            additionalTexts: texts,
+            parseOptions: ParseOptions,
+            optionsProvider: OptionsFor(specList, rootNamespace),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static AnalyzerConfigOptionsProvider OptionsFor(IEnumerable<SpecFile> specs, string? rootNamespace = null)
+    {
+        var global = ImmutableDictionary.CreateBuilder<string, string>();
+        if (rootNamespace is not null)
+        {
+            global["build_property.RootNamespace"] = rootNamespace;
+        }
+
+        var perFile = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var values = ImmutableDictionary.CreateBuilder<string, string>();
+            if (spec.Namespace is not null)
+            {
+                values["build_metadata.AdditionalFiles.CmuNamespace"] = spec.Namespace;
+            }
+
+            if (spec.ClientName is not null)
+            {
+                values["build_metadata.AdditionalFiles.CmuClientName"] = spec.ClientName;
+            }
+
+            perFile[spec.Path] = values.ToImmutable();
+        }
+
+        return new TestAnalyzerConfigOptionsProvider(global.ToImmutable(), perFile.ToImmutable());
+    }
+
+    /// <summary>Runs the generator once over a fresh compilation (plus <paramref name="sources"/>) and the given specs.</summary>
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, bool withHttp = true, string? rootNamespace = null, params string[] sources)
+    {
+        var compilation = CreateCompilation(withHttp, sources);
+        var driver = CreateDriver(specs, rootNamespace);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, compilation, output, generatorDiagnostics);
+    }
+
+    public static GeneratorRun Run(SpecFile spec, bool withHttp = true) => Run(new[] { spec }, withHttp);
+}
+
+/// <summary>One generator run: the driver (for further runs), the input and output compilations and the generator's diagnostics.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorDriverRunResult Result => Driver.GetRunResult();
+
+    public GeneratorRunResult Single => Result.Results.Single();
+
+    /// <summary>Compiler diagnostics of the output compilation (the generated code), warnings included, suppressed ones excluded.</summary>
+    public ImmutableArray<Diagnostic> CompilationDiagnostics() =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed).ToImmutableArray();
+
+    /// <summary>Throws with the generator's exception, if any, so a crash is never mistaken for an empty output.</summary>
+    public GeneratorRun ThrowIfGeneratorFailed()
+    {
+        foreach (var result in Result.Results)
+        {
+            if (result.Exception is not null)
+            {
+                throw new InvalidOperationException("The generator threw: " + result.Exception, result.Exception);
+            }
+        }
+
+        return this;
+    }
+}
