@@ -22,6 +22,7 @@ internal sealed partial class SchemaReader
     private readonly List<Component> _componentOrder = new();
     private readonly Dictionary<YamlNode, TypeRef> _namedNodes = new(NodeIdentity.Comparer);
     private readonly HashSet<YamlNode> _reading = new(NodeIdentity.Comparer);
+    private readonly HashSet<YamlNode> _followingReferences = new(NodeIdentity.Comparer);
 
     public SchemaReader(NodeReader reader, ReferenceResolver references, TypeRegistry registry)
     {
@@ -161,7 +162,7 @@ internal sealed partial class SchemaReader
         }
 
         var target = _references.ResolvePointer(reference, at);
-        if (!_reading.Add(target))
+        if (!_followingReferences.Add(target))
         {
             throw SpecProblemException.Unresolved(at, reference, "the references form a cycle");
         }
@@ -172,7 +173,7 @@ internal sealed partial class SchemaReader
         }
         finally
         {
-            _reading.Remove(target);
+            _followingReferences.Remove(target);
         }
     }
 

@@ -79,7 +79,21 @@ internal static class ParsingTestSupport
 
     /// <summary>A spec with one GET /x operation (operationId op) plus the given components.</summary>
     public static string WithSchemas(string schemas) =>
-        Spec("paths:\n  /x:\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n" + schemas);
+        Spec("paths:\n  /x:\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n" + Indent(schemas, 4));
+
+    /// <summary>A spec whose <c>paths</c> are the given YAML (written at column 0, indented here), plus optional components.</summary>
+    public static string WithPaths(string paths, string? components = null, string version = "3.0.3") =>
+        Spec("paths:\n" + Indent(paths, 2) + (components is null ? string.Empty : "components:\n" + Indent(components, 2)), version);
+
+    public static string Indent(string yaml, int spaces)
+    {
+        var pad = new string(' ', spaces);
+        var lines = yaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return string.Concat(lines.Select(line => line.Length == 0 ? "\n" : pad + line + "\n"));
+    }
+
+    /// <summary>The TypeRef of the single property <paramref name="jsonName"/> of component type <paramref name="typeName"/>.</summary>
+    public static string PropertyType(ApiModel model, string typeName, string jsonName) => ModelDump.Ref(Property(Type(model, typeName), jsonName).Type);
 
     /// <summary>The folder that contains <c>shared/specs-corpus</c>, found by walking up from the test binaries.</summary>
     public static string SharedFolder()
