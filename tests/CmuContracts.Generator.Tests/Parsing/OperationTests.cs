@@ -1,0 +1,265 @@
+using CmuContracts.Generator.Model;
+using Xunit;
+using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
+
+namespace CmuContracts.Generator.Tests.Parsing;
+
+/// <summary>Operations, parameters, servers, security and clients.</summary>
+public sealed class OperationTests
+{
+    [Fact]
+    public void OperationsFollowPathOrderThenAFixedMethodOrder()
+    {
+        var model = ParseClean(WithPaths("""
+            /b:
+              patch: { operationId: bPatch, responses: { '204': { description: ok } } }
+              post: { operationId: bPost, responses: { '204': { description: ok } } }
+              get: { operationId: bGet, deprecated: true, summary: S, description: D, responses: { '204': { description: ok } } }
+            /a:
+              delete: { operationId: aDelete, responses: { '204': { description: ok } } }
+              put: { operationId: aPut, responses: { '204': { description: ok } } }
+            """));
+
+        var operations = Assert.Single(model.Clients).Operations;
+        Assert.Equal("BGet GET, BPost POST, BPatch PATCH, APut PUT, ADelete DELETE", string.Join(", ", operations.Select(o => o.Name + " " + o.HttpMethod)));
+        Assert.True(operations[0].IsDeprecated);
+        Assert.False(operations[1].IsDeprecated);
+        Assert.Equal("S", operations[0].Summary);
+        Assert.Equal("D", operations[0].Description);
+        Assert.Equal("/b", operations[0].Path);
+        Assert.Equal("bGet", operations[0].OperationId);
+    }
+
+    [Fact]
+    public void MissingOperationIdIsGeneratedFromMethodAndPath()
+    {
+        var result = Parse(WithPaths("""
+            /pets/{id}:
+              get:
+                parameters:
+                  - { name: id, in: path, required: true, schema: { type: string } }
+                responses: { '204': { description: ok } }
+            """));
+
+        var operation = Operation(result.Model!, "GetPetsById");
+        Assert.Equal("GetPetsById", operation.OperationId);
+        var info = Single(result, "CMU1005");
+        AssertAt(info, 6, 4);
+        Assert.Equal("GET, /pets/{id}, GetPetsById", string.Join(", ", info.MessageArgs));
+    }
+
+    [Fact]
+    public void OperationNamesAreUniqueWithinTheirClient()
+    {
+        var result = Parse(WithPaths("""
+            /a:
+              get: { operationId: list_items, tags: [one], responses: { '204': { description: ok } } }
+            /b:
+              get: { operationId: list-items, tags: [one], responses: { '204': { description: ok } } }
+            /c:
+              get: { operationId: listItems, tags: [two], responses: { '204': { description: ok } } }
+            """));
+
+        Assert.Equal("One: ListItems ListItems2 | Two: ListItems", string.Join(" | ", result.Model!.Clients.Select(c => c.Name + ": " + string.Join(" ", c.Operations.Select(o => o.Name)))));
+        var collision = Single(result, "CMU1006");
+        AssertAt(collision, 8, 24);
+        Assert.Equal("list-items, ListItems, ListItems2", string.Join(", ", collision.MessageArgs));
+    }
+
+    [Fact]
+    public void ServerUrlPrefersOperationThenPathItemThenRootWithVariableDefaults()
+    {
+        var model = ParseClean(Spec("""
+            servers:
+              - url: '{scheme}://api.example.com/{version}'
+                variables:
+                  scheme: { default: https, enum: [https, http] }
+                  version: { default: v2 }
+              - url: https://second.example.com
+            paths:
+              /root:
+                get: { operationId: fromRoot, responses: { '204': { description: ok } } }
+              /item:
+                servers:
+                  - url: https://item.example.com
+                get: { operationId: fromItem, responses: { '204': { description: ok } } }
+                post:
+                  operationId: fromOperation
+                  servers:
+                    - url: https://op.example.com
+                  responses: { '204': { description: ok } }
+            """));
+
+        Assert.Equal("https://api.example.com/v2", model.DefaultServerUrl);
+        Assert.Equal("https://api.example.com/v2", Operation(model, "FromRoot").ServerUrl);
+        Assert.Equal("https://item.example.com", Operation(model, "FromItem").ServerUrl);
+        Assert.Equal("https://op.example.com", Operation(model, "FromOperation").ServerUrl);
+        Assert.Equal("https://api.example.com/v2", model.Clients[0].DefaultServerUrl);
+    }
+
+    [Fact]
+    public void NoServersMeansNullUrls()
+    {
+        var model = ParseClean(WithPaths("""
+            /a:
+              get: { operationId: a, responses: { '204': { description: ok } } }
+            """));
+
+        Assert.Null(model.DefaultServerUrl);
+        Assert.Null(Operation(model, "A").ServerUrl);
+        Assert.Null(model.Clients[0].DefaultServerUrl);
+    }
+
+    [Fact]
+    public void ClientsFollowFirstTagsInFirstAppearanceOrder()
+    {
+        var model = ParseClean(Spec("""
+            servers:
+              - url: https://root.example.com
+            tags:
+              - name: usage reports
+                description: CMU reports.
+              - name: registration
+            paths:
+              /r:
+                get:
+                  operationId: report
+                  tags: [usage reports, registration]
+                  servers: [{ url: 'https://reports.example.com' }]
+                  responses: { '204': { description: ok } }
+              /u:
+                get: { operationId: untagged, responses: { '204': { description: ok } } }
+              /g:
+                post: { operationId: register, tags: [registration], responses: { '204': { description: ok } } }
+              /r2:
+                get: { operationId: report2, tags: [usage reports], responses: { '204': { description: ok } } }
+            """), clientName: "Cmu");
+
+        Assert.Equal("UsageReports, Cmu, Registration", string.Join(", ", model.Clients.Select(c => c.Name)));
+        Assert.Equal("CMU reports.", model.Clients[0].Description);
+        Assert.Null(model.Clients[2].Description);
+        Assert.Equal("https://reports.example.com", model.Clients[0].DefaultServerUrl);
+        Assert.Equal("https://root.example.com", model.Clients[1].DefaultServerUrl);
+        Assert.Equal("Report, Report2", string.Join(", ", model.Clients[0].Operations.Select(o => o.Name)));
+        Assert.Equal("Cmu", model.ClientName);
+        Assert.Equal("Test.Namespace", model.Namespace);
+        Assert.Equal("Test", model.HintPrefix);
+        Assert.Equal("Test", model.Title);
+        Assert.Equal("1", model.Version);
+    }
+
+    [Fact]
+    public void SecurityComesFromTheOperationOrTheRoot()
+    {
+        var model = ParseClean(Spec("""
+            security:
+              - oauth: []
+            paths:
+              /inherited:
+                get: { operationId: inherited, responses: { '204': { description: ok } } }
+              /none:
+                get: { operationId: none, security: [], responses: { '204': { description: ok } } }
+              /own:
+                get:
+                  operationId: own
+                  security:
+                    - { zeta: [], alpha: [read] }
+                    - {}
+                  responses: { '204': { description: ok } }
+            components:
+              securitySchemes:
+                oauth:
+                  type: oauth2
+                  flows: { clientCredentials: { tokenUrl: /token, scopes: {} } }
+                basic: { type: http, scheme: basic }
+                key: { type: apiKey, in: header, name: X-Api-Key }
+            """));
+
+        Assert.Equal("oauth", string.Join("|", Operation(model, "Inherited").Security.Select(r => string.Join(",", r.SchemeNames))));
+        Assert.Empty(Operation(model, "None").Security);
+        Assert.Equal("alpha,zeta|", string.Join("|", Operation(model, "Own").Security.Select(r => string.Join(",", r.SchemeNames))));
+        Assert.Equal(
+            "oauth oauth2 - - -|basic http basic - -|key apiKey - header X-Api-Key",
+            string.Join("|", model.SecuritySchemes.Select(s => $"{s.Name} {s.Type} {s.Scheme ?? "-"} {s.In ?? "-"} {s.ParameterName ?? "-"}")));
+    }
+
+    [Fact]
+    public void ParametersMergePathItemAndOperationAndResolveReferences()
+    {
+        var model = ParseClean(WithPaths("""
+            /items/{itemId}:
+              parameters:
+                - $ref: '#/components/parameters/ItemId'
+                - { name: verbose, in: query, schema: { type: boolean }, description: from path item }
+              get:
+                operationId: getItem
+                parameters:
+                  - { name: verbose, in: query, schema: { type: integer }, description: from operation }
+                  - { name: X-Device-Info, in: header, schema: { type: string } }
+                  - { name: tags, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }
+                  - { name: ids, in: query, style: spaceDelimited, explode: false, schema: { type: array, items: { type: integer } } }
+                  - { name: filter, in: query, style: deepObject, explode: true, schema: { type: object, additionalProperties: { type: string } } }
+                  - { name: list, in: query, style: form, explode: false, schema: { type: array, items: { type: string } } }
+                responses: { '204': { description: ok } }
+            """, """
+            parameters:
+              ItemId:
+                name: itemId
+                in: path
+                description: The item.
+                schema: { type: string, format: uuid }
+            """));
+
+        var parameters = Operation(model, "GetItem").Parameters;
+        Assert.Equal(
+            "itemId:Path:Guid:True:Form:False, verbose:Query:Int32:False:Form:True, xDeviceInfo:Header:String:False:Form:False, tags:Query:List<String>:False:PipeDelimited:False, ids:Query:List<Int32>:False:SpaceDelimited:False, filter:Query:Map<String>:False:DeepObject:True, list:Query:List<String>:False:Form:False",
+            string.Join(", ", parameters.Select(p => $"{p.Name}:{p.Location}:{ModelDump.Ref(p.Type)}:{p.IsRequired}:{p.Style}:{p.Explode}")));
+        Assert.Equal("The item.", parameters[0].Description);
+        Assert.Equal("from operation", parameters[1].Description);
+        Assert.Equal("X-Device-Info", parameters[2].WireName);
+    }
+
+    [Fact]
+    public void ParameterNamesAreEscapedAndNeverCollide()
+    {
+        var model = ParseClean(WithPaths("""
+            /a:
+              get:
+                operationId: a
+                parameters:
+                  - { name: class, in: query, schema: { type: string } }
+                  - { name: params, in: query, schema: { type: string } }
+                  - { name: body, in: query, schema: { type: string } }
+                  - { name: cancellationToken, in: query, schema: { type: string } }
+                  - { name: options, in: header, schema: { type: string } }
+                  - { name: page-size, in: query, schema: { type: integer } }
+                  - { name: page_size, in: header, schema: { type: integer } }
+                  - { name: 2fa, in: query, schema: { type: string } }
+                requestBody:
+                  content:
+                    application/json:
+                      schema: { type: string }
+                responses: { '204': { description: ok } }
+            """));
+
+        Assert.Equal(
+            "@class, @params, bodyValue, cancellationTokenValue, optionsValue, pageSize, pageSize2, _2fa",
+            string.Join(", ", Operation(model, "A").Parameters.Select(p => p.Name)));
+    }
+
+    [Fact]
+    public void InlineParameterEnumsAreNamedAfterOperationAndParameter()
+    {
+        var model = ParseClean(WithPaths("""
+            /a:
+              get:
+                operationId: getReport
+                parameters:
+                  - { name: format, in: query, schema: { type: string, enum: [json, csv] } }
+                responses: { '204': { description: ok } }
+            """));
+
+        Assert.Equal("GetReportFormat", ModelDump.Ref(Operation(model, "GetReport").Parameters[0].Type));
+        Assert.Equal(TypeModelKind.Enum, Type(model, "GetReportFormat").Kind);
+    }
+}
