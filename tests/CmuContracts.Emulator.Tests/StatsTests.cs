@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using CmuContracts.Emulator.Hosting;
+using CmuContracts.Emulator.Tests.Infrastructure;
+
+namespace CmuContracts.Emulator.Tests;
+
+/// <summary>Counters (own host per test: counts are global state).</summary>
+public sealed class StatsTests
+{
+    [Fact]
+    public async Task StatsCountRegistrationsTokensAndRequestsByEndpointAndStatus()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+        var (id, secret) = await client.RegisterClientAsync();
+        (await client.TokenAsync(id, secret)).Dispose();
+        (await client.TokenAsync(id, secret)).Dispose();
+        (await client.TokenAsync(id, "wrong")).Dispose();
+        (await client.ReportAsync("/tenant", null)).Dispose();
+
+        using var doc = JsonDocument.Parse(await client.Http.GetStringAsync(new Uri("emulator/stats", UriKind.Relative)));
+        var root = doc.RootElement;
+        var requests = root.GetProperty("requests").EnumerateArray()
+            .ToDictionary(r => (r.GetProperty("endpoint").GetString(), r.GetProperty("status").GetInt32()), r => r.GetProperty("count").GetInt64());
+
+        Assert.Equal(1, root.GetProperty("registrations").GetInt64());
+        Assert.Equal(2, root.GetProperty("tokensIssued").GetInt64());
+        Assert.Equal(1, requests[("POST /o/client/register", 201)]);
+        Assert.Equal(2, requests[("POST /o/client/token", 201)]);
+        Assert.Equal(1, requests[("POST /o/client/token", 400)]);
+        Assert.Equal(1, requests[("GET /cmu/v2/tenant", 401)]);
+        Assert.DoesNotContain(requests.Keys, k => k.Item1!.Contains("/emulator", StringComparison.Ordinal));
+        Assert.Equal(2, emulator.Stats.CountOf("POST /o/client/token", 201));
+    }
+
+    [Fact]
+    public async Task DroppedRequestsAreCountedWithStatusZero()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.ReportAsync("/tenant", null, fault: "drop"));
+
+        await WaitUntilAsync(() => emulator.Stats.CountOf("GET /cmu/v2/tenant", 0) == 1);
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 0));
+    }
+
+    [Fact]
+    public async Task ResetZeroesEveryCounter()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+        await client.AccessTokenAsync();
+
+        using var reset = await client.Http.PostAsync(new Uri("emulator/stats/reset", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        var stats = emulator.Stats;
+        Assert.Equal(0, stats.Registrations);
+        Assert.Equal(0, stats.TokensIssued);
+        Assert.Empty(stats.Requests);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 50 && !condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+    }
+}
