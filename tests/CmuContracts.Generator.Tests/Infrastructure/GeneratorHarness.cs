@@ -19,11 +19,14 @@ internal static class GeneratorHarness
             deterministic: true)
         .WithWarningLevel(9999);
 
-    public static CSharpCompilation CreateCompilation(bool withHttp, params SyntaxTree[] trees) =>
-        CSharpCompilation.Create("GeneratedClientTests", trees, TestReferences.For(withHttp), CompilationOptions);
+    /// <summary>The same without warnings-as-errors: diagnostics keep their declared severity.</summary>
+    public static readonly CSharpCompilationOptions LenientCompilationOptions = CompilationOptions.WithGeneralDiagnosticOption(ReportDiagnostic.Default);
+
+    public static CSharpCompilation CreateCompilation(bool withHttp, IEnumerable<SyntaxTree> trees, bool warningsAsErrors = true) =>
+        CSharpCompilation.Create("GeneratedClientTests", trees, TestReferences.For(withHttp), warningsAsErrors ? CompilationOptions : LenientCompilationOptions);
 
     public static CSharpCompilation CreateCompilation(bool withHttp, params string[] sources) =>
-        CreateCompilation(withHttp, sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)).ToArray());
+        CreateCompilation(withHttp, sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)));
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = null)
     {
@@ -65,10 +68,13 @@ internal static class GeneratorHarness
         return new TestAnalyzerConfigOptionsProvider(global.ToImmutable(), perFile.ToImmutable());
     }
 
-    /// <summary>Runs the generator once over a fresh compilation (plus <paramref name="sources"/>) and the given specs.</summary>
-    public static GeneratorRun Run(IEnumerable<SpecFile> specs, bool withHttp = true, string? rootNamespace = null, params string[] sources)
+    /// <summary>
+    /// Runs the generator once over a fresh, empty compilation and the given specs. With <paramref name="warningsAsErrors"/>
+    /// the generator's warnings are reported as errors too, as in a consumer's <c>-warnaserror</c> build.
+    /// </summary>
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, bool withHttp = true, string? rootNamespace = null, bool warningsAsErrors = true)
     {
-        var compilation = CreateCompilation(withHttp, sources);
+        var compilation = CreateCompilation(withHttp, Array.Empty<SyntaxTree>(), warningsAsErrors);
         var driver = CreateDriver(specs, rootNamespace);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, compilation, output, generatorDiagnostics);
