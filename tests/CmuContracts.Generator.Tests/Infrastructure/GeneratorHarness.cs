@@ -31,14 +31,17 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = null)
     {
         var specList = specs.ToList();
-        var texts = specList.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        return CSharpGeneratorDriver.Create(
-            generators: new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            additionalTexts: texts,
-            parseOptions: ParseOptions,
-            optionsProvider: OptionsFor(specList, rootNamespace),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return CreateDriver(specList.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), OptionsFor(specList, rootNamespace));
     }
+
+    /// <summary>A driver over given additional text instances (keep them to call <c>ReplaceAdditionalText</c> later).</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider options) =>
+        CSharpGeneratorDriver.Create(
+            generators: new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            additionalTexts: texts.ToImmutableArray(),
+            parseOptions: ParseOptions,
+            optionsProvider: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static AnalyzerConfigOptionsProvider OptionsFor(IEnumerable<SpecFile> specs, string? rootNamespace = null)
     {
