@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CmuContracts.Generator.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -15,6 +16,9 @@ internal sealed class ParameterReader
 {
     /// <summary>Names the generated methods use for their own parameters.</summary>
     private static readonly string[] MethodParameterNames = { "body", "cancellationToken", "options" };
+
+    /// <summary>Header parameters OpenAPI says to ignore: the body, content negotiation and security decide these.</summary>
+    private static readonly string[] IgnoredHeaders = { "Accept", "Content-Type", "Authorization" };
 
     private readonly NodeReader _reader;
     private readonly ReferenceResolver _references;
@@ -53,6 +57,11 @@ internal sealed class ParameterReader
         foreach (var (wireName, location, node) in merged)
         {
             _reader.ThrowIfCancellationRequested();
+            if (location == "header" && IgnoredHeaders.Any(h => string.Equals(h, wireName, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             var required = location == "path" || NodeReader.Boolean(node, "required") == true;
             try
             {

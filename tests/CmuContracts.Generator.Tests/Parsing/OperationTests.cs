@@ -248,6 +248,24 @@ public sealed class OperationTests
     }
 
     [Fact]
+    public void AcceptContentTypeAndAuthorizationHeadersAreIgnoredAsOpenApiRequires()
+    {
+        var model = ParseClean(WithPaths("""
+            /a:
+              get:
+                operationId: a
+                parameters:
+                  - { name: Accept, in: header, schema: { type: string } }
+                  - { name: content-type, in: header, required: true, schema: { type: string } }
+                  - { name: Authorization, in: header, schema: { type: string } }
+                  - { name: Accept, in: query, schema: { type: string } }
+                responses: { '204': { description: ok } }
+            """));
+
+        Assert.Equal("Accept:Query", string.Join(", ", Operation(model, "A").Parameters.Select(p => $"{p.WireName}:{p.Location}")));
+    }
+
+    [Fact]
     public void InlineParameterEnumsAreNamedAfterOperationAndParameter()
     {
         var model = ParseClean(WithPaths("""
