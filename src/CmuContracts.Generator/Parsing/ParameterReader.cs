@@ -33,13 +33,13 @@ internal sealed class ParameterReader
 
     public EquatableArray<ParameterModel> Read(YamlSequenceNode? pathItemParameters, YamlSequenceNode? operationParameters, string operationName)
     {
-        var merged = new List<(string Name, string In, YamlMappingNode Node)>();
+        var merged = new List<(string Name, string In, YamlMappingNode Node, string? Component)>();
         foreach (var list in new[] { pathItemParameters, operationParameters })
         {
             foreach (var item in list?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
             {
                 var node = _references.Follow(item, "parameter");
-                var entry = (NodeReader.RequiredString(node, "name"), NodeReader.RequiredString(node, "in"), node);
+                var entry = (NodeReader.RequiredString(node, "name"), NodeReader.RequiredString(node, "in"), node, ComponentName(item));
                 var index = merged.FindIndex(p => p.Name == entry.Item1 && p.In == entry.Item2);
                 if (index >= 0)
                 {
@@ -54,7 +54,7 @@ internal sealed class ParameterReader
 
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var parameters = new List<ParameterModel>();
-        foreach (var (wireName, location, node) in merged)
+        foreach (var (wireName, location, node, component) in merged)
         {
             _reader.ThrowIfCancellationRequested();
             if (location == "header" && IgnoredHeaders.Any(h => string.Equals(h, wireName, StringComparison.OrdinalIgnoreCase)))
@@ -65,7 +65,9 @@ internal sealed class ParameterReader
             var required = location == "path" || NodeReader.Boolean(node, "required") == true;
             try
             {
-                var parameter = ReadOne(wireName, location, node, required, operationName);
+                // A shared parameter's inline types are named after the component, not after whichever operation came first.
+                var typeName = component is null ? operationName + CSharpNames.Pascal(wireName) : CSharpNames.Pascal(component);
+                var parameter = ReadOne(wireName, location, node, required, typeName);
                 var name = CSharpNames.Camel(wireName);
                 if (Array.IndexOf(MethodParameterNames, CSharpNames.Unescape(name)) >= 0)
                 {
@@ -83,7 +85,12 @@ internal sealed class ParameterReader
         return parameters.ToEquatableArray();
     }
 
-    private ParameterModel ReadOne(string wireName, string location, YamlMappingNode node, bool required, string operationName)
+    private static string? ComponentName(YamlNode item) =>
+        item is YamlMappingNode map && NodeReader.String(map, "$ref") is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
+            ? ReferenceResolver.ComponentKey(ReferenceResolver.Segments(reference, item), "parameters")
+            : null;
+
+    private ParameterModel ReadOne(string wireName, string location, YamlMappingNode node, bool required, string typeName)
     {
         var inNode = NodeReader.Find(node, "in")!;
         var kind = location switch
@@ -101,7 +108,7 @@ internal sealed class ParameterReader
             throw SpecProblemException.Unsupported(content, "The parameter '" + wireName + "' described by 'content' instead of 'schema'");
         }
 
-        var type = schema is null ? TypeRef.String : _schemas.Read(schema, operationName + CSharpNames.Pascal(wireName));
+        var type = schema is null ? TypeRef.String : _schemas.Read(schema, typeName);
 
         var styleNode = NodeReader.Find(node, "style");
         var style = NodeReader.String(node, "style");

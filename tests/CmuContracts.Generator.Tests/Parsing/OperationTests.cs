@@ -280,4 +280,24 @@ public sealed class OperationTests
         Assert.Equal("GetReportFormat", ModelDump.Ref(Operation(model, "GetReport").Parameters[0].Type));
         Assert.Equal(TypeModelKind.Enum, Type(model, "GetReportFormat").Kind);
     }
+
+    [Fact]
+    public void SharedParameterInlineTypesAreNamedAfterTheComponentNotTheFirstOperation()
+    {
+        var model = ParseClean(Spec("""
+            paths:
+              /a:
+                get: { operationId: getA, parameters: [ { $ref: '#/components/parameters/format' } ], responses: { '204': { description: ok } } }
+              /b:
+                get: { operationId: getB, parameters: [ { $ref: '#/components/parameters/format' } ], responses: { '204': { description: ok } } }
+            components:
+              parameters:
+                format: { name: format, in: query, schema: { type: string, enum: [json, csv] } }
+            """));
+
+        var format = Type(model, "Format");
+        Assert.Equal(TypeModelKind.Enum, format.Kind);
+        Assert.DoesNotContain(model.Types, t => t.Name == "GetAFormat");
+        Assert.All(model.Clients.Single().Operations, o => Assert.Equal("Format", o.Parameters.Single().Type.Name));
+    }
 }
