@@ -64,7 +64,7 @@ public sealed class StatsTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 50 && !condition(); i++)
+        for (var i = 0; i < 250 && !condition(); i++)
         {
             await Task.Delay(20);
         }

@@ -58,13 +58,33 @@ public sealed class ThrottlingTests
     [Fact]
     public async Task BucketRefillsOverTime()
     {
-        await using var emulator = await AdobePassEmulator.StartAsync(Throttled(5, 1));
+        var clock = new ManualClock();
+        var options = Throttled(1, 1);
+        options.Now = null;
+        options.TimeProvider = clock;
+        await using var emulator = await AdobePassEmulator.StartAsync(options);
         using var client = new EmulatorClient(emulator);
 
         Assert.Equal(HttpStatusCode.BadRequest, await TokenStatusAsync(client));
         Assert.Equal(HttpStatusCode.TooManyRequests, await TokenStatusAsync(client));
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await TokenStatusAsync(client));
+        clock.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal(HttpStatusCode.BadRequest, await TokenStatusAsync(client));
+    }
+
+    /// <summary>A clock that moves only when told to (wall time and timestamps alike).</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks = SharedEmulatorFixture.Now.UtcTicks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
     [Fact]
