@@ -15,8 +15,8 @@ internal static class JsonContextEmitter
         w.Line("namespace " + model.Namespace + ";");
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Resolves JSON metadata for every type generated from " + DocComments.Escape(model.Title ?? model.ClientName) + ", without reflection:");
-        w.Line("/// <c>JsonSerializer.Serialize(value, " + name + ".Options)</c>, or chain <see cref=\"Default\"/> into your own options.");
+        w.Line("/// Resolves JSON metadata for every type generated from " + DocComments.Escape(model.Title ?? model.ClientName) + ", without reflection.");
+        w.Line("/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, " + name + ".Default.SomeType)</c>; or chain <see cref=\"Default\"/> into your own options.");
         w.Line("/// </summary>");
         w.Open("public sealed partial class " + name + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line("/// <summary>The shared resolver instance.</summary>");
@@ -25,6 +25,15 @@ internal static class JsonContextEmitter
         w.Line("/// <summary>Read-only options that use only this resolver.</summary>");
         w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
         w.Line();
+        foreach (var type in model.Types)
+        {
+            var full = "global::" + model.Namespace + "." + type.Name;
+            var info = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + full + ">";
+            w.Line("/// <summary>Metadata for <see cref=\"" + full + "\"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>");
+            w.Line("public " + info + " " + TypeInfoName(type.Name) + " => (" + info + ")Options.GetTypeInfo(typeof(" + full + "));");
+            w.Line();
+        }
+
         w.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var type in model.Types)
         {
@@ -45,4 +54,10 @@ internal static class JsonContextEmitter
         w.Close();
         w.Close();
     }
+
+    /// <summary>The property is named after the type, unless that would clash with the context's own members.</summary>
+    private static string TypeInfoName(string typeName) =>
+        typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
+            ? typeName + "TypeInfo"
+            : typeName;
 }

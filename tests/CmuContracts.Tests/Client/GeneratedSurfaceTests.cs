@@ -25,11 +25,10 @@ public sealed class GeneratedSurfaceTests
     [Fact]
     public void JsonContext_lets_JsonSerializer_round_trip_generated_types_without_reflection()
     {
-        var token = JsonSerializer.Deserialize("""{"access_token":"abc","expires_in":"60","token_type":"bearer"}""", AdobePassJsonContext.Options.GetTypeInfo(typeof(AccessToken)));
-        var typed = Assert.IsType<AccessToken>(token);
-        Assert.Equal(60, typed.ExpiresIn);
+        var token = JsonSerializer.Deserialize("""{"access_token":"abc","expires_in":"60","token_type":"bearer"}""", AdobePassJsonContext.Default.AccessToken);
+        Assert.Equal(60, token!.ExpiresIn);
 
-        var json = JsonSerializer.Serialize(new Link { Href = "/cmu/v2/tenant", Name = "tenant" }, AdobePassJsonContext.Options);
+        var json = JsonSerializer.Serialize(new Link { Href = "/cmu/v2/tenant", Name = "tenant" }, AdobePassJsonContext.Default.Link);
 
         Assert.Equal("""{"href":"/cmu/v2/tenant","name":"tenant"}""", json);
     }
