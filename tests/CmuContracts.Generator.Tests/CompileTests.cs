@@ -49,4 +49,48 @@ public sealed class CompileTests
         var hasRegistration = run.Single.GeneratedSources.Any(s => s.HintName.EndsWith(ServiceCollectionPart, StringComparison.Ordinal));
         Assert.Equal(withHttp, hasRegistration);
     }
+
+    [Theory]
+    [InlineData("\\u2028")]
+    [InlineData("\\u2029")]
+    [InlineData("\\u0085")]
+    [InlineData("\\r")]
+    [InlineData("\\n")]
+    public void TextWithCSharpLineBreaks_StaysInsideCommentsAndLiterals(string yamlEscape)
+    {
+        // YAML double-quoted escapes decode to characters that C# treats as line breaks; they reach comments
+        // (title, descriptions) and string literals (operationId, property names, enum values, server URL).
+        var x = "x" + yamlEscape + "y = 1; */";
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: "{{x}}", version: "{{x}}", description: "{{x}}" }
+            servers: [ { url: "https://h.example/{{x}}" } ]
+            paths:
+              /a:
+                get:
+                  operationId: "get{{x}}"
+                  summary: "{{x}}"
+                  description: "{{x}}"
+                  parameters:
+                    - { name: "q{{x}}", in: query, description: "{{x}}", schema: { type: string } }
+                  responses:
+                    '200':
+                      description: "{{x}}"
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/S' }
+            components:
+              schemas:
+                S:
+                  type: object
+                  description: "{{x}}"
+                  properties:
+                    "p{{x}}": { type: string, description: "{{x}}", enum: [ "v{{x}}" ] }
+            """;
+        var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/breaks.openapi.yaml", spec, "Breaks") }).ThrowIfGeneratorFailed();
+
+        Assert.Contains(run.Single.GeneratedSources, s => s.HintName.Contains("Models.S.", StringComparison.Ordinal));
+        var problems = run.CompilationDiagnostics();
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Take(20).Select(d => d.ToString())));
+    }
 }

@@ -31,8 +31,13 @@ internal static class DocComments
         }
     }
 
+    /// <summary>XML-escapes text for one doc-comment line (see <see cref="OneLine"/>).</summary>
     public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        OneLine(text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
+
+    /// <summary>Text for one comment line: characters C# reads as line breaks would end the comment, so they become spaces.</summary>
+    public static string OneLine(string text) =>
+        text.Replace('\r', ' ').Replace('\n', ' ').Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 
     private static IEnumerable<string> SplitLines(string text)
     {

@@ -18,6 +18,8 @@ internal static class Literals
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
+                case '\u2028': builder.Append("\\u2028"); break; // line and paragraph separators end a C# string literal
+                case '\u2029': builder.Append("\\u2029"); break;
                 default:
                     if (char.IsControl(c))
                     {
