@@ -7,8 +7,8 @@
 namespace CmuContracts.AdobePass;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Adobe Pass DCR, token and CMU usage reports, without reflection:
-/// <c>JsonSerializer.Serialize(value, AdobePassJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Adobe Pass DCR, token and CMU usage reports, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, AdobePassJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class AdobePassJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,45 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest> ClientRegistrationRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistration"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration> ClientRegistration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ClientRegistration));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest> AccessTokenRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessTokenRequest));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessToken"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken> AccessToken => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessToken));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError> OAuthError => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.OAuthError));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageReport"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport> UsageReport => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.UsageReport));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinks"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks> ReportLinks => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ReportLinks));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Link"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link> Link => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.Link));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord> UsageRecord => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.UsageRecord));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequestGrantType"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType> AccessTokenRequestGrantType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessTokenRequestGrantType));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorError"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError> OAuthErrorError => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.OAuthErrorError));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown> ReportLinksDrillDown => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown));
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Format"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format> Format => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.Format));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
@@ -80,9 +119,9 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown>(options, new global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter());
         }
 
-        if (type == typeof(global::CmuContracts.AdobePass.GetRootFormat))
+        if (type == typeof(global::CmuContracts.AdobePass.Format))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.GetRootFormat>(options, new global::CmuContracts.AdobePass.Internal.GetRootFormatJsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.Format>(options, new global::CmuContracts.AdobePass.Internal.FormatJsonConverter());
         }
 
         return null;

@@ -48,7 +48,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetRootAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetRootAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Overall totals and root drill-down links
@@ -78,7 +78,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetRootAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetRootAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd
@@ -106,7 +106,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd
@@ -135,7 +135,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year
@@ -162,7 +162,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year
@@ -190,7 +190,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month
@@ -217,7 +217,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month
@@ -245,7 +245,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day
@@ -273,7 +273,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day
@@ -302,7 +302,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, hour
@@ -329,7 +329,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, hour
@@ -357,7 +357,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, hour, tenant
@@ -384,7 +384,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, hour, tenant
@@ -412,7 +412,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, tenant
@@ -439,7 +439,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, day, tenant
@@ -467,7 +467,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, tenant
@@ -494,7 +494,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by mvpd, year, month, tenant
@@ -522,7 +522,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant
@@ -549,7 +549,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant
@@ -577,7 +577,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year
@@ -603,7 +603,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year
@@ -630,7 +630,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month
@@ -659,7 +659,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month
@@ -689,7 +689,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, application-id
@@ -716,7 +716,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, application-id
@@ -744,7 +744,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, application-id, application
@@ -771,7 +771,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, application-id, application
@@ -799,7 +799,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel
@@ -827,7 +827,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel
@@ -856,7 +856,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform
@@ -885,7 +885,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform
@@ -915,7 +915,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform, application-id
@@ -944,7 +944,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform, application-id
@@ -974,7 +974,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform, application-id, application
@@ -1002,7 +1002,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, channel, platform, application-id, application
@@ -1031,7 +1031,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day
@@ -1061,7 +1061,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day
@@ -1092,7 +1092,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, application-id
@@ -1120,7 +1120,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, application-id
@@ -1149,7 +1149,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, application-id, application
@@ -1178,7 +1178,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, application-id, application
@@ -1208,7 +1208,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel
@@ -1235,7 +1235,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel
@@ -1263,7 +1263,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform
@@ -1291,7 +1291,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform
@@ -1320,7 +1320,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform, application-id
@@ -1350,7 +1350,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform, application-id
@@ -1381,7 +1381,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform, application-id, application
@@ -1410,7 +1410,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, channel, platform, application-id, application
@@ -1440,7 +1440,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour
@@ -1470,7 +1470,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour
@@ -1501,7 +1501,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, application-id
@@ -1530,7 +1530,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, application-id
@@ -1560,7 +1560,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, application-id, application
@@ -1589,7 +1589,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, application-id, application
@@ -1619,7 +1619,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel
@@ -1646,7 +1646,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel
@@ -1674,7 +1674,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform
@@ -1702,7 +1702,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform
@@ -1731,7 +1731,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform, application-id
@@ -1761,7 +1761,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform, application-id
@@ -1792,7 +1792,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform, application-id, application
@@ -1821,7 +1821,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, channel, platform, application-id, application
@@ -1851,7 +1851,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute
@@ -1881,7 +1881,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute
@@ -1912,7 +1912,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, application-id
@@ -1943,7 +1943,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, application-id
@@ -1975,7 +1975,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, application-id, application
@@ -2005,7 +2005,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, application-id, application
@@ -2036,7 +2036,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel
@@ -2066,7 +2066,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel
@@ -2097,7 +2097,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform
@@ -2128,7 +2128,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform
@@ -2160,7 +2160,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id
@@ -2191,7 +2191,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id
@@ -2223,7 +2223,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application
@@ -2253,7 +2253,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application
@@ -2284,7 +2284,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd
@@ -2313,7 +2313,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd
@@ -2343,7 +2343,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform
@@ -2374,7 +2374,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform
@@ -2406,7 +2406,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id
@@ -2437,7 +2437,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id
@@ -2469,7 +2469,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application
@@ -2499,7 +2499,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application
@@ -2530,7 +2530,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd
@@ -2557,7 +2557,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd
@@ -2585,7 +2585,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform
@@ -2613,7 +2613,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform
@@ -2642,7 +2642,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform, application-id
@@ -2672,7 +2672,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform, application-id
@@ -2703,7 +2703,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform, application-id, application
@@ -2732,7 +2732,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, hour, mvpd, platform, application-id, application
@@ -2762,7 +2762,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd
@@ -2790,7 +2790,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd
@@ -2819,7 +2819,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, hour
@@ -2846,7 +2846,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, hour
@@ -2874,7 +2874,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform
@@ -2902,7 +2902,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform
@@ -2931,7 +2931,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform, application-id
@@ -2961,7 +2961,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform, application-id
@@ -2992,7 +2992,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform, application-id, application
@@ -3021,7 +3021,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, day, mvpd, platform, application-id, application
@@ -3051,7 +3051,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd
@@ -3079,7 +3079,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd
@@ -3108,7 +3108,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform
@@ -3136,7 +3136,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform
@@ -3165,7 +3165,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform, application-id
@@ -3194,7 +3194,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform, application-id
@@ -3224,7 +3224,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform, application-id, application
@@ -3252,7 +3252,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by tenant, year, month, mvpd, platform, application-id, application
@@ -3281,7 +3281,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year
@@ -3307,7 +3307,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year
@@ -3334,7 +3334,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month
@@ -3361,7 +3361,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month
@@ -3389,7 +3389,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level
@@ -3415,7 +3415,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level
@@ -3442,7 +3442,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level, tenant
@@ -3468,7 +3468,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level, tenant
@@ -3495,7 +3495,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level, tenant, mvpd
@@ -3521,7 +3521,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, activity-level, tenant, mvpd
@@ -3548,7 +3548,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level
@@ -3574,7 +3574,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level
@@ -3601,7 +3601,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level, tenant
@@ -3627,7 +3627,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level, tenant
@@ -3654,7 +3654,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level, tenant, mvpd
@@ -3680,7 +3680,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, concurrency-level, tenant, mvpd
@@ -3707,7 +3707,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day
@@ -3736,7 +3736,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day
@@ -3766,7 +3766,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level
@@ -3792,7 +3792,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level
@@ -3819,7 +3819,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level, tenant
@@ -3845,7 +3845,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level, tenant
@@ -3872,7 +3872,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level, tenant, mvpd
@@ -3898,7 +3898,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, activity-level, tenant, mvpd
@@ -3925,7 +3925,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level
@@ -3951,7 +3951,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level
@@ -3978,7 +3978,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level, tenant
@@ -4004,7 +4004,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level, tenant
@@ -4031,7 +4031,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level, tenant, mvpd
@@ -4057,7 +4057,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, concurrency-level, tenant, mvpd
@@ -4084,7 +4084,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour
@@ -4112,7 +4112,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour
@@ -4141,7 +4141,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd
@@ -4167,7 +4167,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd
@@ -4194,7 +4194,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant
@@ -4220,7 +4220,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant
@@ -4247,7 +4247,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id
@@ -4275,7 +4275,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id
@@ -4304,7 +4304,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id, application
@@ -4333,7 +4333,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id, application
@@ -4363,7 +4363,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id, application, platform
@@ -4390,7 +4390,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, mvpd, tenant, application-id, application, platform
@@ -4418,7 +4418,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant
@@ -4447,7 +4447,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant
@@ -4477,7 +4477,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id
@@ -4504,7 +4504,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id
@@ -4532,7 +4532,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id, application
@@ -4561,7 +4561,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id, application
@@ -4591,7 +4591,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id, application, platform
@@ -4618,7 +4618,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, application-id, application, platform
@@ -4646,7 +4646,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel
@@ -4673,7 +4673,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel
@@ -4701,7 +4701,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform
@@ -4729,7 +4729,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform
@@ -4758,7 +4758,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform, application-id
@@ -4786,7 +4786,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform, application-id
@@ -4815,7 +4815,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform, application-id, application
@@ -4842,7 +4842,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, channel, platform, application-id, application
@@ -4870,7 +4870,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd
@@ -4897,7 +4897,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd
@@ -4925,7 +4925,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform
@@ -4953,7 +4953,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform
@@ -4982,7 +4982,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform, application-id
@@ -5010,7 +5010,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform, application-id
@@ -5039,7 +5039,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform, application-id, application
@@ -5067,7 +5067,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, mvpd, platform, application-id, application
@@ -5096,7 +5096,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform
@@ -5124,7 +5124,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform
@@ -5153,7 +5153,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform, application-id
@@ -5181,7 +5181,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform, application-id
@@ -5210,7 +5210,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform, application-id, application
@@ -5237,7 +5237,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, hour, tenant, platform, application-id, application
@@ -5265,7 +5265,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd
@@ -5291,7 +5291,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd
@@ -5318,7 +5318,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant
@@ -5344,7 +5344,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant
@@ -5371,7 +5371,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id
@@ -5398,7 +5398,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id
@@ -5426,7 +5426,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id, application
@@ -5455,7 +5455,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id, application
@@ -5485,7 +5485,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id, application, platform
@@ -5512,7 +5512,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, mvpd, tenant, application-id, application, platform
@@ -5540,7 +5540,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant
@@ -5571,7 +5571,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant
@@ -5603,7 +5603,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel
@@ -5630,7 +5630,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel
@@ -5658,7 +5658,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform
@@ -5686,7 +5686,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform
@@ -5715,7 +5715,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform, application-id
@@ -5743,7 +5743,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform, application-id
@@ -5772,7 +5772,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform, application-id, application
@@ -5799,7 +5799,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, channel, platform, application-id, application
@@ -5827,7 +5827,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd
@@ -5854,7 +5854,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd
@@ -5882,7 +5882,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform
@@ -5910,7 +5910,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform
@@ -5939,7 +5939,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform, application-id
@@ -5967,7 +5967,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform, application-id
@@ -5996,7 +5996,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform, application-id, application
@@ -6023,7 +6023,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, mvpd, platform, application-id, application
@@ -6051,7 +6051,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform
@@ -6078,7 +6078,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform
@@ -6106,7 +6106,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform, application-id
@@ -6134,7 +6134,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform, application-id
@@ -6163,7 +6163,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform, application-id, application
@@ -6190,7 +6190,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, day, tenant, platform, application-id, application
@@ -6218,7 +6218,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd
@@ -6244,7 +6244,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd
@@ -6271,7 +6271,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant
@@ -6297,7 +6297,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant
@@ -6324,7 +6324,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id
@@ -6351,7 +6351,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id
@@ -6379,7 +6379,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id, application
@@ -6408,7 +6408,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id, application
@@ -6438,7 +6438,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id, application, platform
@@ -6465,7 +6465,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Report by year, month, mvpd, tenant, application-id, application, platform
@@ -6493,7 +6493,7 @@ public partial interface IUsageReportsClient
     /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -6642,7 +6642,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetRootAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetRootAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetRootRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6655,7 +6655,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetRootAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetRootAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetRootRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6667,7 +6667,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetRootRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetRootRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -6769,7 +6769,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6782,7 +6782,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6794,7 +6794,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -6896,7 +6896,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6909,7 +6909,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -6921,7 +6921,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7023,7 +7023,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7036,7 +7036,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7048,7 +7048,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7150,7 +7150,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7163,7 +7163,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7175,7 +7175,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7277,7 +7277,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7290,7 +7290,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7302,7 +7302,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayHourRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayHourRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7404,7 +7404,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayHourTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7417,7 +7417,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayHourTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7429,7 +7429,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayHourTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayHourTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7531,7 +7531,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7544,7 +7544,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthDayTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7556,7 +7556,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthDayTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7658,7 +7658,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7671,7 +7671,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetMvpdYearMonthTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7683,7 +7683,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetMvpdYearMonthTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7785,7 +7785,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7798,7 +7798,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7810,7 +7810,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -7912,7 +7912,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7925,7 +7925,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -7937,7 +7937,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8039,7 +8039,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8052,7 +8052,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8064,7 +8064,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8166,7 +8166,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8179,7 +8179,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8191,7 +8191,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8293,7 +8293,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8306,7 +8306,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8318,7 +8318,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8420,7 +8420,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8433,7 +8433,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8445,7 +8445,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8547,7 +8547,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8560,7 +8560,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8572,7 +8572,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8674,7 +8674,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8687,7 +8687,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8699,7 +8699,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8801,7 +8801,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8814,7 +8814,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8826,7 +8826,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -8928,7 +8928,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8941,7 +8941,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -8953,7 +8953,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9055,7 +9055,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9068,7 +9068,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9080,7 +9080,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9182,7 +9182,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9195,7 +9195,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9207,7 +9207,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9309,7 +9309,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9322,7 +9322,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9334,7 +9334,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9436,7 +9436,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9449,7 +9449,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9461,7 +9461,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9563,7 +9563,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9576,7 +9576,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9588,7 +9588,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9690,7 +9690,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9703,7 +9703,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9715,7 +9715,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9817,7 +9817,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9830,7 +9830,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9842,7 +9842,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -9944,7 +9944,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9957,7 +9957,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -9969,7 +9969,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10071,7 +10071,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10084,7 +10084,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10096,7 +10096,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10198,7 +10198,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10211,7 +10211,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10223,7 +10223,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10325,7 +10325,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10338,7 +10338,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10350,7 +10350,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10452,7 +10452,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10465,7 +10465,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10477,7 +10477,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10579,7 +10579,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10592,7 +10592,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10604,7 +10604,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10706,7 +10706,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10719,7 +10719,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10731,7 +10731,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10833,7 +10833,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10846,7 +10846,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10858,7 +10858,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -10960,7 +10960,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10973,7 +10973,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -10985,7 +10985,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11087,7 +11087,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11100,7 +11100,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11112,7 +11112,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11214,7 +11214,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11227,7 +11227,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11239,7 +11239,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11341,7 +11341,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11354,7 +11354,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11366,7 +11366,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11468,7 +11468,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11481,7 +11481,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11493,7 +11493,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11595,7 +11595,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11608,7 +11608,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11620,7 +11620,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11722,7 +11722,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11735,7 +11735,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11747,7 +11747,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11849,7 +11849,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11862,7 +11862,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11874,7 +11874,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -11976,7 +11976,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -11989,7 +11989,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12001,7 +12001,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12103,7 +12103,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12116,7 +12116,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12128,7 +12128,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12230,7 +12230,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12243,7 +12243,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12255,7 +12255,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12357,7 +12357,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12370,7 +12370,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12382,7 +12382,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12484,7 +12484,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12497,7 +12497,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12509,7 +12509,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12611,7 +12611,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12624,7 +12624,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12636,7 +12636,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12738,7 +12738,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdHourRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12751,7 +12751,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdHourRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12763,7 +12763,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdHourRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdHourRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12865,7 +12865,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12878,7 +12878,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -12890,7 +12890,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -12992,7 +12992,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13005,7 +13005,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13017,7 +13017,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13119,7 +13119,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13132,7 +13132,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13144,7 +13144,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13246,7 +13246,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13259,7 +13259,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13271,7 +13271,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13373,7 +13373,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13386,7 +13386,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13398,7 +13398,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13500,7 +13500,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13513,7 +13513,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13525,7 +13525,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13627,7 +13627,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13640,7 +13640,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetTenantYearMonthMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13652,7 +13652,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetTenantYearMonthMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13754,7 +13754,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13767,7 +13767,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13779,7 +13779,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -13881,7 +13881,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13894,7 +13894,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -13906,7 +13906,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14008,7 +14008,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14021,7 +14021,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14033,7 +14033,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14135,7 +14135,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14148,7 +14148,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14160,7 +14160,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14262,7 +14262,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14275,7 +14275,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthActivityLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14287,7 +14287,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthActivityLevelTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14389,7 +14389,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14402,7 +14402,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14414,7 +14414,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14516,7 +14516,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14529,7 +14529,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14541,7 +14541,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14643,7 +14643,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14656,7 +14656,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthConcurrencyLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14668,7 +14668,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthConcurrencyLevelTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14770,7 +14770,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14783,7 +14783,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14795,7 +14795,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -14897,7 +14897,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14910,7 +14910,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -14922,7 +14922,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15024,7 +15024,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15037,7 +15037,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15049,7 +15049,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15151,7 +15151,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15164,7 +15164,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayActivityLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15176,7 +15176,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayActivityLevelTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15278,7 +15278,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15291,7 +15291,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15303,7 +15303,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15405,7 +15405,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15418,7 +15418,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15430,7 +15430,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15532,7 +15532,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15545,7 +15545,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayConcurrencyLevelTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15557,7 +15557,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayConcurrencyLevelTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15659,7 +15659,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15672,7 +15672,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15684,7 +15684,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15786,7 +15786,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15799,7 +15799,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15811,7 +15811,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -15913,7 +15913,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15926,7 +15926,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -15938,7 +15938,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16040,7 +16040,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16053,7 +16053,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16065,7 +16065,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16167,7 +16167,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16180,7 +16180,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16192,7 +16192,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16294,7 +16294,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16307,7 +16307,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16319,7 +16319,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16421,7 +16421,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16434,7 +16434,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16446,7 +16446,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16548,7 +16548,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16561,7 +16561,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16573,7 +16573,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16675,7 +16675,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16688,7 +16688,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16700,7 +16700,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16802,7 +16802,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16815,7 +16815,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16827,7 +16827,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdApplicationPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantApplicationIdApplicationPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -16929,7 +16929,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16942,7 +16942,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -16954,7 +16954,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17056,7 +17056,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17069,7 +17069,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17081,7 +17081,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17183,7 +17183,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17196,7 +17196,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17208,7 +17208,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17310,7 +17310,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17323,7 +17323,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17335,7 +17335,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17437,7 +17437,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17450,7 +17450,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17462,7 +17462,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17564,7 +17564,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17577,7 +17577,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17589,7 +17589,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17691,7 +17691,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17704,7 +17704,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17716,7 +17716,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17818,7 +17818,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17831,7 +17831,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17843,7 +17843,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -17945,7 +17945,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17958,7 +17958,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -17970,7 +17970,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18072,7 +18072,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18085,7 +18085,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18097,7 +18097,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18199,7 +18199,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18212,7 +18212,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayHourTenantPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18224,7 +18224,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayHourTenantPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18326,7 +18326,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18339,7 +18339,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18351,7 +18351,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18453,7 +18453,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18466,7 +18466,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18478,7 +18478,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18580,7 +18580,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18593,7 +18593,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18605,7 +18605,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18707,7 +18707,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18720,7 +18720,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18732,7 +18732,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18834,7 +18834,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18847,7 +18847,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18859,7 +18859,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -18961,7 +18961,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18974,7 +18974,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -18986,7 +18986,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19088,7 +19088,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19101,7 +19101,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19113,7 +19113,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19215,7 +19215,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19228,7 +19228,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19240,7 +19240,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19342,7 +19342,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19355,7 +19355,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19367,7 +19367,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19469,7 +19469,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19482,7 +19482,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantChannelPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19494,7 +19494,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantChannelPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19596,7 +19596,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19609,7 +19609,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19621,7 +19621,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19723,7 +19723,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19736,7 +19736,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19748,7 +19748,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19850,7 +19850,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19863,7 +19863,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19875,7 +19875,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -19977,7 +19977,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -19990,7 +19990,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20002,7 +20002,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20104,7 +20104,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20117,7 +20117,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20129,7 +20129,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20231,7 +20231,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20244,7 +20244,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20256,7 +20256,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20358,7 +20358,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20371,7 +20371,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthDayTenantPlatformApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20383,7 +20383,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthDayTenantPlatformApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20485,7 +20485,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20498,7 +20498,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20510,7 +20510,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20612,7 +20612,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20625,7 +20625,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20637,7 +20637,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20739,7 +20739,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20752,7 +20752,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20764,7 +20764,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20866,7 +20866,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20879,7 +20879,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdApplicationRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -20891,7 +20891,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdApplicationRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdApplicationRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)
@@ -20993,7 +20993,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "application/hal+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -21006,7 +21006,7 @@ public partial class UsageReportsClient : IUsageReportsClient
     }
 
     /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, GetRootFormat? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = CreateGetYearMonthMvpdTenantApplicationIdApplicationPlatformRequest(start, end, format, limit, metrics, filters, "text/csv");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -21018,7 +21018,7 @@ public partial class UsageReportsClient : IUsageReportsClient
         return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, GetRootFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
+    private global::System.Net.Http.HttpRequestMessage CreateGetYearMonthMvpdTenantApplicationIdApplicationPlatformRequest(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, string accept)
     {
         var query = new global::CmuContracts.AdobePass.Internal.QueryBuilder();
         if (start is not null)

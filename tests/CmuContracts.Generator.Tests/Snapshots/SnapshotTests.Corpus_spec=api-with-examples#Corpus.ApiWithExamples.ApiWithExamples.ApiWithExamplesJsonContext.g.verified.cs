@@ -7,8 +7,8 @@
 namespace Corpus.ApiWithExamples;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Simple API overview, without reflection:
-/// <c>JsonSerializer.Serialize(value, ApiWithExamplesJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Simple API overview, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, ApiWithExamplesJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class ApiWithExamplesJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {

@@ -7,8 +7,8 @@
 namespace Corpus.CallbackExample;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Callback Example, without reflection:
-/// <c>JsonSerializer.Serialize(value, CallbackExampleJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Callback Example, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, CallbackExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class CallbackExampleJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,9 @@ public sealed partial class CallbackExampleJsonContext : global::System.Text.Jso
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse> PostStreamsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse>)Options.GetTypeInfo(typeof(global::Corpus.CallbackExample.PostStreamsResponse));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {

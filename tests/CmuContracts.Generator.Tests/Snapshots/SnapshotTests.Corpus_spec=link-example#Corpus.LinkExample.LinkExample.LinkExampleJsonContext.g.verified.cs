@@ -7,8 +7,8 @@
 namespace Corpus.LinkExample;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Link Example, without reflection:
-/// <c>JsonSerializer.Serialize(value, LinkExampleJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Link Example, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, LinkExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,18 @@ public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Se
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.User"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User> User => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.User));
+
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Repository"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository> Repository => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.Repository));
+
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Pullrequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest> Pullrequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.Pullrequest));
+
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.GetPullRequestsByRepositoryState));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {

@@ -7,8 +7,8 @@
 namespace Corpus.Petstore;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Swagger Petstore, without reflection:
-/// <c>JsonSerializer.Serialize(value, PetstoreJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Swagger Petstore, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, PetstoreJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class PetstoreJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,12 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Pet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet>)Options.GetTypeInfo(typeof(global::Corpus.Petstore.Pet));
+
+    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Error"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error>)Options.GetTypeInfo(typeof(global::Corpus.Petstore.Error));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {

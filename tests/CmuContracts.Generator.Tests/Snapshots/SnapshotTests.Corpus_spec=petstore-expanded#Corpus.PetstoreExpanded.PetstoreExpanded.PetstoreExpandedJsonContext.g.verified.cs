@@ -7,8 +7,8 @@
 namespace Corpus.PetstoreExpanded;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from Swagger Petstore, without reflection:
-/// <c>JsonSerializer.Serialize(value, PetstoreExpandedJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from Swagger Petstore, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, PetstoreExpandedJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class PetstoreExpandedJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,15 @@ public sealed partial class PetstoreExpandedJsonContext : global::System.Text.Js
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Pet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Pet>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.Pet));
+
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.NewPet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.NewPet> NewPet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.NewPet>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.NewPet));
+
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Error"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Error>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.Error));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {

@@ -7,8 +7,8 @@
 namespace Corpus.Uspto;
 
 /// <summary>
-/// Resolves JSON metadata for every type generated from USPTO Data Set API, without reflection:
-/// <c>JsonSerializer.Serialize(value, UsptoJsonContext.Options)</c>, or chain <see cref="Default"/> into your own options.
+/// Resolves JSON metadata for every type generated from USPTO Data Set API, without reflection.
+/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, UsptoJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class UsptoJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -17,6 +17,15 @@ public sealed partial class UsptoJsonContext : global::System.Text.Json.Serializ
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetList"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList> DataSetList => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.DataSetList));
+
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetListApisItem"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem> DataSetListApisItem => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.DataSetListApisItem));
+
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.PerformSearchRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest> PerformSearchRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.PerformSearchRequest));
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
