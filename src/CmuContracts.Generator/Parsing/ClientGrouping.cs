@@ -19,7 +19,8 @@ internal static class ClientGrouping
     {
         var descriptions = TagDescriptions(reader, root);
         var order = new List<string>();
-        var byClient = new Dictionary<string, (List<OperationModel> Operations, HashSet<string> Names, string? Description)>(StringComparer.Ordinal);
+        // Case-insensitive: clients whose names differ only in case would collide as generated file names.
+        var byClient = new Dictionary<string, (List<OperationModel> Operations, HashSet<string> Names, string? Description)>(StringComparer.OrdinalIgnoreCase);
         foreach (var operation in operations)
         {
             var name = ClientNameOf(operation.Tag, clientName);

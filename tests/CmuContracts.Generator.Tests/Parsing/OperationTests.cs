@@ -300,4 +300,19 @@ public sealed class OperationTests
         Assert.DoesNotContain(model.Types, t => t.Name == "GetAFormat");
         Assert.All(model.Clients.Single().Operations, o => Assert.Equal("Format", o.Parameters.Single().Type.Name));
     }
+
+    [Fact]
+    public void TagsThatDifferOnlyInCaseShareOneClient()
+    {
+        var model = ParseClean(WithPaths("""
+            /a:
+              get: { operationId: getA, tags: [pets], responses: { '204': { description: ok } } }
+            /b:
+              get: { operationId: getB, tags: [PETS], responses: { '204': { description: ok } } }
+            """));
+
+        var client = Assert.Single(model.Clients);
+        Assert.Equal("Pets", client.Name);
+        Assert.Equal(["GetA", "GetB"], client.Operations.Select(o => o.Name));
+    }
 }
