@@ -133,7 +133,15 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         foreach (var file in files)
         {
-            context.AddSource(file.HintName, file.Text);
+            try
+            {
+                context.AddSource(file.HintName, file.Text);
+            }
+            catch (ArgumentException ex)
+            {
+                // A hint-name clash the parser failed to prevent must not take the whole build down.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+            }
         }
     }
 

@@ -89,7 +89,8 @@ public sealed class CompileTests
             """;
         var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/breaks.openapi.yaml", spec, "Breaks") }).ThrowIfGeneratorFailed();
 
-        Assert.Contains(run.Single.GeneratedSources, s => s.HintName.Contains("Models.S.", StringComparison.Ordinal));
+        var models = Assert.Single(run.Single.GeneratedSources, s => s.HintName.EndsWith(".Models.g.cs", StringComparison.Ordinal));
+        Assert.Contains("public sealed partial class S", models.SourceText.ToString(), StringComparison.Ordinal);
         var problems = run.CompilationDiagnostics();
         Assert.True(problems.IsEmpty, string.Join("\n", problems.Take(20).Select(d => d.ToString())));
     }

@@ -84,15 +84,15 @@ public sealed class IncrementalityTests
             Assert.All(reasons.Where(r => r != IncrementalStepRunReason.Modified), r => Assert.Contains(r, CachedOrUnchanged));
         }
 
-        var before = Source(first, "Corpus.Petstore.Petstore.Models.Pet.g.cs");
-        var after = Source(second, "Corpus.Petstore.Petstore.Models.Pet.g.cs");
+        var before = Source(first, "Corpus.Petstore.Petstore.Models.g.cs");
+        var after = Source(second, "Corpus.Petstore.Petstore.Models.g.cs");
         Assert.DoesNotContain("Nickname", before, StringComparison.Ordinal);
         Assert.Contains("public string? Nickname { get; init; }", after, StringComparison.Ordinal);
 
         // The other spec's output is untouched.
         Assert.Equal(
-            Source(first, "Corpus.PetstoreExpanded.PetstoreExpanded.Models.Pet.g.cs"),
-            Source(second, "Corpus.PetstoreExpanded.PetstoreExpanded.Models.Pet.g.cs"));
+            Source(first, "Corpus.PetstoreExpanded.PetstoreExpanded.Models.g.cs"),
+            Source(second, "Corpus.PetstoreExpanded.PetstoreExpanded.Models.g.cs"));
     }
 
     [Fact]

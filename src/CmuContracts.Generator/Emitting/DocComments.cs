@@ -6,16 +6,26 @@ namespace CmuContracts.Generator.Emitting;
 /// <summary>Turns spec descriptions into XML doc comments (escaped, one line per source line).</summary>
 internal static class DocComments
 {
-    public static void Summary(SourceWriter writer, string? text, string? fallback = null)
+    /// <summary>
+    /// A summary from spec text (escaped), or, when the spec says nothing, from
+    /// <paramref name="fallbackXml"/>: the generator's own wording, already valid XML.
+    /// </summary>
+    public static void Summary(SourceWriter writer, string? text, string? fallbackXml = null)
     {
-        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
-        if (string.IsNullOrWhiteSpace(content))
+        if (string.IsNullOrWhiteSpace(text))
         {
+            if (!string.IsNullOrWhiteSpace(fallbackXml))
+            {
+                writer.Line("/// <summary>");
+                writer.Line("/// " + OneLine(fallbackXml!));
+                writer.Line("/// </summary>");
+            }
+
             return;
         }
 
         writer.Line("/// <summary>");
-        foreach (var line in SplitLines(content!))
+        foreach (var line in SplitLines(text!))
         {
             writer.Line("/// " + Escape(line));
         }

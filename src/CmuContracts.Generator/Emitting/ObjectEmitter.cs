@@ -26,7 +26,7 @@ internal static class ObjectEmitter
             }
 
             first = false;
-            DocComments.Summary(w, property.Description, "The <c>" + property.JsonName + "</c> property.");
+            DocComments.Summary(w, property.Description, "The <c>" + DocComments.Escape(property.JsonName) + "</c> property.");
             w.Line("public " + (property.IsRequired ? "required " : string.Empty) + PropertyType(property) + " " + property.Name + " { get; init; }");
         }
 
@@ -57,8 +57,6 @@ internal static class ObjectEmitter
         w.Open("namespace " + ns + ".Internal");
         w.Line("/// <summary>Reads and writes <see cref=\"" + full + "\"/> without reflection.</summary>");
         w.Open("internal sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + full + ">");
-        w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new();");
-        w.Line();
         w.Line("public override " + full + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
         w.Line("    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);");
         w.Line();

@@ -11,9 +11,19 @@ internal static class SourceEmitter
         var index = new ApiModelIndex(model);
         var files = new List<GeneratedFile>(RuntimeEmitter.Emit(model));
         var source = SourceName(model);
+        // All models of a spec share one file: a cached generator run costs the driver time per
+        // generated file, and large specs have a thousand schemas (docs/benchmarks.md).
+        var models = new SourceWriter().FileHeader(source);
+        var first = true;
         foreach (var type in model.Types)
         {
-            var writer = new SourceWriter().FileHeader(source);
+            if (!first)
+            {
+                models.Line();
+            }
+
+            first = false;
+            var writer = models;
             switch (type.Kind)
             {
                 case TypeModelKind.Enum:
@@ -27,7 +37,11 @@ internal static class SourceEmitter
                     break;
             }
 
-            files.Add(new GeneratedFile(model.HintPrefix + ".Models." + type.Name + ".g.cs", writer.ToString()));
+        }
+
+        if (model.Types.Count > 0)
+        {
+            files.Add(new GeneratedFile(model.HintPrefix + ".Models.g.cs", models.ToString()));
         }
 
         foreach (var client in model.Clients)

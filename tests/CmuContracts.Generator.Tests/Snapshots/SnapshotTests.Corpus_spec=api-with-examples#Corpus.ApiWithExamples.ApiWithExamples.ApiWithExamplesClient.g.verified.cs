@@ -27,7 +27,7 @@ public partial interface IApiWithExamplesClient
 }
 
 /// <summary>
-/// The ApiWithExamples operations over an &lt;see cref="global::System.Net.Http.HttpClient"/&gt;.
+/// The ApiWithExamples operations over an <see cref="global::System.Net.Http.HttpClient"/>.
 /// </summary>
 public partial class ApiWithExamplesClient : IApiWithExamplesClient
 {

@@ -21,7 +21,7 @@ public partial interface ICallbackExampleClient
 }
 
 /// <summary>
-/// The CallbackExample operations over an &lt;see cref="global::System.Net.Http.HttpClient"/&gt;.
+/// The CallbackExample operations over an <see cref="global::System.Net.Http.HttpClient"/>.
 /// </summary>
 public partial class CallbackExampleClient : ICallbackExampleClient
 {

@@ -55,7 +55,7 @@ public partial interface ILinkExampleClient
 }
 
 /// <summary>
-/// The LinkExample operations over an &lt;see cref="global::System.Net.Http.HttpClient"/&gt;.
+/// The LinkExample operations over an <see cref="global::System.Net.Http.HttpClient"/>.
 /// </summary>
 public partial class LinkExampleClient : ILinkExampleClient
 {

@@ -37,7 +37,7 @@ public partial interface IPetsClient
 }
 
 /// <summary>
-/// The Pets operations over an &lt;see cref="global::System.Net.Http.HttpClient"/&gt;.
+/// The Pets operations over an <see cref="global::System.Net.Http.HttpClient"/>.
 /// </summary>
 public partial class PetsClient : IPetsClient
 {

@@ -49,7 +49,7 @@ public partial interface IPetstoreExpandedClient
 }
 
 /// <summary>
-/// The PetstoreExpanded operations over an &lt;see cref="global::System.Net.Http.HttpClient"/&gt;.
+/// The PetstoreExpanded operations over an <see cref="global::System.Net.Http.HttpClient"/>.
 /// </summary>
 public partial class PetstoreExpandedClient : IPetstoreExpandedClient
 {
