@@ -36,9 +36,20 @@ internal static class SnapshotVerifier
             .Select(s => (s.HintName, Text: s.SourceText.ToString()))
             .ToList();
         var info = FormatDiagnostics(result.Diagnostics);
-        var directory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
+        var directory = Path.Combine(SourceDirectory(sourceFile), "Snapshots");
         var prefix = Path.GetFileNameWithoutExtension(sourceFile) + "." + testMethod + (parameters is null ? string.Empty : "_" + parameters);
         VerifyFiles(directory, prefix, sources, info, AcceptMode);
+    }
+
+    /// <summary>
+    /// The test source's folder. CI builds set ContinuousIntegrationBuild, which maps source paths to
+    /// <c>/_/</c>; then the folder is found from the repository root instead.
+    /// </summary>
+    private static string SourceDirectory(string sourceFile)
+    {
+        return File.Exists(sourceFile)
+            ? Path.GetDirectoryName(sourceFile)!
+            : Path.Combine(TestPaths.RepoRoot, "tests", "CmuContracts.Generator.Tests");
     }
 
     /// <summary>The core, with the folder, name and mode explicit (tested on its own in a temporary folder).</summary>
