@@ -27,6 +27,16 @@ public sealed class HalLinkTests(SharedEmulatorFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task HrefsKeepAmpersandsLiteralOnTheWire()
+    {
+        using var response = await fixture.Client.ReportAsync("/tenant/year/month?limit=2", fixture.Token);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("&limit=2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0026", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RootHasNoRollUpAndDrillsDownToTheSpecRoots()
     {
         using var doc = await fixture.Client.ReportJsonAsync("", fixture.Token);

@@ -15,7 +15,8 @@ internal static class HalJsonReportWriter
     public static byte[] Write(ReportQuery query, ReportResult result, string selfHref)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps '&' in hrefs literal, as the real service writes them (the body is not HTML).
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteStartObject("_links");
