@@ -116,12 +116,20 @@ internal static class ClientEmitter
 
     private static void Docs(SourceWriter w, OperationModel op, ClientMethod method, ApiModelIndex index)
     {
-        var summary = op.Summary ?? op.Description ?? (op.HttpMethod + " " + op.Path);
-        if (method.Body is { Kind: MediaKind.Text } text && method.Body != op.Success)
+        if (method.Body is { } alternative && method.Body != op.Success)
         {
-            summary += "\n(As " + text.MediaType + ".)";
+            // The same operation in another media type: its docs are the primary method's.
+            w.Line("/// <inheritdoc cref=\"" + op.Name + "Async\"/>");
+            w.Line("/// <returns>The response body as " + DocComments.Escape(alternative.MediaType) + ".</returns>");
+            if (op.IsDeprecated)
+            {
+                w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+            }
+
+            return;
         }
 
+        var summary = op.Summary ?? op.Description ?? (op.HttpMethod + " " + op.Path);
         DocComments.Summary(w, summary);
         if (op.Summary is not null && op.Description is not null)
         {

@@ -50,34 +50,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetRootAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Overall totals and root drill-down links
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// Overall aggregated totals for the selected interval, as a single record, with `drill-down`
-    /// links to the root dimensions. The real root is the base URL itself (`/cmu/v2`); whether the
-    /// trailing slash matters is unknown [I]. The root drill-downs listed below are those implied
-    /// by this path set [I].
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] the endpoint root returns one record of overall totals plus `drill-down` links
-    /// to the root dimensions.
-    /// 
-    /// Roll-up: none.
-    /// Drill-down (paths in this description): `/mvpd`, `/tenant`, `/year`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetRootAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetRootAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -108,33 +82,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per `mvpd` value (equivalent to GROUP BY mvpd).
-    /// No time dimension, so `start` and `end` are ignored [D].
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/`.
-    /// Drill-down (paths in this description): `/mvpd/year`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -164,32 +113,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year` (equivalent to GROUP BY mvpd, year).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/mvpd`.
-    /// Drill-down (paths in this description): `/mvpd/year/month`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -219,32 +144,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month` (equivalent to GROUP BY mvpd,
-    /// year, month).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year`.
-    /// Drill-down (paths in this description): `/mvpd/year/month/day`, `/mvpd/year/month/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -275,33 +176,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month, day
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month`, `day` (equivalent to GROUP BY
-    /// mvpd, year, month, day).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year/month`.
-    /// Drill-down (paths in this description): `/mvpd/year/month/day/hour`,
-    /// `/mvpd/year/month/day/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -331,32 +207,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month, day, hour
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `hour` (equivalent to
-    /// GROUP BY mvpd, year, month, day, hour).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year/month/day`.
-    /// Drill-down (paths in this description): `/mvpd/year/month/day/hour/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -386,32 +238,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month, day, hour, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `hour`, `tenant`
-    /// (equivalent to GROUP BY mvpd, year, month, day, hour, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year/month/day/hour`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -441,32 +269,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month, day, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `tenant` (equivalent to
-    /// GROUP BY mvpd, year, month, day, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year/month/day`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -496,32 +300,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetMvpdYearMonthTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by mvpd, year, month, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `mvpd`, `year`, `month`, `tenant` (equivalent to GROUP
-    /// BY mvpd, year, month, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/mvpd/year/month`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetMvpdYearMonthTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -551,32 +331,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per `tenant` value (equivalent to GROUP BY tenant).
-    /// No time dimension, so `start` and `end` are ignored [D].
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/`.
-    /// Drill-down (paths in this description): `/tenant/year`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -605,31 +361,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year` (equivalent to GROUP BY tenant, year).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant`.
-    /// Drill-down (paths in this description): `/tenant/year/month`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -661,34 +394,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month` (equivalent to GROUP BY
-    /// tenant, year, month).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year`.
-    /// Drill-down (paths in this description): `/tenant/year/month/application-id`,
-    /// `/tenant/year/month/channel`, `/tenant/year/month/day`, `/tenant/year/month/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -718,32 +425,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `application-id` (equivalent
-    /// to GROUP BY tenant, year, month, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month`.
-    /// Drill-down (paths in this description): `/tenant/year/month/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -773,32 +456,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `application-id`,
-    /// `application` (equivalent to GROUP BY tenant, year, month, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -829,33 +488,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `channel` (equivalent to
-    /// GROUP BY tenant, year, month, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/tenant/year/month`.
-    /// Drill-down (paths in this description): `/tenant/year/month/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -887,34 +521,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`
-    /// (equivalent to GROUP BY tenant, year, month, channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/tenant/year/month/channel`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -946,34 +554,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, channel, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1004,33 +586,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, channel,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1063,35 +620,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day` (equivalent to GROUP BY
-    /// tenant, year, month, day).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/application-id`,
-    /// `/tenant/year/month/day/channel`, `/tenant/year/month/day/hour`,
-    /// `/tenant/year/month/day/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1122,33 +652,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `application-id`
-    /// (equivalent to GROUP BY tenant, year, month, day, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1180,34 +685,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `application-id`,
-    /// `application` (equivalent to GROUP BY tenant, year, month, day, application-id,
-    /// application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1237,32 +716,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel` (equivalent
-    /// to GROUP BY tenant, year, month, day, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1293,33 +748,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`
-    /// (equivalent to GROUP BY tenant, year, month, day, channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/channel`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1352,35 +782,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, day, channel, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1412,34 +815,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, channel,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1472,35 +849,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour` (equivalent to
-    /// GROUP BY tenant, year, month, day, hour).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/hour/application-id`,
-    /// `/tenant/year/month/day/hour/channel`, `/tenant/year/month/day/hour/minute`,
-    /// `/tenant/year/month/day/hour/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1532,34 +882,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1591,34 +915,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, hour,
-    /// application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1648,32 +946,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`
-    /// (equivalent to GROUP BY tenant, year, month, day, hour, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/hour/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1704,33 +978,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
-    /// `platform` (equivalent to GROUP BY tenant, year, month, day, hour, channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/channel`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1763,35 +1012,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
-    /// `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour,
-    /// channel, platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1823,34 +1045,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
-    /// `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year, month,
-    /// day, hour, channel, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1883,35 +1079,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`
-    /// (equivalent to GROUP BY tenant, year, month, day, hour, minute).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/hour/minute/application-id`,
-    /// `/tenant/year/month/day/hour/minute/channel`, `/tenant/year/month/day/hour/minute/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -1945,36 +1114,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, minute,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2007,35 +1148,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, hour,
-    /// minute, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2068,35 +1182,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `channel` (equivalent to GROUP BY tenant, year, month, day, hour, minute, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2130,36 +1217,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `channel`, `platform` (equivalent to GROUP BY tenant, year, month, day, hour, minute,
-    /// channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/channel`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2193,36 +1252,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `channel`, `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day,
-    /// hour, minute, channel, platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2255,35 +1286,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `channel`, `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year,
-    /// month, day, hour, minute, channel, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2315,34 +1319,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `mvpd` (equivalent to GROUP BY tenant, year, month, day, hour, minute, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/hour/minute/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2376,36 +1354,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `mvpd`, `platform` (equivalent to GROUP BY tenant, year, month, day, hour, minute, mvpd,
-    /// platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/mvpd`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2439,36 +1389,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `mvpd`, `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour,
-    /// minute, mvpd, platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2501,35 +1423,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
-    /// `mvpd`, `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year,
-    /// month, day, hour, minute, mvpd, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Minute-level reports are off by default; Adobe enables them per customer on request [D].
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/minute/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2559,32 +1454,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`
-    /// (equivalent to GROUP BY tenant, year, month, day, hour, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/hour/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2615,33 +1486,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
-    /// `platform` (equivalent to GROUP BY tenant, year, month, day, hour, mvpd, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/mvpd`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2674,35 +1520,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
-    /// `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, mvpd,
-    /// platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/hour/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2734,34 +1553,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, hour, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
-    /// `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year, month,
-    /// day, hour, mvpd, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/hour/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2792,33 +1585,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd` (equivalent to
-    /// GROUP BY tenant, year, month, day, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day`.
-    /// Drill-down (paths in this description): `/tenant/year/month/day/mvpd/hour`,
-    /// `/tenant/year/month/day/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2848,32 +1616,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, mvpd, hour
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `hour`
-    /// (equivalent to GROUP BY tenant, year, month, day, mvpd, hour).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/mvpd`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2904,33 +1648,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`
-    /// (equivalent to GROUP BY tenant, year, month, day, mvpd, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image).
-    /// 
-    /// Roll-up: `/tenant/year/month/day/mvpd`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -2963,35 +1682,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, day, mvpd, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/day/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3023,34 +1715,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, day, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, mvpd,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a node of the documented tenant-first drill-down tree (CMU 2.0 tree image); [D]
-    /// a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/day/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3081,33 +1747,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd` (equivalent to GROUP
-    /// BY tenant, year, month, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/tenant/year/month`.
-    /// Drill-down (paths in this description): `/tenant/year/month/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3138,33 +1779,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`
-    /// (equivalent to GROUP BY tenant, year, month, mvpd, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/tenant/year/month/mvpd`.
-    /// Drill-down (paths in this description): `/tenant/year/month/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3196,34 +1812,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`,
-    /// `application-id` (equivalent to GROUP BY tenant, year, month, mvpd, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/tenant/year/month/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3254,33 +1844,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by tenant, year, month, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, mvpd, platform,
-    /// application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`, plus the twelve duration buckets
-    /// `duration_0-15` … `duration_over-1m` (duration metrics are documented only for tenant-first
-    /// and mvpd-first paths).
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/tenant/year/month/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3309,31 +1874,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per `year` value (equivalent to GROUP BY year).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/`.
-    /// Drill-down (paths in this description): `/year/month`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3363,32 +1905,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month` (equivalent to GROUP BY year, month).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year`.
-    /// Drill-down (paths in this description): `/year/month/activity-level`,
-    /// `/year/month/concurrency-level`, `/year/month/day`, `/year/month/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3417,31 +1935,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, activity-level
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `activity-level` (equivalent to GROUP
-    /// BY year, month, activity-level).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month`.
-    /// Drill-down (paths in this description): `/year/month/activity-level/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3470,31 +1965,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, activity-level, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `activity-level`, `tenant` (equivalent
-    /// to GROUP BY year, month, activity-level, tenant).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/activity-level`.
-    /// Drill-down (paths in this description): `/year/month/activity-level/tenant/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3523,31 +1995,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, activity-level, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `activity-level`, `tenant`, `mvpd`
-    /// (equivalent to GROUP BY year, month, activity-level, tenant, mvpd).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/activity-level/tenant`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3576,31 +2025,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, concurrency-level
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `concurrency-level` (equivalent to
-    /// GROUP BY year, month, concurrency-level).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month`.
-    /// Drill-down (paths in this description): `/year/month/concurrency-level/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3629,31 +2055,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, concurrency-level, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `concurrency-level`, `tenant`
-    /// (equivalent to GROUP BY year, month, concurrency-level, tenant).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/concurrency-level`.
-    /// Drill-down (paths in this description): `/year/month/concurrency-level/tenant/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3682,31 +2085,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, concurrency-level, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `concurrency-level`, `tenant`, `mvpd`
-    /// (equivalent to GROUP BY year, month, concurrency-level, tenant, mvpd).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/concurrency-level/tenant`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3738,34 +2118,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day` (equivalent to GROUP BY year,
-    /// month, day).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month`.
-    /// Drill-down (paths in this description): `/year/month/day/activity-level`,
-    /// `/year/month/day/concurrency-level`, `/year/month/day/hour`, `/year/month/day/mvpd`,
-    /// `/year/month/day/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3794,31 +2148,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, activity-level
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `activity-level` (equivalent to
-    /// GROUP BY year, month, day, activity-level).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day`.
-    /// Drill-down (paths in this description): `/year/month/day/activity-level/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3847,31 +2178,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, activity-level, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `activity-level`, `tenant`
-    /// (equivalent to GROUP BY year, month, day, activity-level, tenant).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/activity-level`.
-    /// Drill-down (paths in this description): `/year/month/day/activity-level/tenant/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3900,31 +2208,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, activity-level, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `activity-level`, `tenant`,
-    /// `mvpd` (equivalent to GROUP BY year, month, day, activity-level, tenant, mvpd).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/activity-level/tenant`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -3953,31 +2238,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, concurrency-level
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level` (equivalent
-    /// to GROUP BY year, month, day, concurrency-level).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day`.
-    /// Drill-down (paths in this description): `/year/month/day/concurrency-level/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4006,31 +2268,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, concurrency-level, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level`, `tenant`
-    /// (equivalent to GROUP BY year, month, day, concurrency-level, tenant).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/concurrency-level`.
-    /// Drill-down (paths in this description): `/year/month/day/concurrency-level/tenant/mvpd`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4059,31 +2298,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, concurrency-level, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level`, `tenant`,
-    /// `mvpd` (equivalent to GROUP BY year, month, day, concurrency-level, tenant, mvpd).
-    /// 
-    /// Metrics: `users` only (the number of users who reached each concurrency or activity level);
-    /// this is a histogram report, refreshed once a day. No session counters and no `duration_*`
-    /// buckets.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/concurrency-level/tenant`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4114,33 +2330,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour` (equivalent to GROUP BY
-    /// year, month, day, hour).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/mvpd`,
-    /// `/year/month/day/hour/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4169,31 +2360,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd` (equivalent to
-    /// GROUP BY year, month, day, hour, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/mvpd/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4222,31 +2390,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, mvpd, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`
-    /// (equivalent to GROUP BY year, month, day, hour, mvpd, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/mvpd`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/mvpd/tenant/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4277,33 +2422,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, mvpd, tenant, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, hour, mvpd, tenant,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/mvpd/tenant`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/mvpd/tenant/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4335,34 +2455,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, mvpd, tenant, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, mvpd,
-    /// tenant, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/mvpd/tenant/application-id`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/mvpd/tenant/application-id/application/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4392,32 +2486,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, mvpd, tenant, application-id, application, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
-    /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, hour,
-    /// mvpd, tenant, application-id, application, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/mvpd/tenant/application-id/application`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4449,34 +2519,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant` (equivalent to
-    /// GROUP BY year, month, day, hour, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/tenant/application-id`,
-    /// `/year/month/day/hour/tenant/channel`, `/year/month/day/hour/tenant/mvpd`,
-    /// `/year/month/day/hour/tenant/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4506,32 +2550,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4563,34 +2583,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, tenant,
-    /// application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/application-id`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/application-id/application/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4620,32 +2614,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, application-id, application, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
-    /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, hour,
-    /// tenant, application-id, application, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/application-id/application`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4675,32 +2645,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`
-    /// (equivalent to GROUP BY year, month, day, hour, tenant, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/tenant/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4731,33 +2677,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
-    /// `platform` (equivalent to GROUP BY year, month, day, hour, tenant, channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/channel`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4788,33 +2709,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
-    /// `platform`, `application-id` (equivalent to GROUP BY year, month, day, hour, tenant,
-    /// channel, platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4844,32 +2740,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
-    /// `platform`, `application-id`, `application` (equivalent to GROUP BY year, month, day, hour,
-    /// tenant, channel, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4899,32 +2771,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`
-    /// (equivalent to GROUP BY year, month, day, hour, tenant, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant`.
-    /// Drill-down (paths in this description): `/year/month/day/hour/tenant/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -4955,33 +2803,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
-    /// `platform` (equivalent to GROUP BY year, month, day, hour, tenant, mvpd, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/mvpd`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5012,33 +2835,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
-    /// `platform`, `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, mvpd,
-    /// platform, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5069,33 +2867,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
-    /// `platform`, `application-id`, `application` (equivalent to GROUP BY year, month, day, hour,
-    /// tenant, mvpd, platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] implied by the Dimensions column of the examples row "Mvpd/platform hourly stats
-    /// with application name", whose URL omits `mvpd` (apparently a typo).
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5126,33 +2899,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`
-    /// (equivalent to GROUP BY year, month, day, hour, tenant, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5183,33 +2931,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/hour/tenant/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5239,32 +2962,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, hour, tenant, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, tenant,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/hour/tenant/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5293,31 +2992,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `mvpd` (equivalent to GROUP BY
-    /// year, month, day, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day`.
-    /// Drill-down (paths in this description): `/year/month/day/mvpd/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5346,31 +3022,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, mvpd, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant` (equivalent to
-    /// GROUP BY year, month, day, mvpd, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/mvpd`.
-    /// Drill-down (paths in this description): `/year/month/day/mvpd/tenant/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5400,32 +3053,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, mvpd, tenant, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, mvpd, tenant, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/mvpd/tenant`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/mvpd/tenant/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5457,34 +3086,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, mvpd, tenant, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, mvpd, tenant,
-    /// application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/mvpd/tenant/application-id`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/mvpd/tenant/application-id/application/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5514,32 +3117,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, mvpd, tenant, application-id, application, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
-    /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, mvpd,
-    /// tenant, application-id, application, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/mvpd/tenant/application-id/application`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5573,36 +3152,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant` (equivalent to GROUP BY
-    /// year, month, day, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [O] not listed in the docs, but it is the `self` path of a real call shown in
-    /// Adobe's CMU access guide screenshot, so the live service serves it.
-    /// 
-    /// [O] That real response also offered undocumented drill-downs (`occurrences`) and an
-    /// undocumented metric (`bstreams-30`); they are not modelled here.
-    /// 
-    /// Roll-up: `/year/month/day`.
-    /// Drill-down (paths in this description): `/year/month/day/tenant/channel`,
-    /// `/year/month/day/tenant/mvpd`, `/year/month/day/tenant/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5632,32 +3183,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, channel
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel` (equivalent
-    /// to GROUP BY year, month, day, tenant, channel).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/tenant`.
-    /// Drill-down (paths in this description): `/year/month/day/tenant/channel/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5688,33 +3215,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, channel, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`
-    /// (equivalent to GROUP BY year, month, day, tenant, channel, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/channel`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/tenant/channel/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5745,33 +3247,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, channel, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, tenant, channel, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/channel/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/tenant/channel/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5801,32 +3278,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, channel, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, channel,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/channel/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5856,32 +3309,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd` (equivalent to
-    /// GROUP BY year, month, day, tenant, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/tenant`.
-    /// Drill-down (paths in this description): `/year/month/day/tenant/mvpd/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5912,33 +3341,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, mvpd, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`
-    /// (equivalent to GROUP BY year, month, day, tenant, mvpd, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/mvpd`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/tenant/mvpd/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -5969,33 +3373,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, mvpd, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, tenant, mvpd, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/mvpd/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/tenant/mvpd/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6025,32 +3404,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, mvpd, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, mvpd,
-    /// platform, application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/mvpd/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6080,32 +3435,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform` (equivalent
-    /// to GROUP BY year, month, day, tenant, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/day/tenant`.
-    /// Drill-down (paths in this description): `/year/month/day/tenant/platform/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6136,33 +3467,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, platform, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform`,
-    /// `application-id` (equivalent to GROUP BY year, month, day, tenant, platform,
-    /// application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/platform`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/day/tenant/platform/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6192,32 +3498,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, day, tenant, platform, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform`,
-    /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, platform,
-    /// application-id, application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/day/tenant/platform/application-id`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6246,31 +3528,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, mvpd
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `mvpd` (equivalent to GROUP BY year,
-    /// month, mvpd).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month`.
-    /// Drill-down (paths in this description): `/year/month/mvpd/tenant`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6299,31 +3558,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, mvpd, tenant
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant` (equivalent to GROUP
-    /// BY year, month, mvpd, tenant).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/mvpd`.
-    /// Drill-down (paths in this description): `/year/month/mvpd/tenant/application-id`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6353,32 +3589,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, mvpd, tenant, application-id
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`
-    /// (equivalent to GROUP BY year, month, mvpd, tenant, application-id).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/mvpd/tenant`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/mvpd/tenant/application-id/application`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6410,34 +3622,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, mvpd, tenant, application-id, application
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`,
-    /// `application` (equivalent to GROUP BY year, month, mvpd, tenant, application-id,
-    /// application).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [I] not listed itself; included as an intermediate prefix so that every documented
-    /// path can be reached one drill-down step at a time. The live service may answer 404 here.
-    /// 
-    /// Roll-up: `/year/month/mvpd/tenant/application-id`.
-    /// Drill-down (paths in this description):
-    /// `/year/month/mvpd/tenant/application-id/application/platform`.
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -6467,32 +3653,8 @@ public partial interface IUsageReportsClient
     /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<UsageReport>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Report by year, month, mvpd, tenant, application-id, application, platform
-    /// (As text/csv.)
-    /// </summary>
-    /// <remarks>
-    /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`,
-    /// `application`, `platform` (equivalent to GROUP BY year, month, mvpd, tenant, application-id,
-    /// application, platform).
-    /// 
-    /// Metrics: `active-users`, `active-sessions`, `started-sessions`, `completed-sessions`,
-    /// `failed-attempts`, `dismissed-sessions`, `killed-sessions`. No `duration_*` buckets (they
-    /// are documented only for tenant-first and mvpd-first paths) and no `users`.
-    /// 
-    /// Source: [D] a URL listed in Adobe's CMU report examples table.
-    /// 
-    /// Roll-up: `/year/month/mvpd/tenant/application-id/application`.
-    /// Drill-down (paths in this description): none (leaf).
-    /// </remarks>
-    /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
-    /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-    /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
-    /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-    /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
-    /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
+    /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
+    /// <returns>The response body as text/csv.</returns>
     global::System.Threading.Tasks.Task<ApiResponse<string>> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start = null, string? end = null, Format? format = null, int? limit = null, global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
