@@ -144,7 +144,8 @@ internal static class ClientEmitter
 
         foreach (var parameter in op.Parameters)
         {
-            DocComments.Param(w, parameter.Name, parameter.Description);
+            // Every parameter gets a tag: a missing one is CS1573 for consumers that build documentation.
+            DocComments.Param(w, parameter.Name, parameter.Description ?? "The " + parameter.WireName + " " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
         }
 
         if (op.Body is { } body)

@@ -9,7 +9,8 @@ namespace CmuContracts.Generator.Tests.Infrastructure;
 /// <summary>Runs <see cref="OpenApiClientGenerator"/> in-process with <see cref="CSharpGeneratorDriver"/>.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Diagnose doc comments as GenerateDocumentationFile does, so broken XML docs in generated code fail the build.
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     /// <summary>Nullable on, every warning an error: generated code must be clean under the strictest consumer settings.</summary>
     public static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(

@@ -14,6 +14,7 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// GET /2.0/users/{username}
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<User>> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
@@ -21,6 +22,7 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// GET /2.0/repositories/{username}
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Repository>>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,6 +30,8 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// GET /2.0/repositories/{username}/{slug}
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
+    /// <param name="slug">The slug path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<Repository>> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default);
@@ -35,6 +39,9 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// GET /2.0/repositories/{username}/{slug}/pullrequests
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
+    /// <param name="slug">The slug path parameter.</param>
+    /// <param name="state">The state query parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -42,6 +49,9 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
+    /// <param name="slug">The slug path parameter.</param>
+    /// <param name="pid">The pid path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse<Pullrequest>> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
@@ -49,6 +59,9 @@ public partial interface ILinkExampleClient
     /// <summary>
     /// POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge
     /// </summary>
+    /// <param name="username">The username path parameter.</param>
+    /// <param name="slug">The slug path parameter.</param>
+    /// <param name="pid">The pid path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
     global::System.Threading.Tasks.Task<ApiResponse> MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
