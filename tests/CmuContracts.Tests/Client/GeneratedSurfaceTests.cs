@@ -44,4 +44,18 @@ public sealed class GeneratedSurfaceTests
         Assert.False(unknown.IsKnown);
         Assert.Equal("new_code", unknown.ToString());
     }
+
+    [Fact]
+    public void Models_carrying_secrets_do_not_print_them()
+    {
+        object[] models =
+        [
+            new ClientRegistrationRequest { SoftwareStatement = "SECRET-STATEMENT" },
+            new ClientRegistration { ClientId = "id", ClientSecret = "SECRET-CLIENT" },
+            new AccessTokenRequest { GrantType = AccessTokenRequestGrantType.ClientCredentials, ClientId = "id", ClientSecret = "SECRET-CLIENT" },
+            new AccessToken { AccessTokenValue = "SECRET-TOKEN" },
+        ];
+
+        Assert.All(models, model => Assert.DoesNotContain("SECRET", model.ToString(), StringComparison.Ordinal));
+    }
 }
