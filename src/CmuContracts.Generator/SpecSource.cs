@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Threading;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
@@ -93,30 +92,11 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
         return Path.GetFileNameWithoutExtension(name);
     }
 
-    /// <summary>A file stem as a PascalCase identifier: "adobe-pass" -> "AdobePass".</summary>
+    /// <summary>A file stem as a PascalCase identifier ("adobe-pass" -> "AdobePass"), by the parser's naming rule.</summary>
     internal static string ToIdentifier(string stem)
     {
-        var builder = new StringBuilder();
-        var upper = true;
-        foreach (var c in stem)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            else
-            {
-                upper = true;
-            }
-        }
-
-        if (builder.Length == 0 || char.IsDigit(builder[0]))
-        {
-            builder.Insert(0, "Api");
-        }
-
-        return builder.ToString();
+        var words = CSharpNames.PascalWords(stem);
+        return words.Length == 0 || char.IsDigit(words[0]) ? "Api" + words : words;
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
