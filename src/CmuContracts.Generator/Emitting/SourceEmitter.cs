@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CmuContracts.Generator.Emitting.Runtime;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting;

@@ -1,0 +1,118 @@
+namespace CmuContracts.Generator.Emitting.Runtime;
+
+/// <summary>Template of the generated runtime: lenient JSON scalar and collection reading for the generated converters.</summary>
+internal static partial class RuntimeTemplates
+{
+    public const string JsonValueReader = """
+/// <summary>
+/// Reads JSON scalars leniently: numbers also from numeric strings ("205"), strings also from numbers,
+/// so small server inconsistencies do not break a client.
+/// </summary>
+internal static class JsonValueReader
+{
+    public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.String => reader.GetString()!,
+        global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False =>
+            global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+        _ => throw Unexpected(ref reader, "a string"),
+    };
+
+    public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.True => true,
+        global::System.Text.Json.JsonTokenType.False => false,
+        global::System.Text.Json.JsonTokenType.String => bool.Parse(reader.GetString()!),
+        _ => throw Unexpected(ref reader, "a boolean"),
+    };
+
+    public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? int.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetInt32();
+
+    public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? long.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetInt64();
+
+    public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? float.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetSingle();
+
+    public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? double.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetDouble();
+
+    public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? decimal.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetDecimal();
+
+    public static global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        global::System.DateOnly.ParseExact(ReadString(ref reader), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    public static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        global::System.DateTimeOffset.Parse(ReadString(ref reader), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) => reader.GetGuid();
+
+    public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        new(ReadString(ref reader), global::System.UriKind.RelativeOrAbsolute);
+
+    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) => reader.GetBytesFromBase64();
+
+    public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+    public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ClientRuntime.JsonRead<T> readItem)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw Unexpected(ref reader, "an array");
+        }
+
+        var list = new global::System.Collections.Generic.List<T>();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            list.Add(readItem(ref reader));
+        }
+
+        return list;
+    }
+
+    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ClientRuntime.JsonRead<T> readValue)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object");
+        }
+
+        var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = readValue(ref reader);
+        }
+
+        return map;
+    }
+
+    /// <summary>Tries to read a whole JSON value as one union variant; false (never an exception) when it does not fit.</summary>
+    public static bool TryRead<T>(global::System.Text.Json.JsonElement element, ClientRuntime.JsonRead<T> read, out T? value)
+    {
+        try
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+            reader.Read();
+            value = read(ref reader);
+            return value is not null;
+        }
+        catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)
+        {
+            value = default;
+            return false;
+        }
+    }
+
+    public static global::System.Text.Json.JsonException MissingRequired(string typeName, string jsonName) =>
+        new("The required property '" + jsonName + "' of " + typeName + " is missing or null.");
+
+    public static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
+        new("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
+}
+""";
+}
