@@ -15,15 +15,13 @@ using Microsoft.CodeAnalysis;
 namespace CmuContracts.Generator;
 
 /// <summary>
-/// Turns OpenAPI 3.0/3.1 specs (AdditionalFiles) into typed, reflection-free HttpClient clients.
+/// Turns OpenAPI 3.0/3.1 specs (AdditionalFiles) into Refit interfaces, their generated implementations and reflection-free DTOs.
 /// Pipeline: spec text -> <see cref="SpecParser"/> -> equatable <see cref="ApiModel"/> -> <see cref="SourceEmitter"/>.
 /// Diagnostics travel separately from the model so a diagnostic-only change never re-emits code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
-    private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
-
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var sources = context.AdditionalTextsProvider
@@ -33,11 +31,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SpecInput);
 
         var parsed = sources
-            .Select(static (source, ct) => (Path: source.Input.Path, Result: ParseSafely(source, ct)))
+            .Select(static (source, ct) => (Path: source.Input.Path, Options: source.Input.EffectiveOptions, Result: ParseSafely(source, ct)))
             .WithTrackingName(TrackingNames.Parse);
 
         var models = parsed
-            .Select(static (parse, _) => (parse.Path, parse.Result.Model))
+            .Select(static (parse, _) => (parse.Path, parse.Options, parse.Result.Model))
             .WithTrackingName(TrackingNames.Model);
 
         var diagnostics = parsed
@@ -51,18 +49,25 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (keys, _) => FindDuplicates(keys));
 
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null)
+            .Select(static (compilation, _) => CompilationFeatures.From(compilation))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(models.Combine(duplicates).Combine(features), static (spc, input) =>
         {
-            var (((path, model), skipped), hasHttpClientFactory) = input;
+            var (((path, options, model), skipped), features) = input;
             if (model is null || skipped.Contains(path))
             {
                 return;
             }
 
-            Emit(spc, model, hasHttpClientFactory);
+            if (features.RefitProblem is { } problem && model.Clients.Count > 0)
+            {
+                // Located in the spec: it is the spec's operations that need Refit.
+                spc.ReportDiagnostic(ToDiagnostic(new DiagnosticInfo(
+                    DiagnosticDescriptors.RefitMissing.Id, LocationInfo.FileStart(path), new[] { problem }.ToEquatableArray())));
+            }
+
+            Emit(spc, model, options, features.RefitProblem is null, features.RefitProblem is null && features.HasRefitHttpClientFactory);
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
@@ -112,14 +117,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, ApiModel model, bool hasHttpClientFactory)
+    private static void Emit(SourceProductionContext context, ApiModel model, GenerationOptions options, bool clients, bool serviceCollection)
     {
         IReadOnlyList<GeneratedFile> files;
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            files = SourceEmitter.Emit(model, hasHttpClientFactory);
+            files = SourceEmitter.Emit(model, options, clients, serviceCollection);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -46,7 +46,7 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
         var clientName = Option(fileOptions, "build_metadata.AdditionalFiles.CmuClientName") ?? defaultClient;
         if (!SyntaxFacts.IsValidIdentifier(clientName) || SyntaxFacts.GetKeywordKind(clientName) != SyntaxKind.None)
         {
-            diagnostics.Add(InvalidOption(text.Path, "CmuClientName", clientName, "identifier", defaultClient));
+            diagnostics.Add(InvalidOption(text.Path, "CmuClientName", clientName, "C# identifier", defaultClient));
             clientName = defaultClient;
         }
 
@@ -54,11 +54,37 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
         if (!IsValidNamespace(ns))
         {
             var fallback = IsValidNamespace(defaultNamespace) ? defaultNamespace : "OpenApi." + defaultClient;
-            diagnostics.Add(InvalidOption(text.Path, "CmuNamespace", ns, "namespace", fallback));
+            diagnostics.Add(InvalidOption(text.Path, "CmuNamespace", ns, "C# namespace", fallback));
             ns = fallback;
         }
 
-        var input = new SpecInput(text.Path, content, ns, clientName, ns + "." + clientName);
+        var returnShape = ReturnShape.Value;
+        switch (Option(fileOptions, "build_metadata.AdditionalFiles.CmuReturnShape")?.ToLowerInvariant())
+        {
+            case null or "value":
+                break;
+            case "apiresponse":
+                returnShape = ReturnShape.ApiResponse;
+                break;
+            case var other:
+                diagnostics.Add(InvalidOption(text.Path, "CmuReturnShape", other, "return shape (Value or ApiResponse)", "Value"));
+                break;
+        }
+
+        var strict = false;
+        switch (Option(fileOptions, "build_metadata.AdditionalFiles.CmuRequiredProperties")?.ToLowerInvariant())
+        {
+            case null or "lenient":
+                break;
+            case "strict":
+                strict = true;
+                break;
+            case var other:
+                diagnostics.Add(InvalidOption(text.Path, "CmuRequiredProperties", other, "required-properties mode (lenient or strict)", "lenient"));
+                break;
+        }
+
+        var input = new SpecInput(text.Path, content, ns, clientName, ns + "." + clientName, new GenerationOptions(returnShape, strict));
         return new SpecSource(input, diagnostics.ToEquatableArray());
     }
 

@@ -8,9 +8,10 @@ internal sealed class ApiModelIndex
 {
     private readonly Dictionary<string, TypeModel> _types = new();
 
-    public ApiModelIndex(ApiModel model)
+    public ApiModelIndex(ApiModel model, GenerationOptions? options = null)
     {
         Model = model;
+        Options = options ?? GenerationOptions.Default;
         foreach (var type in model.Types)
         {
             _types[type.Name] = type;
@@ -18,6 +19,9 @@ internal sealed class ApiModelIndex
     }
 
     public ApiModel Model { get; }
+
+    /// <summary>The spec's emitting options (return shape, required-property strictness).</summary>
+    public GenerationOptions Options { get; }
 
     public TypeModel? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;
 

@@ -56,7 +56,7 @@ internal static class JsonContextEmitter
     }
 
     /// <summary>The property is named after the type, unless that would clash with the context's own members.</summary>
-    private static string TypeInfoName(string typeName) =>
+    internal static string TypeInfoName(string typeName) =>
         typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
             ? typeName + "TypeInfo"
             : typeName;

@@ -79,7 +79,7 @@ internal static class ObjectEmitter
         foreach (var p in type.Properties)
         {
             w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
-            if (p.IsRequired)
+            if (p.IsRequired && index.Options.StrictRequired)
             {
                 w.Line("var has_" + p.Name + " = false;");
             }
@@ -99,13 +99,13 @@ internal static class ObjectEmitter
             w.Line("reader.Read();");
             w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");
             w.Line("p_" + p.Name + " = " + JsonCode.Read(p.Type, "reader", 0, index) + ";");
-            if (p.IsRequired && !p.Type.IsNullable)
+            if (p.IsRequired && !p.Type.IsNullable && index.Options.StrictRequired)
             {
                 w.Line("has_" + p.Name + " = true;");
             }
 
             w.Close();
-            if (p.IsRequired && p.Type.IsNullable)
+            if (p.IsRequired && p.Type.IsNullable && index.Options.StrictRequired)
             {
                 w.Line("has_" + p.Name + " = true;");
             }
@@ -142,7 +142,7 @@ internal static class ObjectEmitter
         w.Line();
         foreach (var p in type.Properties)
         {
-            if (p.IsRequired)
+            if (p.IsRequired && index.Options.StrictRequired)
             {
                 w.Open("if (!has_" + p.Name + ")");
                 w.Line("throw JsonValueReader.MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");

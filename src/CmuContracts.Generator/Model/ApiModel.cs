@@ -17,4 +17,8 @@ internal sealed record ApiModel(
 internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One spec file and its per-file options, as text: the first, cheap step of the pipeline.</summary>
-internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName, string HintPrefix);
+internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName, string HintPrefix, GenerationOptions? Options = null)
+{
+    /// <summary>The emitting options, defaults when none were given.</summary>
+    public GenerationOptions EffectiveOptions => Options ?? GenerationOptions.Default;
+}

@@ -42,7 +42,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidOption = new(
         "CMU1008", "Invalid generator option",
-        "The {0} '{1}' is not a valid C# {2}; '{3}' was used instead", Category, DiagnosticSeverity.Warning, true);
+        "The {0} '{1}' is not a valid {2}; '{3}' was used instead", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "CMU1009", "The generator failed on this spec",
@@ -57,10 +57,15 @@ internal static class DiagnosticDescriptors
         "CMU1011", "The spec has no operations",
         "The spec declares no operations; only its schemas were generated", Category, DiagnosticSeverity.Warning, true);
 
+    public static readonly DiagnosticDescriptor RefitMissing = new(
+        "CMU1012", "The generated clients need Refit 16.4 or later (below 17)",
+        "The clients of this spec are Refit clients, but {0}; only the models and the JSON context were generated. Reference the Refit package, version [16.4.0, 17), for example through CmuContracts.Generator's own dependency.",
+        Category, DiagnosticSeverity.Error, true);
+
     private static readonly DiagnosticDescriptor[] All =
     {
         SyntaxError, NotOpenApi3, UnresolvedReference, Unsupported, MissingOperationId,
-        NameCollision, InvalidValue, InvalidOption, InternalError, DuplicateOutput, NoOperations,
+        NameCollision, InvalidValue, InvalidOption, InternalError, DuplicateOutput, NoOperations, RefitMissing,
     };
 
     public static DiagnosticDescriptor ById(string id)

@@ -98,6 +98,13 @@ internal sealed class OperationReader
 
                 Declared++;
                 var httpMethod = method.ToUpperInvariant();
+                if (method == "trace")
+                {
+                    // Refit has no TRACE attribute, so a Refit interface cannot declare the operation.
+                    _reader.Report(DiagnosticDescriptors.Unsupported, methodKey, "A TRACE operation (Refit clients cannot send TRACE)", "the operation TRACE " + path);
+                    continue;
+                }
+
                 try
                 {
                     var operation = NodeReader.Find(item, method) as YamlMappingNode

@@ -85,6 +85,24 @@ internal sealed class ParameterReader
         return parameters.ToEquatableArray();
     }
 
+    /// <summary>
+    /// Query shapes a Refit interface can declare: scalars, lists of scalars (any collection format), and
+    /// exploded form maps of strings or of string lists (through a generated <c>IQueryConverter</c>).
+    /// </summary>
+    private bool HasRefitBinding(TypeRef type, QueryStyle style, bool explode) => type.Kind switch
+    {
+        TypeKind.Map => style == QueryStyle.Form && explode && type.Item is { Kind: TypeKind.String, IsNullable: false } or { Kind: TypeKind.Array, IsNullable: false, Item: { Kind: TypeKind.String, IsNullable: false } },
+        TypeKind.Array => type.Item is { } item && IsScalar(item),
+        _ => IsScalar(type),
+    };
+
+    private bool IsScalar(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array or TypeKind.Map or TypeKind.Any => false,
+        TypeKind.Named => _schemas.KindOf(type) == TypeModelKind.Enum,
+        _ => true,
+    };
+
     private static string? ComponentName(YamlNode item) =>
         item is YamlMappingNode map && NodeReader.String(map, "$ref") is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
             ? ReferenceResolver.ComponentKey(ReferenceResolver.Segments(reference, item), "parameters")
@@ -130,6 +148,12 @@ internal sealed class ParameterReader
         }
 
         var explode = NodeReader.Boolean(node, "explode") ?? (kind == ParameterLocation.Query && queryStyle == QueryStyle.Form);
+        if (kind == ParameterLocation.Query && !HasRefitBinding(type, queryStyle, explode))
+        {
+            throw SpecProblemException.Unsupported(styleNode ?? schema ?? inNode,
+                "The query parameter '" + wireName + "' (an object, a nested list or a map other than an exploded form map of strings or string lists, which Refit clients cannot send)");
+        }
+
         var description = NodeReader.String(node, "description");
         return new ParameterModel(wireName, wireName, kind, type, required, queryStyle, explode, description);
     }

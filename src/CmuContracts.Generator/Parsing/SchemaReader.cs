@@ -101,6 +101,9 @@ internal sealed partial class SchemaReader
     }
 
     /// <summary>The TypeRef of a schema node.</summary>
+    /// <summary>The kind of a named type read so far (enum, object, union), or null.</summary>
+    public TypeModelKind? KindOf(TypeRef type) => type.Kind == TypeKind.Named && type.Name is not null ? _registry.KindOf(type.Name) : null;
+
     public TypeRef Read(YamlNode node, string hint)
     {
         _reader.ThrowIfCancellationRequested();

@@ -1,23 +1,37 @@
 using System.Collections.Generic;
+using System.Linq;
+using CmuContracts.Generator.Emitting.Refit;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting.Runtime;
 
 /// <summary>
-/// The support code every generated client uses, emitted once per spec into its namespace (public
-/// types) and its <c>.Internal</c> namespace (helpers), so a consumer needs no runtime package.
+/// The support code the generated models and Refit clients use, emitted once per spec into its
+/// namespace (public types) and its <c>.Internal</c> namespace (helpers). Refit itself supplies the
+/// response wrapper, the exception and the request plumbing.
 /// </summary>
 internal static class RuntimeEmitter
 {
-    public static IEnumerable<GeneratedFile> Emit(ApiModel model)
+    public static IEnumerable<GeneratedFile> Emit(ApiModel model, bool clients)
     {
-        yield return File(model, "ApiException", RuntimeTemplates.ApiException);
-        yield return File(model, "ApiResponse", RuntimeTemplates.ApiResponse);
-        yield return File(model, "ApiRequestOptions", RuntimeTemplates.ApiRequestOptions);
-        yield return File(model, "Internal.ClientRuntime", RuntimeTemplates.ClientRuntime, internalNamespace: true);
+        if (clients)
+        {
+            yield return File(model, "ApiRequestOptions", RuntimeTemplates.ApiRequestOptions);
+            if (UsesListMapConverter(model))
+            {
+                yield return File(model, "Internal.QueryConverters", RuntimeTemplates.QueryConverters, internalNamespace: true);
+            }
+        }
+
+        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson, internalNamespace: true);
         yield return File(model, "Internal.JsonValueReader", RuntimeTemplates.JsonValueReader, internalNamespace: true);
         yield return File(model, "Internal.JsonValueWriter", RuntimeTemplates.JsonValueWriter, internalNamespace: true);
     }
+
+    /// <summary>The map converters are emitted only where a query parameter needs them (they reference Refit).</summary>
+    private static bool UsesListMapConverter(ApiModel model) =>
+        model.Clients.SelectMany(c => c.Operations).SelectMany(o => o.Parameters)
+            .Any(p => p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Map);
 
     private static GeneratedFile File(ApiModel model, string part, string body, bool internalNamespace = false)
     {

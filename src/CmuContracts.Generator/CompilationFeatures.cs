@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace CmuContracts.Generator;
+
+/// <summary>
+/// What the compilation references that the generated code depends on, reduced to values so the
+/// step caches across edits (no symbols kept).
+/// </summary>
+/// <param name="RefitProblem">Why the referenced Refit cannot serve generated clients, or null when it can.</param>
+/// <param name="HasRefitHttpClientFactory">Refit.HttpClientFactory is referenced: emit the DI extensions.</param>
+internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHttpClientFactory)
+{
+    private static readonly Version Minimum = new(16, 4);
+
+    public static CompilationFeatures From(Compilation compilation)
+    {
+        var runner = compilation.GetTypeByMetadataName("Refit.GeneratedRequestRunner");
+        var factory = compilation.GetTypeByMetadataName("Refit.HttpClientFactoryExtensions") is not null;
+        if (runner is null)
+        {
+            var refit = compilation.ReferencedAssemblyNames.FirstOrDefault(a => a.Name == "Refit");
+            return new CompilationFeatures(
+                refit is null ? "the compilation does not reference Refit" : "the referenced Refit " + refit.Version + " lacks the generated-code helpers (GeneratedRequestRunner)",
+                factory);
+        }
+
+        // Refit's assembly version is 16.0.0.0 for every 16.x; the informational version has the release.
+        var assembly = runner.ContainingAssembly;
+        var version = InformationalVersion(assembly) ?? assembly.Identity.Version;
+        if (version < Minimum || version.Major >= 17)
+        {
+            return new CompilationFeatures("the referenced Refit is " + version.ToString(3) + ", outside [16.4.0, 17)", factory);
+        }
+
+        return new CompilationFeatures(null, factory);
+    }
+
+    private static Version? InformationalVersion(IAssemblySymbol assembly)
+    {
+        foreach (var attribute in assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "AssemblyInformationalVersionAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string text)
+            {
+                var end = 0;
+                while (end < text.Length && (char.IsDigit(text[end]) || text[end] == '.'))
+                {
+                    end++;
+                }
+
+                if (Version.TryParse(text.Substring(0, end).TrimEnd('.'), out var version))
+                {
+                    return version;
+                }
+            }
+        }
+
+        return null;
+    }
+}

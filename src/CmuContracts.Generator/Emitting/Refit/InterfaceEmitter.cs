@@ -1,0 +1,104 @@
+using System.Linq;
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting.Refit;
+
+/// <summary>
+/// One tag's operations as a Refit interface: HTTP method and path attributes, parameter bindings,
+/// static headers (Accept, and <c>Authorization: Bearer</c> where the spec's security needs a token),
+/// docs from the spec, and the <c>CancellationToken</c> last.
+/// </summary>
+internal static class InterfaceEmitter
+{
+    public static void Emit(SourceWriter w, ClientModel client, ApiModelIndex index)
+    {
+        DocComments.Summary(w, client.Description, "The " + client.Name + " operations.");
+        w.Line("/// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>");
+        w.Open("public partial interface I" + client.Name + "Client");
+        var first = true;
+        foreach (var op in client.Operations)
+        {
+            var parameters = RefitParameter.For(op, index);
+            foreach (var method in RefitMethod.For(op, index))
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                Docs(w, method, parameters, index);
+                if (op.IsDeprecated)
+                {
+                    w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+                }
+
+                w.Line("[global::Refit." + HttpAttribute(op.HttpMethod) + "(" + Literals.String(op.Path) + ")]");
+                if (method.StaticHeaders.Count > 0)
+                {
+                    w.Line("[global::Refit.Headers(" + string.Join(", ", method.StaticHeaders.Select(h => Literals.String(h.Name + ": " + h.Value))) + ")]");
+                }
+
+                w.Line(method.ReturnType + " " + method.Name + "(" + RefitParameter.Declaration(parameters, attributes: true, defaults: true) + ");");
+            }
+        }
+
+        w.Close();
+    }
+
+    /// <summary>The Refit attribute of an HTTP method (the parser skips TRACE, which Refit cannot send).</summary>
+    public static string HttpAttribute(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "DELETE" => "Delete",
+        "PATCH" => "Patch",
+        "HEAD" => "Head",
+        _ => "Options",
+    };
+
+    private static void Docs(SourceWriter w, RefitMethod method, System.Collections.Generic.IReadOnlyList<RefitParameter> parameters, ApiModelIndex index)
+    {
+        var op = method.Operation;
+        if (method.IsAlternative)
+        {
+            // The same operation in another media type: its docs are the primary method's.
+            w.Line("/// <inheritdoc cref=\"" + op.Name + "Async\"/>");
+            w.Line("/// <returns>The response body as " + DocComments.Escape(method.Accept ?? "text") + ".</returns>");
+            return;
+        }
+
+        var summary = op.Summary ?? op.Description ?? (op.HttpMethod + " " + op.Path);
+        DocComments.Summary(w, summary);
+        if (op.Summary is not null && op.Description is not null)
+        {
+            w.Line("/// <remarks>");
+            foreach (var line in op.Description.Replace("\r\n", "\n").Trim().Split('\n'))
+            {
+                w.Line("/// " + DocComments.Escape(line.TrimEnd()));
+            }
+
+            w.Line("/// </remarks>");
+        }
+
+        foreach (var parameter in parameters)
+        {
+            // Every parameter gets a tag: a missing one is CS1573 for consumers that build documentation.
+            var text = parameter.Model is { } p
+                ? p.Description ?? "The " + p.WireName + " " + p.Location.ToString().ToLowerInvariant() + " parameter."
+                : parameter.Body!.Description ?? "The request body (" + parameter.Body.MediaType + ").";
+            DocComments.Param(w, parameter.Name, text);
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        var errors = string.Join("; ", op.Errors.Where(e => e.Body is not null).Select(e => e.StatusCode + ": " + ErrorTypeDoc(e.Body!)));
+        w.Line("/// <exception cref=\"global::Refit.ApiException\">" + (method.IsApiResponse ? "Never for an HTTP status: see <c>Error</c>." : "The server answered with a non-success status.")
+            + (errors.Length == 0 ? string.Empty : " Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref=\"" + index.Model.ClientName + "ApiExceptionExtensions\"/>): " + DocComments.Escape(errors) + ".")
+            + "</exception>");
+    }
+
+    private static string ErrorTypeDoc(ResponseBodyModel body) => body.Kind == MediaKind.Json
+        ? CSharpTypes.Of(body.Type with { IsNullable = false }).Replace("global::", string.Empty)
+        : body.MediaType;
+}

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Linq;
+using CmuContracts.Generator.Model;
+
+namespace CmuContracts.Generator.Emitting.Refit;
+
+/// <summary>How one spec parameter (or the body) binds in Refit: its attributes, C# type and query kind.</summary>
+internal enum RefitBindingKind
+{
+    Path,
+    /// <summary>One <c>key=value</c> pair.</summary>
+    QueryScalar,
+    /// <summary>An array with a Refit <c>CollectionFormat</c>.</summary>
+    QueryCollection,
+    /// <summary>Maps and objects: flattened by a generated <c>IQueryConverter</c>, which Refit's generator calls too.</summary>
+    QueryConverter,
+    Header,
+    JsonBody,
+    FormBody,
+    RawBody,
+}
+
+internal sealed class RefitParameter
+{
+    private RefitParameter(string name, string type, bool optional, RefitBindingKind kind, string attributes, ParameterModel? model, RequestBodyModel? body)
+    {
+        Name = name;
+        Type = type;
+        IsOptional = optional;
+        Kind = kind;
+        Attributes = attributes;
+        Model = model;
+        Body = body;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The declared C# type, with <c>?</c> when optional.</summary>
+    public string Type { get; }
+
+    public bool IsOptional { get; }
+
+    public RefitBindingKind Kind { get; }
+
+    /// <summary>The Refit attributes, e.g. <c>[global::Refit.Query(global::Refit.CollectionFormat.Multi)]</c>, or empty.</summary>
+    public string Attributes { get; }
+
+    public ParameterModel? Model { get; }
+
+    public RequestBodyModel? Body { get; }
+
+    /// <summary>The name on the wire (query key, header name, path placeholder).</summary>
+    public string WireName => Model?.WireName ?? Name;
+
+    /// <summary>The <c>[Query(Format = ...)]</c> that keeps dates in ISO 8601, or null.</summary>
+    public string? Format => Model?.Type.Kind switch
+    {
+        TypeKind.DateTime => "o",
+        TypeKind.Date => "yyyy-MM-dd",
+        _ => null,
+    };
+
+    /// <summary>Required parameters first (path, query, header, then the body), optional ones after.</summary>
+    public static IReadOnlyList<RefitParameter> For(OperationModel op, ApiModelIndex index)
+    {
+        var all = new List<RefitParameter>();
+        foreach (var parameter in op.Parameters.Where(p => p.IsRequired))
+        {
+            all.Add(Create(parameter, index, optional: false));
+        }
+
+        if (op.Body is { IsRequired: true } body)
+        {
+            all.Add(Create(body, index, optional: false));
+        }
+
+        foreach (var parameter in op.Parameters.Where(p => !p.IsRequired))
+        {
+            all.Add(Create(parameter, index, optional: true));
+        }
+
+        if (op.Body is { IsRequired: false } optionalBody)
+        {
+            all.Add(Create(optionalBody, index, optional: true));
+        }
+
+        return all;
+    }
+
+    /// <summary>The C# parameter list, attributes included when <paramref name="attributes"/>; the token last.</summary>
+    public static string Declaration(IReadOnlyList<RefitParameter> parameters, bool attributes, bool defaults)
+    {
+        var parts = parameters.Select(p => (attributes && p.Attributes.Length > 0 ? p.Attributes + " " : string.Empty) + p.Type + " " + p.Name
+            + (defaults && p.IsOptional ? " = null" : string.Empty)).ToList();
+        parts.Add("global::System.Threading.CancellationToken cancellationToken" + (defaults ? " = default" : string.Empty));
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The Refit <c>CollectionFormat</c> member of the parameter's style and explode (for lists).</summary>
+    public string CollectionFormat => CollectionFormatOf(Model!);
+
+    /// <summary>
+    /// The runtime converter of a map query parameter (the parser admits only exploded form maps of
+    /// strings or string lists).
+    /// </summary>
+    public static string ConverterName(ParameterModel parameter) =>
+        (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
+
+    private static string CollectionFormatOf(ParameterModel p) => p.Style switch
+    {
+        QueryStyle.SpaceDelimited => "Ssv",
+        QueryStyle.PipeDelimited => "Pipes",
+        _ => p.Explode ? "Multi" : "Csv",
+    };
+
+    private static RefitParameter Create(ParameterModel p, ApiModelIndex index, bool optional)
+    {
+        var type = CSharpTypes.Of(p.Type, optional);
+        var alias = p.WireName == p.Name.TrimStart('@') ? string.Empty : "[global::Refit.AliasAs(" + Literals.String(p.WireName) + ")] ";
+        switch (p.Location)
+        {
+            case ParameterLocation.Path:
+                return new RefitParameter(p.Name, type, optional, RefitBindingKind.Path, alias.TrimEnd(), p, null);
+            case ParameterLocation.Header:
+                return new RefitParameter(p.Name, type, optional, RefitBindingKind.Header, "[global::Refit.Header(" + Literals.String(p.WireName) + ")]", p, null);
+        }
+
+        if (p.Type.Kind == TypeKind.Array)
+        {
+            return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryCollection,
+                alias + "[global::Refit.Query(global::Refit.CollectionFormat." + CollectionFormatOf(p) + ")]", p, null);
+        }
+
+        if (p.Type.Kind == TypeKind.Map)
+        {
+            return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryConverter,
+                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]", p, null);
+        }
+
+        var formatText = p.Type.Kind switch
+        {
+            TypeKind.DateTime => "(Format = \"o\")",
+            TypeKind.Date => "(Format = \"yyyy-MM-dd\")",
+            _ => string.Empty,
+        };
+        return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, alias + "[global::Refit.Query" + formatText + "]", p, null);
+    }
+
+    private static RefitParameter Create(RequestBodyModel body, ApiModelIndex index, bool optional)
+    {
+        var type = body.Kind switch
+        {
+            MediaKind.Text => "string",
+            MediaKind.Binary => "global::System.IO.Stream",
+            _ => CSharpTypes.Of(body.Type with { IsNullable = false }),
+        } + (optional ? "?" : string.Empty);
+        var kind = body.Kind switch
+        {
+            MediaKind.Json => RefitBindingKind.JsonBody,
+            MediaKind.Form => RefitBindingKind.FormBody,
+            _ => RefitBindingKind.RawBody,
+        };
+        var attribute = kind == RefitBindingKind.FormBody ? "[global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)]" : "[global::Refit.Body]";
+        return new RefitParameter(BodyName, type, optional, kind, attribute, null, body);
+    }
+
+    public const string BodyName = "body";
+}

@@ -1,0 +1,50 @@
+namespace CmuContracts.Generator.Emitting.Runtime;
+
+/// <summary>
+/// Template of the generated runtime: Refit <c>IQueryConverter</c>s for the map-valued query parameters
+/// Refit cannot flatten itself. The interface names them in <c>[QueryConverter]</c>, so Refit's own
+/// generator and ours call the same code.
+/// </summary>
+internal static partial class RuntimeTemplates
+{
+    public const string QueryConverters = """
+/// <summary>
+/// A free-form map with list values, exploded (OpenAPI <c>style: form, explode: true</c>): each value is a
+/// <c>key=value</c> pair, and a key with an empty list is sent bare (<c>?key</c>).
+/// </summary>
+public sealed class ListMapFormExplodedQueryConverter : global::Refit.IQueryConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>>
+{
+    /// <inheritdoc />
+    public void Flatten(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> value, string prefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        foreach (var pair in value)
+        {
+            var key = prefix + pair.Key;
+            if (pair.Value is null || pair.Value.Count == 0)
+            {
+                builder.AddFlag(key, false);
+                continue;
+            }
+
+            foreach (var item in pair.Value)
+            {
+                builder.Add(key, item, false);
+            }
+        }
+    }
+}
+
+/// <summary>A free-form map of strings, exploded (<c>style: form, explode: true</c>): one <c>key=value</c> pair per entry.</summary>
+public sealed class MapFormExplodedQueryConverter : global::Refit.IQueryConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>
+{
+    /// <inheritdoc />
+    public void Flatten(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, string prefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        foreach (var pair in value)
+        {
+            builder.Add(prefix + pair.Key, pair.Value, false);
+        }
+    }
+}
+""";
+}
