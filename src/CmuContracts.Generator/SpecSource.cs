@@ -59,28 +59,30 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
         }
 
         var returnShape = ReturnShape.Value;
-        switch (Option(fileOptions, "build_metadata.AdditionalFiles.CmuReturnShape")?.ToLowerInvariant())
+        var shapeText = Option(fileOptions, "build_metadata.AdditionalFiles.CmuReturnShape");
+        switch (shapeText?.ToLowerInvariant())
         {
             case null or "value":
                 break;
             case "apiresponse":
                 returnShape = ReturnShape.ApiResponse;
                 break;
-            case var other:
-                diagnostics.Add(InvalidOption(text.Path, "CmuReturnShape", other, "return shape (Value or ApiResponse)", "Value"));
+            default:
+                diagnostics.Add(InvalidOption(text.Path, "CmuReturnShape", shapeText!, "return shape (Value or ApiResponse)", "Value"));
                 break;
         }
 
         var strict = false;
-        switch (Option(fileOptions, "build_metadata.AdditionalFiles.CmuRequiredProperties")?.ToLowerInvariant())
+        var requiredText = Option(fileOptions, "build_metadata.AdditionalFiles.CmuRequiredProperties");
+        switch (requiredText?.ToLowerInvariant())
         {
             case null or "lenient":
                 break;
             case "strict":
                 strict = true;
                 break;
-            case var other:
-                diagnostics.Add(InvalidOption(text.Path, "CmuRequiredProperties", other, "required-properties mode (lenient or strict)", "lenient"));
+            default:
+                diagnostics.Add(InvalidOption(text.Path, "CmuRequiredProperties", requiredText!, "required-properties mode (lenient or strict)", "lenient"));
                 break;
         }
 

@@ -41,6 +41,12 @@ public sealed class PackageTests(ITestOutputHelper output)
                 Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
                 Assert.Contains("build/CmuContracts.Generator.props", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+                // The package brings Refit: a consumer adds only it and a spec.
+                using var nuspec = new StreamReader(zip.GetEntry("CmuContracts.Generator.nuspec")!.Open());
+                var manifest = nuspec.ReadToEnd();
+                Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
+                Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
             }
 
             // A consumer isolated from the repository's build files and central package management.
@@ -80,19 +86,21 @@ public sealed class PackageTests(ITestOutputHelper output)
                 using Consumer.Petstore;
 
                 using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
-                IPetsClient client = new PetsClient(http);
+                var client = Refit.RestService.For<IPetsClient>(http);
+                var generated = Refit.RestService.ForGenerated<IPetsClient>(http);
                 var pet = new Pet { Id = 7, Name = "Rex", Tag = "dog" };
                 var json = JsonSerializer.Serialize(pet, PetstoreJsonContext.Options);
                 var back = JsonSerializer.Deserialize<Pet>(json, PetstoreJsonContext.Options)!;
                 Console.WriteLine(json);
-                Console.WriteLine(back.Name + " " + (client is PetsClient));
+                Console.WriteLine(back.Name + " " + client.GetType().FullName + " " + (generated.GetType() == client.GetType()));
                 """);
 
             Run(consumer, "build", "-warnaserror", "-p:UseSharedCompilation=false");
             var dll = Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll");
             var stdout = Run(consumer, dll);
             Assert.Contains("{\"id\":7,\"name\":\"Rex\",\"tag\":\"dog\"}", stdout, StringComparison.Ordinal);
-            Assert.Contains("Rex True", stdout, StringComparison.Ordinal);
+            // Refit's runtime serves our generated implementation (Refit's analyzers ran on the -warnaserror build).
+            Assert.Contains("Rex Consumer.Petstore.Internal.PetsClient True", stdout, StringComparison.Ordinal);
 
             // The package came from the test feed, not from some cache.
             Assert.True(Directory.Exists(Path.Combine(packages, "cmucontracts.generator", Version)), "the package was not restored into the isolated packages folder");

@@ -66,6 +66,11 @@ internal static class GeneratorHarness
                 values["build_metadata.AdditionalFiles.CmuClientName"] = spec.ClientName;
             }
 
+            foreach (var (key, value) in spec.Metadata ?? new Dictionary<string, string>())
+            {
+                values["build_metadata.AdditionalFiles." + key] = value;
+            }
+
             perFile[spec.Path] = values.ToImmutable();
         }
 
@@ -76,9 +81,13 @@ internal static class GeneratorHarness
     /// Runs the generator once over a fresh, empty compilation and the given specs. With <paramref name="warningsAsErrors"/>
     /// the generator's warnings are reported as errors too, as in a consumer's <c>-warnaserror</c> build.
     /// </summary>
-    public static GeneratorRun Run(IEnumerable<SpecFile> specs, bool withHttp = true, string? rootNamespace = null, bool warningsAsErrors = true)
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, bool withHttp = true, string? rootNamespace = null, bool warningsAsErrors = true) =>
+        Run(specs, TestReferences.For(withHttp), rootNamespace, warningsAsErrors);
+
+    /// <summary>The same over explicit references (for example without Refit).</summary>
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, ImmutableArray<MetadataReference> references, string? rootNamespace = null, bool warningsAsErrors = true)
     {
-        var compilation = CreateCompilation(withHttp, Array.Empty<SyntaxTree>(), warningsAsErrors);
+        var compilation = CSharpCompilation.Create("GeneratedClientTests", Array.Empty<SyntaxTree>(), references, warningsAsErrors ? CompilationOptions : LenientCompilationOptions);
         var driver = CreateDriver(specs, rootNamespace);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, compilation, output, generatorDiagnostics);

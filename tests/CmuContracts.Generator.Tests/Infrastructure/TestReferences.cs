@@ -13,11 +13,17 @@ namespace CmuContracts.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class TestReferences
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkLazy = new(CreateFramework);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkOnlyLazy = new(CreateFramework);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkLazy = new(() => Add(FrameworkOnly, typeof(Refit.RestService).Assembly));
     private static readonly Lazy<ImmutableArray<MetadataReference>> WithHttpLazy = new(CreateWithHttp);
 
+    /// <summary>The shared framework alone: no Refit, so the generator emits models only (CMU1012).</summary>
+    public static ImmutableArray<MetadataReference> FrameworkOnly => FrameworkOnlyLazy.Value;
+
+    /// <summary>The framework and Refit: what the generator package brings a consumer.</summary>
     public static ImmutableArray<MetadataReference> Framework => FrameworkLazy.Value;
 
+    /// <summary>Also Refit.HttpClientFactory and Microsoft.Extensions.*: the DI extensions are emitted.</summary>
     public static ImmutableArray<MetadataReference> WithHttp => WithHttpLazy.Value;
 
     public static ImmutableArray<MetadataReference> For(bool withHttp) => withHttp ? WithHttp : Framework;
@@ -41,6 +47,7 @@ internal static class TestReferences
     {
         var extensions = new[]
         {
+            typeof(Refit.HttpClientFactoryExtensions).Assembly,           // Refit.HttpClientFactory
             typeof(HttpClientFactoryServiceCollectionExtensions).Assembly, // Microsoft.Extensions.Http
             typeof(IHttpClientFactory).Assembly,                           // IHttpClientFactory's home (System.Net.Http on .NET, kept in case it moves)
             typeof(IServiceCollection).Assembly,                           // Microsoft.Extensions.DependencyInjection.Abstractions
@@ -50,13 +57,18 @@ internal static class TestReferences
             typeof(LoggerFactory).Assembly,                                // Microsoft.Extensions.Logging
         };
 
-        var frameworkPaths = new HashSet<string>(Framework.Select(r => ((PortableExecutableReference)r).FilePath!), StringComparer.Ordinal);
-        var added = extensions
+        return Add(Framework, extensions);
+    }
+
+    private static ImmutableArray<MetadataReference> Add(ImmutableArray<MetadataReference> references, params System.Reflection.Assembly[] assemblies)
+    {
+        var present = new HashSet<string>(references.Select(r => ((PortableExecutableReference)r).FilePath!), StringComparer.Ordinal);
+        var added = assemblies
             .Select(a => a.Location)
             .Distinct(StringComparer.Ordinal)
-            .Where(p => !frameworkPaths.Contains(p))
+            .Where(p => !present.Contains(p))
             .Order(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
-        return Framework.AddRange(added);
+        return references.AddRange(added);
     }
 }

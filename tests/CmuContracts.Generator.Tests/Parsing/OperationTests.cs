@@ -198,7 +198,7 @@ public sealed class OperationTests
                   - { name: X-Device-Info, in: header, schema: { type: string } }
                   - { name: tags, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }
                   - { name: ids, in: query, style: spaceDelimited, explode: false, schema: { type: array, items: { type: integer } } }
-                  - { name: filter, in: query, style: deepObject, explode: true, schema: { type: object, additionalProperties: { type: string } } }
+                  - { name: filter, in: query, style: form, explode: true, schema: { type: object, additionalProperties: { type: string } } }
                   - { name: list, in: query, style: form, explode: false, schema: { type: array, items: { type: string } } }
                 responses: { '204': { description: ok } }
             """, """
@@ -212,11 +212,33 @@ public sealed class OperationTests
 
         var parameters = Operation(model, "GetItem").Parameters;
         Assert.Equal(
-            "itemId:Path:Guid:True:Form:False, verbose:Query:Int32:False:Form:True, xDeviceInfo:Header:String:False:Form:False, tags:Query:List<String>:False:PipeDelimited:False, ids:Query:List<Int32>:False:SpaceDelimited:False, filter:Query:Map<String>:False:DeepObject:True, list:Query:List<String>:False:Form:False",
+            "itemId:Path:Guid:True:Form:False, verbose:Query:Int32:False:Form:True, xDeviceInfo:Header:String:False:Form:False, tags:Query:List<String>:False:PipeDelimited:False, ids:Query:List<Int32>:False:SpaceDelimited:False, filter:Query:Map<String>:False:Form:True, list:Query:List<String>:False:Form:False",
             string.Join(", ", parameters.Select(p => $"{p.Name}:{p.Location}:{ModelDump.Ref(p.Type)}:{p.IsRequired}:{p.Style}:{p.Explode}")));
         Assert.Equal("The item.", parameters[0].Description);
         Assert.Equal("from operation", parameters[1].Description);
         Assert.Equal("X-Device-Info", parameters[2].WireName);
+    }
+
+    [Theory]
+    [InlineData("style: deepObject, explode: true, schema: { type: object, additionalProperties: { type: string } }")]
+    [InlineData("style: form, explode: false, schema: { type: object, additionalProperties: { type: string } }")]
+    [InlineData("schema: { type: object, properties: { a: { type: string } } }")]
+    [InlineData("schema: { type: array, items: { type: array, items: { type: string } } }")]
+    public void QueryShapesARefitInterfaceCannotDeclareAreSkippedWithCMU1004(string shape)
+    {
+        var result = Parse(WithPaths($$"""
+            /items:
+              get:
+                operationId: listItems
+                parameters:
+                  - { name: filter, in: query, {{shape}} }
+                responses: { '204': { description: ok } }
+            """));
+
+        var diagnostic = Single(result, "CMU1004");
+        Assert.Contains("Refit clients cannot send", diagnostic.MessageArgs[0], StringComparison.Ordinal);
+        Assert.Equal("the optional parameter 'filter'", diagnostic.MessageArgs[1]);
+        Assert.Empty(Operation(result.Model!, "ListItems").Parameters);
     }
 
     [Fact]

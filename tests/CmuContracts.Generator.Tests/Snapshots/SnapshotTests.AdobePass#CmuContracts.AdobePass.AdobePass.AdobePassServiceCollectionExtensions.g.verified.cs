@@ -6,54 +6,42 @@
 
 namespace CmuContracts.AdobePass;
 
-/// <summary>Registers the AdobePass clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the AdobePass Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class AdobePassServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRegistrationClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://sp.auth.adobe.com/o</c>.
+    /// Registers <see cref="IRegistrationClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://sp.auth.adobe.com/o</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassRegistrationClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassRegistrationClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IRegistrationClient, RegistrationClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://sp.auth.adobe.com/o");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IRegistrationClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://sp.auth.adobe.com/o"));
     }
 
     /// <summary>
-    /// Registers <see cref="ITokenClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://sp.auth.adobe.com/o</c>.
+    /// Registers <see cref="ITokenClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://sp.auth.adobe.com/o</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassTokenClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassTokenClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ITokenClient, TokenClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://sp.auth.adobe.com/o");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<ITokenClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://sp.auth.adobe.com/o"));
     }
 
     /// <summary>
-    /// Registers <see cref="IUsageReportsClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://mgmt.auth.adobe.com/cmu/v2</c>.
+    /// Registers <see cref="IUsageReportsClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://mgmt.auth.adobe.com/cmu/v2</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassUsageReportsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAdobePassUsageReportsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IUsageReportsClient, UsageReportsClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://mgmt.auth.adobe.com/cmu/v2");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IUsageReportsClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://mgmt.auth.adobe.com/cmu/v2"));
     }
 }

@@ -48,7 +48,6 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             string? p_SoftwareStatement = default;
-            var has_SoftwareStatement = false;
             string? p_RedirectUri = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -58,7 +57,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_SoftwareStatement = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_SoftwareStatement = true;
                     }
                 }
                 else if (reader.ValueTextEquals("redirect_uri"u8))
@@ -75,11 +73,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_SoftwareStatement)
-            {
-                throw JsonValueReader.MissingRequired("ClientRegistrationRequest", "software_statement");
             }
 
             return new global::CmuContracts.AdobePass.ClientRegistrationRequest
@@ -167,9 +160,7 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             string? p_ClientId = default;
-            var has_ClientId = false;
             string? p_ClientSecret = default;
-            var has_ClientSecret = false;
             long? p_ClientIdIssuedAt = default;
             global::System.Collections.Generic.IReadOnlyList<string>? p_RedirectUris = default;
             global::System.Collections.Generic.IReadOnlyList<string>? p_GrantTypes = default;
@@ -182,7 +173,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_ClientId = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_ClientId = true;
                     }
                 }
                 else if (reader.ValueTextEquals("client_secret"u8))
@@ -191,7 +181,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_ClientSecret = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_ClientSecret = true;
                     }
                 }
                 else if (reader.ValueTextEquals("client_id_issued_at"u8))
@@ -232,16 +221,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_ClientId)
-            {
-                throw JsonValueReader.MissingRequired("ClientRegistration", "client_id");
-            }
-
-            if (!has_ClientSecret)
-            {
-                throw JsonValueReader.MissingRequired("ClientRegistration", "client_secret");
             }
 
             return new global::CmuContracts.AdobePass.ClientRegistration
@@ -330,11 +309,8 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             AccessTokenRequestGrantType? p_GrantType = default;
-            var has_GrantType = false;
             string? p_ClientId = default;
-            var has_ClientId = false;
             string? p_ClientSecret = default;
-            var has_ClientSecret = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("grant_type"u8))
@@ -343,7 +319,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_GrantType = global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter.ReadValue(ref reader);
-                        has_GrantType = true;
                     }
                 }
                 else if (reader.ValueTextEquals("client_id"u8))
@@ -352,7 +327,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_ClientId = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_ClientId = true;
                     }
                 }
                 else if (reader.ValueTextEquals("client_secret"u8))
@@ -361,7 +335,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_ClientSecret = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_ClientSecret = true;
                     }
                 }
                 else
@@ -370,21 +343,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_GrantType)
-            {
-                throw JsonValueReader.MissingRequired("AccessTokenRequest", "grant_type");
-            }
-
-            if (!has_ClientId)
-            {
-                throw JsonValueReader.MissingRequired("AccessTokenRequest", "client_id");
-            }
-
-            if (!has_ClientSecret)
-            {
-                throw JsonValueReader.MissingRequired("AccessTokenRequest", "client_secret");
             }
 
             return new global::CmuContracts.AdobePass.AccessTokenRequest
@@ -471,7 +429,6 @@ namespace CmuContracts.AdobePass.Internal
 
             string? p_Id = default;
             string? p_AccessTokenValue = default;
-            var has_AccessTokenValue = false;
             long? p_CreatedAt = default;
             int? p_ExpiresIn = default;
             string? p_TokenType = default;
@@ -492,7 +449,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_AccessTokenValue = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_AccessTokenValue = true;
                     }
                 }
                 else if (reader.ValueTextEquals("created_at"u8))
@@ -533,11 +489,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_AccessTokenValue)
-            {
-                throw JsonValueReader.MissingRequired("AccessToken", "access_token");
             }
 
             return new global::CmuContracts.AdobePass.AccessToken
@@ -630,7 +581,6 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             OAuthErrorError? p_Error = default;
-            var has_Error = false;
             string? p_ErrorDescription = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -640,7 +590,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Error = global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter.ReadValue(ref reader);
-                        has_Error = true;
                     }
                 }
                 else if (reader.ValueTextEquals("error_description"u8))
@@ -657,11 +606,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Error)
-            {
-                throw JsonValueReader.MissingRequired("OAuthError", "error");
             }
 
             return new global::CmuContracts.AdobePass.OAuthError
@@ -725,9 +669,7 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             ReportLinks? p_Links = default;
-            var has_Links = false;
             global::System.Collections.Generic.IReadOnlyList<UsageRecord>? p_Report = default;
-            var has_Report = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("_links"u8))
@@ -736,7 +678,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Links = global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter.ReadValue(ref reader);
-                        has_Links = true;
                     }
                 }
                 else if (reader.ValueTextEquals("report"u8))
@@ -745,7 +686,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Report = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<UsageRecord>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter.ReadValue(ref r1));
-                        has_Report = true;
                     }
                 }
                 else
@@ -754,16 +694,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Links)
-            {
-                throw JsonValueReader.MissingRequired("UsageReport", "_links");
-            }
-
-            if (!has_Report)
-            {
-                throw JsonValueReader.MissingRequired("UsageReport", "report");
             }
 
             return new global::CmuContracts.AdobePass.UsageReport
@@ -830,7 +760,6 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             Link? p_Self = default;
-            var has_Self = false;
             Link? p_RollUp = default;
             ReportLinksDrillDown? p_DrillDown = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -841,7 +770,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Self = global::CmuContracts.AdobePass.Internal.LinkJsonConverter.ReadValue(ref reader);
-                        has_Self = true;
                     }
                 }
                 else if (reader.ValueTextEquals("roll-up"u8))
@@ -866,11 +794,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Self)
-            {
-                throw JsonValueReader.MissingRequired("ReportLinks", "self");
             }
 
             return new global::CmuContracts.AdobePass.ReportLinks
@@ -940,7 +863,6 @@ namespace CmuContracts.AdobePass.Internal
             }
 
             string? p_Href = default;
-            var has_Href = false;
             string? p_Name = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -950,7 +872,6 @@ namespace CmuContracts.AdobePass.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Href = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Href = true;
                     }
                 }
                 else if (reader.ValueTextEquals("name"u8))
@@ -967,11 +888,6 @@ namespace CmuContracts.AdobePass.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Href)
-            {
-                throw JsonValueReader.MissingRequired("Link", "href");
             }
 
             return new global::CmuContracts.AdobePass.Link

@@ -4,106 +4,85 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace CmuContracts.AdobePass;
-
-/// <summary>
-/// Dynamic Client Registration. A client application sends the software statement downloaded
-/// from the TVE Dashboard and receives a `client_id` / `client_secret` pair. Credentials do not
-/// expire and should be cached and reused; re-registering is not a way to refresh a token [D].
-/// </summary>
-public partial interface IRegistrationClient
+namespace CmuContracts.AdobePass
 {
     /// <summary>
-    /// Register a client application from a software statement
+    /// Dynamic Client Registration. A client application sends the software statement downloaded
+    /// from the TVE Dashboard and receives a `client_id` / `client_secret` pair. Credentials do not
+    /// expire and should be cached and reused; re-registering is not a way to refresh a token [D].
     /// </summary>
-    /// <remarks>
-    /// Dynamic Client Registration. Sends the software statement (a JWT downloaded from the TVE
-    /// Dashboard) and returns client credentials with `201 Created` [D].
-    /// 
-    /// * The request body is JSON; Adobe's current page asks for
-    ///   `Content-Type: application/json;charset=utf-8`, while its samples send plain
-    ///   `application/json` [D]. If `Accept` is sent it should be
-    ///   `application/json;charset=utf-8` [D].
-    /// * Only `software_statement` and `redirect_uri` are documented as accepted; other RFC 7591
-    ///   metadata (`client_name`, `grant_types`, `scope`, ...) is not [I].
-    /// * Credentials never expire [D]: cache them and reuse them. Adobe recommends one pair per
-    ///   app instance [D]. Registering again loses the user's authenticated profiles [D].
-    /// * `/client/register` shares a per-device throttle (1 request/s, burst of 10, keyed by
-    ///   client IP or `X-Forwarded-For`) with `/client/token`; excess calls get `429` [D].
-    /// * `client_secret_expires_at` is not documented and not modelled.
-    /// </remarks>
-    /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
-    /// <param name="body">The software statement and, optionally, the redirect URI.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<ClientRegistration>> RegisterClientAsync(ClientRegistrationRequest body, string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface IRegistrationClient
+    {
+        /// <summary>
+        /// Register a client application from a software statement
+        /// </summary>
+        /// <remarks>
+        /// Dynamic Client Registration. Sends the software statement (a JWT downloaded from the TVE
+        /// Dashboard) and returns client credentials with `201 Created` [D].
+        /// 
+        /// * The request body is JSON; Adobe's current page asks for
+        ///   `Content-Type: application/json;charset=utf-8`, while its samples send plain
+        ///   `application/json` [D]. If `Accept` is sent it should be
+        ///   `application/json;charset=utf-8` [D].
+        /// * Only `software_statement` and `redirect_uri` are documented as accepted; other RFC 7591
+        ///   metadata (`client_name`, `grant_types`, `scope`, ...) is not [I].
+        /// * Credentials never expire [D]: cache them and reuse them. Adobe recommends one pair per
+        ///   app instance [D]. Registering again loses the user's authenticated profiles [D].
+        /// * `/client/register` shares a per-device throttle (1 request/s, burst of 10, keyed by
+        ///   client IP or `X-Forwarded-For`) with `/client/token`; excess calls get `429` [D].
+        /// * `client_secret_expires_at` is not documented and not modelled.
+        /// </remarks>
+        /// <param name="body">The software statement and, optionally, the redirect URI.</param>
+        /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>): 400: OAuthError; 429: text/html.</exception>
+        [global::Refit.Post("/client/register")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<ClientRegistration> RegisterClientAsync([global::Refit.Body] ClientRegistrationRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// Dynamic Client Registration. A client application sends the software statement downloaded
-/// from the TVE Dashboard and receives a `client_id` / `client_secret` pair. Credentials do not
-/// expire and should be cached and reused; re-registering is not a way to refresh a token [D].
-/// </summary>
-public partial class RegistrationClient : IRegistrationClient
+#pragma warning disable CS8619
+namespace CmuContracts.AdobePass.Internal
 {
-    private static readonly string[] s_registerClientSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public RegistrationClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::CmuContracts.AdobePass.IRegistrationClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class RegistrationClient : global::CmuContracts.AdobePass.IRegistrationClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected RegistrationClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<ClientRegistration>> RegisterClientAsync(ClientRegistrationRequest body, string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateRegisterClientRequest(body, xDeviceInfo, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public RegistrationClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::CmuContracts.AdobePass.Internal.ClientRuntime.CreateExceptionAsync(response, "registerClient", ReadRegisterClientError, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadJsonAsync<ClientRegistration>(response, "registerClient", "ClientRegistration", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateRegisterClientRequest(ClientRegistrationRequest body, string? xDeviceInfo, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::CmuContracts.AdobePass.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://sp.auth.adobe.com/o", "/client/register", null));
-        if (xDeviceInfo is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<ClientRegistration> RegisterClientAsync(ClientRegistrationRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
         {
-            request.Headers.TryAddWithoutValidation("X-Device-Info", global::CmuContracts.AdobePass.Internal.ClientRuntime.Format(xDeviceInfo));
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/client/register", settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<ClientRegistrationRequest>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistrationRequest : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.IRegistrationClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "RegisterClientAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/client/register");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
+            }
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "registerClient");
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<ClientRegistration>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistration);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<ClientRegistration, ClientRegistration>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
-
-        request.Headers.Accept.ParseAdd(accept);
-        request.Content = global::CmuContracts.AdobePass.Internal.ClientRuntime.CreateJsonContent<ClientRegistrationRequest>(body, static (w0, v0) => { global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter.WriteValue(w0, v0); }, "application/json");
-        request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "registerClient");
-        request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, s_registerClientSecurity);
-        return request;
-    }
-
-    private static object? ReadRegisterClientError(int status, string? mediaType, byte[] body)
-    {
-        if (status == 400 && global::CmuContracts.AdobePass.Internal.ClientRuntime.IsJson(mediaType))
-        {
-            return global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadJsonError<OAuthError>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter.ReadValue(ref r0));
-        }
-
-        if (status == 429)
-        {
-            return global::System.Text.Encoding.UTF8.GetString(body);
-        }
-
-        return null;
     }
 }

@@ -4,109 +4,86 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace CmuContracts.AdobePass;
-
-/// <summary>
-/// Client-credentials token endpoint. Exchanges the registered client's credentials for a
-/// bearer access token used on Adobe Pass protected APIs, including the CMU reports.
-/// </summary>
-public partial interface ITokenClient
+namespace CmuContracts.AdobePass
 {
     /// <summary>
-    /// Obtain an access token with client credentials
+    /// Client-credentials token endpoint. Exchanges the registered client's credentials for a
+    /// bearer access token used on Adobe Pass protected APIs, including the CMU reports.
     /// </summary>
-    /// <remarks>
-    /// OAuth 2.0 client-credentials grant. Returns a bearer access token with `201 Created` [D]
-    /// (an old documentation sample showed `200 OK`; current docs, Adobe's own spec and a real call
-    /// all show 201).
-    /// 
-    /// * Parameter transport differs between sources: Adobe's documentation uses a
-    ///   `application/x-www-form-urlencoded` body [D]; Adobe's published OpenAPI declares the same
-    ///   names as query parameters [D]; real calls in Adobe's screenshots send them in the query
-    ///   string of a POST with an empty body [O]. This description models the form body; servers
-    ///   (including our emulator) should accept either [I].
-    /// * Client authentication is by `client_id` / `client_secret` parameters only; HTTP Basic is
-    ///   not documented, and using more than one authentication mechanism is an
-    ///   `invalid_request` [D].
-    /// * The token lifetime (`expires_in`) has been 21600 s (6 h) in current samples and real
-    ///   calls, 86400 s in older material [D]/[O]; always read `expires_in`.
-    /// * Shares the per-device throttle with `/client/register`; excess calls get `429` [D].
-    /// </remarks>
-    /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
-    /// <param name="body">Client-credentials grant parameters.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::CmuContracts.AdobePass.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<AccessToken>> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface ITokenClient
+    {
+        /// <summary>
+        /// Obtain an access token with client credentials
+        /// </summary>
+        /// <remarks>
+        /// OAuth 2.0 client-credentials grant. Returns a bearer access token with `201 Created` [D]
+        /// (an old documentation sample showed `200 OK`; current docs, Adobe's own spec and a real call
+        /// all show 201).
+        /// 
+        /// * Parameter transport differs between sources: Adobe's documentation uses a
+        ///   `application/x-www-form-urlencoded` body [D]; Adobe's published OpenAPI declares the same
+        ///   names as query parameters [D]; real calls in Adobe's screenshots send them in the query
+        ///   string of a POST with an empty body [O]. This description models the form body; servers
+        ///   (including our emulator) should accept either [I].
+        /// * Client authentication is by `client_id` / `client_secret` parameters only; HTTP Basic is
+        ///   not documented, and using more than one authentication mechanism is an
+        ///   `invalid_request` [D].
+        /// * The token lifetime (`expires_in`) has been 21600 s (6 h) in current samples and real
+        ///   calls, 86400 s in older material [D]/[O]; always read `expires_in`.
+        /// * Shares the per-device throttle with `/client/register`; excess calls get `429` [D].
+        /// </remarks>
+        /// <param name="body">Client-credentials grant parameters.</param>
+        /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>): 400: OAuthError; 429: text/html.</exception>
+        [global::Refit.Post("/client/token")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// Client-credentials token endpoint. Exchanges the registered client's credentials for a
-/// bearer access token used on Adobe Pass protected APIs, including the CMU reports.
-/// </summary>
-public partial class TokenClient : ITokenClient
+#pragma warning disable CS8619
+namespace CmuContracts.AdobePass.Internal
 {
-    private static readonly string[] s_createAccessTokenSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public TokenClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::CmuContracts.AdobePass.ITokenClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class TokenClient : global::CmuContracts.AdobePass.ITokenClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::Refit.FormField<AccessTokenRequest>[] s_form0 = new global::Refit.FormField<AccessTokenRequest>[] { new global::Refit.FormField<AccessTokenRequest>(static b => b.GrantType.Value, "GrantType", "grant_type", null, null, null, false), new global::Refit.FormField<AccessTokenRequest>(static b => b.ClientId, "ClientId", "client_id", null, null, null, false), new global::Refit.FormField<AccessTokenRequest>(static b => b.ClientSecret, "ClientSecret", "client_secret", null, null, null, false) };
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected TokenClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<AccessToken>> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateCreateAccessTokenRequest(body, xDeviceInfo, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public TokenClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::CmuContracts.AdobePass.Internal.ClientRuntime.CreateExceptionAsync(response, "createAccessToken", ReadCreateAccessTokenError, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadJsonAsync<AccessToken>(response, "createAccessToken", "AccessToken", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateCreateAccessTokenRequest(AccessTokenRequest body, string? xDeviceInfo, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::CmuContracts.AdobePass.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://sp.auth.adobe.com/o", "/client/token", null));
-        if (xDeviceInfo is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
         {
-            request.Headers.TryAddWithoutValidation("X-Device-Info", global::CmuContracts.AdobePass.Internal.ClientRuntime.Format(xDeviceInfo));
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/client/token", settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateUrlEncodedBodyContent<AccessTokenRequest>(settings, body, s_form0);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.ITokenClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/client/token");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
+            }
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "createAccessToken");
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AccessToken>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.AccessToken);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<AccessToken, AccessToken>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
-
-        request.Headers.Accept.ParseAdd(accept);
-        var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        form.Add(new("grant_type", global::CmuContracts.AdobePass.Internal.ClientRuntime.Format(body.GrantType)));
-        form.Add(new("client_id", global::CmuContracts.AdobePass.Internal.ClientRuntime.Format(body.ClientId)));
-        form.Add(new("client_secret", global::CmuContracts.AdobePass.Internal.ClientRuntime.Format(body.ClientSecret)));
-        request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);
-        request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "createAccessToken");
-        request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, s_createAccessTokenSecurity);
-        return request;
-    }
-
-    private static object? ReadCreateAccessTokenError(int status, string? mediaType, byte[] body)
-    {
-        if (status == 400 && global::CmuContracts.AdobePass.Internal.ClientRuntime.IsJson(mediaType))
-        {
-            return global::CmuContracts.AdobePass.Internal.ClientRuntime.ReadJsonError<OAuthError>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter.ReadValue(ref r0));
-        }
-
-        if (status == 429)
-        {
-            return global::System.Text.Encoding.UTF8.GetString(body);
-        }
-
-        return null;
     }
 }

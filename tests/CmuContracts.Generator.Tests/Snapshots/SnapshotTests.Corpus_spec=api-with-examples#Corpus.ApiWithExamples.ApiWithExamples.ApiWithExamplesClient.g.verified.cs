@@ -4,92 +4,94 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.ApiWithExamples;
-
-/// <summary>
-/// The ApiWithExamples operations.
-/// </summary>
-public partial interface IApiWithExamplesClient
+namespace Corpus.ApiWithExamples
 {
     /// <summary>
-    /// List API versions
+    /// The ApiWithExamples operations.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.ApiWithExamples.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Text.Json.JsonElement>> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface IApiWithExamplesClient
+    {
+        /// <summary>
+        /// List API versions
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Show API version details
-    /// </summary>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.ApiWithExamples.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Text.Json.JsonElement>> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Show API version details
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/v2")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// The ApiWithExamples operations over an <see cref="global::System.Net.Http.HttpClient"/>.
-/// </summary>
-public partial class ApiWithExamplesClient : IApiWithExamplesClient
+#pragma warning disable CS8619
+namespace Corpus.ApiWithExamples.Internal
 {
-    private static readonly string[] s_listVersionsv2Security = global::System.Array.Empty<string>();
-    private static readonly string[] s_getVersionDetailsv2Security = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public ApiWithExamplesClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.ApiWithExamples.IApiWithExamplesClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class ApiWithExamplesClient : global::Corpus.ApiWithExamples.IApiWithExamplesClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> s_json0 = global::Corpus.ApiWithExamples.Internal.GeneratedJson.Create<global::System.Text.Json.JsonElement>(global::Corpus.ApiWithExamples.ApiWithExamplesJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.ApiWithExamples.Internal.JsonValueReader.ReadAny(ref r0), static (w0, v0) => { v0.WriteTo(w0); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected ApiWithExamplesClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Text.Json.JsonElement>> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateListVersionsv2Request("application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public ApiWithExamplesClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.ApiWithExamples.Internal.ClientRuntime.CreateExceptionAsync(response, "listVersionsv2", null, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.ApiWithExamples.Internal.ClientRuntime.ReadJsonAsync<global::System.Text.Json.JsonElement>(response, "listVersionsv2", "System.Text.Json.JsonElement", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.ApiWithExamples.Internal.JsonValueReader.ReadAny(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateListVersionsv2Request(string accept)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.ApiWithExamples.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "listVersionsv2");
-        request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, s_listVersionsv2Security);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Text.Json.JsonElement>> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetVersionDetailsv2Request("application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.ApiWithExamples.Internal.ClientRuntime.CreateExceptionAsync(response, "getVersionDetailsv2", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/", settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ApiWithExamples.IApiWithExamplesClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
+            }
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "listVersionsv2");
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Text.Json.JsonElement>(request, s_json0);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.ApiWithExamples.Internal.ClientRuntime.ReadJsonAsync<global::System.Text.Json.JsonElement>(response, "getVersionDetailsv2", "System.Text.Json.JsonElement", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.ApiWithExamples.Internal.JsonValueReader.ReadAny(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateGetVersionDetailsv2Request(string accept)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.ApiWithExamples.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/v2", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "getVersionDetailsv2");
-        request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, s_getVersionDetailsv2Security);
-        return request;
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/v2", settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ApiWithExamples.IApiWithExamplesClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
+            }
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "getVersionDetailsv2");
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Text.Json.JsonElement>(request, s_json0);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(Client, request, settings, false, true, false, cancellationToken);
+        }
     }
 }

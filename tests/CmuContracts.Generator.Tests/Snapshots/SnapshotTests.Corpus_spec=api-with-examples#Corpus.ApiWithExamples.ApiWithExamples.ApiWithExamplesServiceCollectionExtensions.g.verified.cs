@@ -6,21 +6,18 @@
 
 namespace Corpus.ApiWithExamples;
 
-/// <summary>Registers the ApiWithExamples clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the ApiWithExamples Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class ApiWithExamplesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IApiWithExamplesClient"/> as a typed <c>HttpClient</c>.
+    /// Registers <see cref="IApiWithExamplesClient"/> with <c>AddRefitGeneratedClient</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddApiWithExamplesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddApiWithExamplesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IApiWithExamplesClient, ApiWithExamplesClient>(services, client =>
-        {
-            configureClient?.Invoke(client);
-        });
+        return global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IApiWithExamplesClient>(services, settings ?? (static _ => null));
     }
 }

@@ -4,67 +4,70 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.CallbackExample;
-
-/// <summary>
-/// The CallbackExample operations.
-/// </summary>
-public partial interface ICallbackExampleClient
+namespace Corpus.CallbackExample
 {
     /// <summary>
-    /// subscribes a client to receive out-of-band data
+    /// The CallbackExample operations.
     /// </summary>
-    /// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.CallbackExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<PostStreamsResponse>> PostStreamsAsync(global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface ICallbackExampleClient
+    {
+        /// <summary>
+        /// subscribes a client to receive out-of-band data
+        /// </summary>
+        /// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Post("/streams")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<PostStreamsResponse> PostStreamsAsync([global::Refit.Query] global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// The CallbackExample operations over an <see cref="global::System.Net.Http.HttpClient"/>.
-/// </summary>
-public partial class CallbackExampleClient : ICallbackExampleClient
+#pragma warning disable CS8619
+namespace Corpus.CallbackExample.Internal
 {
-    private static readonly string[] s_postStreamsSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public CallbackExampleClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.CallbackExample.ICallbackExampleClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class CallbackExampleClient : global::Corpus.CallbackExample.ICallbackExampleClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected CallbackExampleClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<PostStreamsResponse>> PostStreamsAsync(global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreatePostStreamsRequest(callbackUrl, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public CallbackExampleClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.CallbackExample.Internal.ClientRuntime.CreateExceptionAsync(response, "PostStreams", null, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.CallbackExample.Internal.ClientRuntime.ReadJsonAsync<PostStreamsResponse>(response, "PostStreams", "PostStreamsResponse", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreatePostStreamsRequest(global::System.Uri callbackUrl, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(callbackUrl);
-        var query = new global::Corpus.CallbackExample.Internal.QueryBuilder();
-        query.Add("callbackUrl", global::Corpus.CallbackExample.Internal.ClientRuntime.Format(callbackUrl));
-
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Corpus.CallbackExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/streams", query));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.OperationId, "PostStreams");
-        request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.Security, s_postStreamsSecurity);
-        return request;
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<PostStreamsResponse> PostStreamsAsync(global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder("/streams", false);
+            if (callbackUrl != null)
+            {
+                query.Add("callbackUrl", useDefaultFormatting ? callbackUrl?.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, callbackUrl, s_attributes0, typeof(global::System.Uri)), false);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.CallbackExample.ICallbackExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { callbackUrl, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.OperationId, "PostStreams");
+            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<PostStreamsResponse>(request, global::Corpus.CallbackExample.CallbackExampleJsonContext.Default.PostStreamsResponse);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<PostStreamsResponse, PostStreamsResponse>(Client, request, settings, false, true, false, cancellationToken);
+        }
     }
 }

@@ -6,21 +6,18 @@
 
 namespace Corpus.CallbackExample;
 
-/// <summary>Registers the CallbackExample clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the CallbackExample Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class CallbackExampleServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICallbackExampleClient"/> as a typed <c>HttpClient</c>.
+    /// Registers <see cref="ICallbackExampleClient"/> with <c>AddRefitGeneratedClient</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCallbackExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCallbackExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ICallbackExampleClient, CallbackExampleClient>(services, client =>
-        {
-            configureClient?.Invoke(client);
-        });
+        return global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<ICallbackExampleClient>(services, settings ?? (static _ => null));
     }
 }

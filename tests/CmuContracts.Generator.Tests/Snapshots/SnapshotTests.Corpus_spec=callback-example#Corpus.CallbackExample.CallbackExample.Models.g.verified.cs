@@ -37,7 +37,6 @@ namespace Corpus.CallbackExample.Internal
             }
 
             string? p_SubscriptionId = default;
-            var has_SubscriptionId = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("subscriptionId"u8))
@@ -46,7 +45,6 @@ namespace Corpus.CallbackExample.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_SubscriptionId = global::Corpus.CallbackExample.Internal.JsonValueReader.ReadString(ref reader);
-                        has_SubscriptionId = true;
                     }
                 }
                 else
@@ -55,11 +53,6 @@ namespace Corpus.CallbackExample.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_SubscriptionId)
-            {
-                throw JsonValueReader.MissingRequired("PostStreamsResponse", "subscriptionId");
             }
 
             return new global::Corpus.CallbackExample.PostStreamsResponse

@@ -4,243 +4,238 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.LinkExample;
-
-/// <summary>
-/// The LinkExample operations.
-/// </summary>
-public partial interface ILinkExampleClient
+namespace Corpus.LinkExample
 {
     /// <summary>
-    /// GET /2.0/users/{username}
+    /// The LinkExample operations.
     /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<User>> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface ILinkExampleClient
+    {
+        /// <summary>
+        /// GET /2.0/users/{username}
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/2.0/users/{username}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /2.0/repositories/{username}
-    /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Repository>>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// GET /2.0/repositories/{username}
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/2.0/repositories/{username}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /2.0/repositories/{username}/{slug}
-    /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="slug">The slug path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<Repository>> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// GET /2.0/repositories/{username}/{slug}
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="slug">The slug path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/2.0/repositories/{username}/{slug}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<Repository> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /2.0/repositories/{username}/{slug}/pullrequests
-    /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="slug">The slug path parameter.</param>
-    /// <param name="state">The state query parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// GET /2.0/repositories/{username}/{slug}/pullrequests
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="slug">The slug path parameter.</param>
+        /// <param name="state">The state query parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
-    /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="slug">The slug path parameter.</param>
-    /// <param name="pid">The pid path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<Pullrequest>> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="slug">The slug path parameter.</param>
+        /// <param name="pid">The pid path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests/{pid}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<Pullrequest> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge
-    /// </summary>
-    /// <param name="username">The username path parameter.</param>
-    /// <param name="slug">The slug path parameter.</param>
-    /// <param name="pid">The pid path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.LinkExample.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse> MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge
+        /// </summary>
+        /// <param name="username">The username path parameter.</param>
+        /// <param name="slug">The slug path parameter.</param>
+        /// <param name="pid">The pid path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Post("/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge")]
+        global::System.Threading.Tasks.Task MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// The LinkExample operations over an <see cref="global::System.Net.Http.HttpClient"/>.
-/// </summary>
-public partial class LinkExampleClient : ILinkExampleClient
+#pragma warning disable CS8619
+namespace Corpus.LinkExample.Internal
 {
-    private static readonly string[] s_getUserByNameSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_getRepositoriesByOwnerSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_getRepositorySecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_getPullRequestsByRepositorySecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_getPullRequestsByIdSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_mergePullRequestSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public LinkExampleClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.LinkExample.ILinkExampleClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class LinkExampleClient : global::Corpus.LinkExample.ILinkExampleClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Repository>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.RepositoryJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.PullrequestJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Pullrequest>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.PullrequestJsonConverter.WriteValue(w1, v1); }); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected LinkExampleClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<User>> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetUserByNameRequest(username, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public LinkExampleClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "getUserByName", null, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.LinkExample.Internal.ClientRuntime.ReadJsonAsync<User>(response, "getUserByName", "User", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.UserJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateGetUserByNameRequest(string username, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/users/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getUserByName");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_getUserByNameSecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Repository>>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetRepositoriesByOwnerRequest(username, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "getRepositoriesByOwner", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/users/{username}", settings.AllowUnmatchedRouteParameters, [((11, 21), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetUserByNameAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/users/{username}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getUserByName");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<User>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.User);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<User, User>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.LinkExample.Internal.ClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<Repository>>(response, "getRepositoriesByOwner", "System.Collections.Generic.IReadOnlyList<Repository>", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref r1)), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateGetRepositoriesByOwnerRequest(string username, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/repositories/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepositoriesByOwner");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_getRepositoriesByOwnerSecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<Repository>> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetRepositoryRequest(username, slug, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "getRepository", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoriesByOwnerAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepositoriesByOwner");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>>(request, s_json0);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Repository>, global::System.Collections.Generic.IReadOnlyList<Repository>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.LinkExample.Internal.ClientRuntime.ReadJsonAsync<Repository>(response, "getRepository", "Repository", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateGetRepositoryRequest(string username, string slug, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        global::System.ArgumentNullException.ThrowIfNull(slug);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/repositories/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username) + "/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(slug), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepository");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_getRepositorySecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetPullRequestsByRepositoryRequest(username, slug, state, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Repository> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "getPullRequestsByRepository", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoryAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepository");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Repository>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.Repository);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Repository, Repository>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.LinkExample.Internal.ClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(response, "getPullRequestsByRepository", "System.Collections.Generic.IReadOnlyList<Pullrequest>", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.PullrequestJsonConverter.ReadValue(ref r1)), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateGetPullRequestsByRepositoryRequest(string username, string slug, GetPullRequestsByRepositoryState? state, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        global::System.ArgumentNullException.ThrowIfNull(slug);
-        var query = new global::Corpus.LinkExample.Internal.QueryBuilder();
-        if (state is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state, global::System.Threading.CancellationToken cancellationToken)
         {
-            query.Add("state", global::Corpus.LinkExample.Internal.ClientRuntime.Format(state.Value));
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder(global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), false);
+            if (state != null)
+            {
+                query.Add("state", useDefaultFormatting ? state.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, state, s_attributes1, typeof(GetPullRequestsByRepositoryState?)), false);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByRepositoryAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, state, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsByRepository");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(request, s_json2);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pullrequest>, global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/repositories/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username) + "/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(slug) + "/pullrequests", query));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsByRepository");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_getPullRequestsByRepositorySecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<Pullrequest>> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateGetPullRequestsByIdRequest(username, slug, pid, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pullrequest> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "getPullRequestsById", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests/{pid}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((49, 54), useDefaultFormatting ? pid : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, pid, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByIdAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, pid, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsById");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pullrequest>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.Pullrequest);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pullrequest, Pullrequest>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.LinkExample.Internal.ClientRuntime.ReadJsonAsync<Pullrequest>(response, "getPullRequestsById", "Pullrequest", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.PullrequestJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateGetPullRequestsByIdRequest(string username, string slug, string pid, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        global::System.ArgumentNullException.ThrowIfNull(slug);
-        global::System.ArgumentNullException.ThrowIfNull(pid);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/repositories/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username) + "/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(slug) + "/pullrequests/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(pid), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsById");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_getPullRequestsByIdSecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse> MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateMergePullRequestRequest(username, slug, pid, "*/*");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.LinkExample.Internal.ClientRuntime.CreateExceptionAsync(response, "mergePullRequest", null, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((49, 54), useDefaultFormatting ? pid : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, pid, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "MergePullRequestAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, pid, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "mergePullRequest");
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
         }
-
-        return global::Corpus.LinkExample.Internal.ClientRuntime.ReadEmpty(response);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateMergePullRequestRequest(string username, string slug, string pid, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(username);
-        global::System.ArgumentNullException.ThrowIfNull(slug);
-        global::System.ArgumentNullException.ThrowIfNull(pid);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Corpus.LinkExample.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "", "/2.0/repositories/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(username) + "/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(slug) + "/pullrequests/" + global::Corpus.LinkExample.Internal.ClientRuntime.EscapePath(pid) + "/merge", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "mergePullRequest");
-        request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, s_mergePullRequestSecurity);
-        return request;
     }
 }

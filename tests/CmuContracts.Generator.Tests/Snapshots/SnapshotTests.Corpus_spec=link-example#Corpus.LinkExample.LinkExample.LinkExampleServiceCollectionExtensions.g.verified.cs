@@ -6,21 +6,18 @@
 
 namespace Corpus.LinkExample;
 
-/// <summary>Registers the LinkExample clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the LinkExample Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class LinkExampleServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ILinkExampleClient"/> as a typed <c>HttpClient</c>.
+    /// Registers <see cref="ILinkExampleClient"/> with <c>AddRefitGeneratedClient</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddLinkExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddLinkExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ILinkExampleClient, LinkExampleClient>(services, client =>
-        {
-            configureClient?.Invoke(client);
-        });
+        return global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<ILinkExampleClient>(services, settings ?? (static _ => null));
     }
 }

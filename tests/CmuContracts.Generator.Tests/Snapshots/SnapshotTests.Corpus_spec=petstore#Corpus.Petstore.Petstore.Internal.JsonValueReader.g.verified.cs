@@ -59,7 +59,7 @@ internal static class JsonValueReader
     public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
         global::System.Text.Json.JsonElement.ParseValue(ref reader);
 
-    public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ClientRuntime.JsonRead<T> readItem)
+    public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> readItem)
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
         {
@@ -75,7 +75,7 @@ internal static class JsonValueReader
         return list;
     }
 
-    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ClientRuntime.JsonRead<T> readValue)
+    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> readValue)
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
@@ -94,7 +94,7 @@ internal static class JsonValueReader
     }
 
     /// <summary>Tries to read a whole JSON value as one union variant; false (never an exception) when it does not fit.</summary>
-    public static bool TryRead<T>(global::System.Text.Json.JsonElement element, ClientRuntime.JsonRead<T> read, out T? value)
+    public static bool TryRead<T>(global::System.Text.Json.JsonElement element, JsonRead<T> read, out T? value)
     {
         try
         {

@@ -44,9 +44,7 @@ namespace Corpus.Petstore.Internal
             }
 
             long? p_Id = default;
-            var has_Id = false;
             string? p_Name = default;
-            var has_Name = false;
             string? p_Tag = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -56,7 +54,6 @@ namespace Corpus.Petstore.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Id = global::Corpus.Petstore.Internal.JsonValueReader.ReadInt64(ref reader);
-                        has_Id = true;
                     }
                 }
                 else if (reader.ValueTextEquals("name"u8))
@@ -65,7 +62,6 @@ namespace Corpus.Petstore.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Name = global::Corpus.Petstore.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Name = true;
                     }
                 }
                 else if (reader.ValueTextEquals("tag"u8))
@@ -82,16 +78,6 @@ namespace Corpus.Petstore.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Id)
-            {
-                throw JsonValueReader.MissingRequired("Pet", "id");
-            }
-
-            if (!has_Name)
-            {
-                throw JsonValueReader.MissingRequired("Pet", "name");
             }
 
             return new global::Corpus.Petstore.Pet
@@ -154,9 +140,7 @@ namespace Corpus.Petstore.Internal
             }
 
             int? p_Code = default;
-            var has_Code = false;
             string? p_Message = default;
-            var has_Message = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("code"u8))
@@ -165,7 +149,6 @@ namespace Corpus.Petstore.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Code = global::Corpus.Petstore.Internal.JsonValueReader.ReadInt32(ref reader);
-                        has_Code = true;
                     }
                 }
                 else if (reader.ValueTextEquals("message"u8))
@@ -174,7 +157,6 @@ namespace Corpus.Petstore.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Message = global::Corpus.Petstore.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Message = true;
                     }
                 }
                 else
@@ -183,16 +165,6 @@ namespace Corpus.Petstore.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Code)
-            {
-                throw JsonValueReader.MissingRequired("Error", "code");
-            }
-
-            if (!has_Message)
-            {
-                throw JsonValueReader.MissingRequired("Error", "message");
             }
 
             return new global::Corpus.Petstore.Error

@@ -4,149 +4,139 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.Petstore;
-
-/// <summary>
-/// The Pets operations.
-/// </summary>
-public partial interface IPetsClient
+namespace Corpus.Petstore
 {
     /// <summary>
-    /// List all pets
+    /// The Pets operations.
     /// </summary>
-    /// <param name="limit">How many items to return at one time (max 100)</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Petstore.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pet>>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface IPetsClient
+    {
+        /// <summary>
+        /// List all pets
+        /// </summary>
+        /// <param name="limit">How many items to return at one time (max 100)</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Get("/pets")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync([global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Create a pet
-    /// </summary>
-    /// <param name="body">The request body (application/json).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Petstore.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse> CreatePetsAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Create a pet
+        /// </summary>
+        /// <param name="body">The request body (application/json).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Post("/pets")]
+        global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Info for a specific pet
-    /// </summary>
-    /// <param name="petId">The id of the pet to retrieve</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Petstore.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<Pet>> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Info for a specific pet
+        /// </summary>
+        /// <param name="petId">The id of the pet to retrieve</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Get("/pets/{petId}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// The Pets operations over an <see cref="global::System.Net.Http.HttpClient"/>.
-/// </summary>
-public partial class PetsClient : IPetsClient
+#pragma warning disable CS8619
+namespace Corpus.Petstore.Internal
 {
-    private static readonly string[] s_listPetsSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_createPetsSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_showPetByIdSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public PetsClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.Petstore.IPetsClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class PetsClient : global::Corpus.Petstore.IPetsClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Petstore.Internal.PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.Petstore.Internal.JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { global::Corpus.Petstore.Internal.PetJsonConverter.WriteValue(w1, v1); }); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected PetsClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pet>>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateListPetsRequest(limit, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public PetsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.Petstore.Internal.ClientRuntime.CreateExceptionAsync(response, "listPets", ReadListPetsError, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.Petstore.Internal.ClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(response, "listPets", "System.Collections.Generic.IReadOnlyList<Pet>", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Petstore.Internal.PetJsonConverter.ReadValue(ref r1)), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateListPetsRequest(int? limit, string accept)
-    {
-        var query = new global::Corpus.Petstore.Internal.QueryBuilder();
-        if (limit is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
-            query.Add("limit", global::Corpus.Petstore.Internal.ClientRuntime.Format(limit.Value));
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder("/pets", false);
+            if (limit != null)
+            {
+                if (useDefaultFormatting)
+                {
+                    query.AddFormatted("limit", limit.Value, null, false);
+                }
+                else
+                {
+                    query.Add("limit", global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, limit, s_attributes0, typeof(int?)), false);
+                }
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { limit, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "listPets");
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json1);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.Petstore.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "http://petstore.swagger.io/v1", "/pets", query));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "listPets");
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, s_listPetsSecurity);
-        return request;
-    }
-
-    private static object? ReadListPetsError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.Petstore.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.Petstore.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse> CreatePetsAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateCreatePetsRequest(body, "*/*");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task CreatePetsAsync(Pet body, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.Petstore.Internal.ClientRuntime.CreateExceptionAsync(response, "createPets", ReadCreatePetsError, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/pets", settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<Pet>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::Corpus.Petstore.PetstoreJsonContext.Default.Pet : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "createPets");
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, settings.Buffered, cancellationToken);
         }
 
-        return global::Corpus.Petstore.Internal.ClientRuntime.ReadEmpty(response);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateCreatePetsRequest(Pet body, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Corpus.Petstore.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "http://petstore.swagger.io/v1", "/pets", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Content = global::Corpus.Petstore.Internal.ClientRuntime.CreateJsonContent<Pet>(body, static (w0, v0) => { global::Corpus.Petstore.Internal.PetJsonConverter.WriteValue(w0, v0); }, "application/json");
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "createPets");
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, s_createPetsSecurity);
-        return request;
-    }
-
-    private static object? ReadCreatePetsError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.Petstore.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.Petstore.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<Pet>> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateShowPetByIdRequest(petId, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.Petstore.Internal.ClientRuntime.CreateExceptionAsync(response, "showPetById", ReadShowPetByIdError, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{petId}", settings.AllowUnmatchedRouteParameters, [((6, 13), useDefaultFormatting ? petId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, petId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ShowPetByIdAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { petId, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "showPetById");
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.Petstore.PetstoreJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
         }
-
-        return await global::Corpus.Petstore.Internal.ClientRuntime.ReadJsonAsync<Pet>(response, "showPetById", "Pet", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.PetJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateShowPetByIdRequest(string petId, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(petId);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.Petstore.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "http://petstore.swagger.io/v1", "/pets/" + global::Corpus.Petstore.Internal.ClientRuntime.EscapePath(petId), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "showPetById");
-        request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, s_showPetByIdSecurity);
-        return request;
-    }
-
-    private static object? ReadShowPetByIdError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.Petstore.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.Petstore.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
     }
 }

@@ -6,22 +6,18 @@
 
 namespace Corpus.Petstore;
 
-/// <summary>Registers the Petstore clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the Petstore Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class PetstoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPetsClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>http://petstore.swagger.io/v1</c>.
+    /// Registers <see cref="IPetsClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>http://petstore.swagger.io/v1</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstorePetsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstorePetsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IPetsClient, PetsClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("http://petstore.swagger.io/v1");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IPetsClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("http://petstore.swagger.io/v1"));
     }
 }

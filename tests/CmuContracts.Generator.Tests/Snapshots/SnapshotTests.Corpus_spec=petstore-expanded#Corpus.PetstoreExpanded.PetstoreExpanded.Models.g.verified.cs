@@ -44,10 +44,8 @@ namespace Corpus.PetstoreExpanded.Internal
             }
 
             string? p_Name = default;
-            var has_Name = false;
             string? p_Tag = default;
             long? p_Id = default;
-            var has_Id = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -56,7 +54,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Name = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Name = true;
                     }
                 }
                 else if (reader.ValueTextEquals("tag"u8))
@@ -73,7 +70,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Id = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadInt64(ref reader);
-                        has_Id = true;
                     }
                 }
                 else
@@ -82,16 +78,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Name)
-            {
-                throw JsonValueReader.MissingRequired("Pet", "name");
-            }
-
-            if (!has_Id)
-            {
-                throw JsonValueReader.MissingRequired("Pet", "id");
             }
 
             return new global::Corpus.PetstoreExpanded.Pet
@@ -154,7 +140,6 @@ namespace Corpus.PetstoreExpanded.Internal
             }
 
             string? p_Name = default;
-            var has_Name = false;
             string? p_Tag = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
@@ -164,7 +149,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Name = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Name = true;
                     }
                 }
                 else if (reader.ValueTextEquals("tag"u8))
@@ -181,11 +165,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Name)
-            {
-                throw JsonValueReader.MissingRequired("NewPet", "name");
             }
 
             return new global::Corpus.PetstoreExpanded.NewPet
@@ -245,9 +224,7 @@ namespace Corpus.PetstoreExpanded.Internal
             }
 
             int? p_Code = default;
-            var has_Code = false;
             string? p_Message = default;
-            var has_Message = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("code"u8))
@@ -256,7 +233,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Code = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadInt32(ref reader);
-                        has_Code = true;
                     }
                 }
                 else if (reader.ValueTextEquals("message"u8))
@@ -265,7 +241,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Message = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Message = true;
                     }
                 }
                 else
@@ -274,16 +249,6 @@ namespace Corpus.PetstoreExpanded.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Code)
-            {
-                throw JsonValueReader.MissingRequired("Error", "code");
-            }
-
-            if (!has_Message)
-            {
-                throw JsonValueReader.MissingRequired("Error", "message");
             }
 
             return new global::Corpus.PetstoreExpanded.Error

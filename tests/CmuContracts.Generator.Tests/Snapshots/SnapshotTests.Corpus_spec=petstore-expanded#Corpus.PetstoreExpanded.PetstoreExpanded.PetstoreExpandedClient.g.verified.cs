@@ -4,196 +4,186 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.PetstoreExpanded;
-
-/// <summary>
-/// The PetstoreExpanded operations.
-/// </summary>
-public partial interface IPetstoreExpandedClient
+namespace Corpus.PetstoreExpanded
 {
     /// <summary>
-    /// Returns all pets from the system that the user has access to
-    /// Nam sed condimentum est. Maecenas tempor sagittis sapien, nec rhoncus sem sagittis sit amet. Aenean at gravida augue, ac iaculis sem. Curabitur odio lorem, ornare eget elementum nec, cursus id lectus. Duis mi turpis, pulvinar ac eros ac, tincidunt varius justo. In hac habitasse platea dictumst. Integer at adipiscing ante, a sagittis ligula. Aenean pharetra tempor ante molestie imperdiet. Vivamus id aliquam diam. Cras quis velit non tortor eleifend sagittis. Praesent at enim pharetra urna volutpat venenatis eget eget mauris. In eleifend fermentum facilisis. Praesent enim enim, gravida ac sodales sed, placerat id erat. Suspendisse lacus dolor, consectetur non augue vel, vehicula interdum libero. Morbi euismod sagittis libero sed lacinia.
-    /// 
-    /// Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condimentum ligula luctus nec. Phasellus semper velit eget aliquet faucibus. In a mattis elit. Phasellus vel urna viverra, condimentum lorem id, rhoncus nibh. Ut pellentesque posuere elementum. Sed a varius odio. Morbi rhoncus ligula libero, vel eleifend nunc tristique vitae. Fusce et sem dui. Aenean nec scelerisque tortor. Fusce malesuada accumsan magna vel tempus. Quisque mollis felis eu dolor tristique, sit amet auctor felis gravida. Sed libero lorem, molestie sed nisl in, accumsan tempor nisi. Fusce sollicitudin massa ut lacinia mattis. Sed vel eleifend lorem. Pellentesque vitae felis pretium, pulvinar elit eu, euismod sapien.
+    /// The PetstoreExpanded operations.
     /// </summary>
-    /// <param name="tags">tags to filter by</param>
-    /// <param name="limit">maximum number of results to return</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.PetstoreExpanded.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pet>>> FindPetsAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface IPetstoreExpandedClient
+    {
+        /// <summary>
+        /// Returns all pets from the system that the user has access to
+        /// Nam sed condimentum est. Maecenas tempor sagittis sapien, nec rhoncus sem sagittis sit amet. Aenean at gravida augue, ac iaculis sem. Curabitur odio lorem, ornare eget elementum nec, cursus id lectus. Duis mi turpis, pulvinar ac eros ac, tincidunt varius justo. In hac habitasse platea dictumst. Integer at adipiscing ante, a sagittis ligula. Aenean pharetra tempor ante molestie imperdiet. Vivamus id aliquam diam. Cras quis velit non tortor eleifend sagittis. Praesent at enim pharetra urna volutpat venenatis eget eget mauris. In eleifend fermentum facilisis. Praesent enim enim, gravida ac sodales sed, placerat id erat. Suspendisse lacus dolor, consectetur non augue vel, vehicula interdum libero. Morbi euismod sagittis libero sed lacinia.
+        /// 
+        /// Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condimentum ligula luctus nec. Phasellus semper velit eget aliquet faucibus. In a mattis elit. Phasellus vel urna viverra, condimentum lorem id, rhoncus nibh. Ut pellentesque posuere elementum. Sed a varius odio. Morbi rhoncus ligula libero, vel eleifend nunc tristique vitae. Fusce et sem dui. Aenean nec scelerisque tortor. Fusce malesuada accumsan magna vel tempus. Quisque mollis felis eu dolor tristique, sit amet auctor felis gravida. Sed libero lorem, molestie sed nisl in, accumsan tempor nisi. Fusce sollicitudin massa ut lacinia mattis. Sed vel eleifend lorem. Pellentesque vitae felis pretium, pulvinar elit eu, euismod sapien.
+        /// </summary>
+        /// <param name="tags">tags to filter by</param>
+        /// <param name="limit">maximum number of results to return</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Get("/pets")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? tags = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Creates a new pet in the store. Duplicates are allowed
-    /// </summary>
-    /// <param name="body">Pet to add to the store</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.PetstoreExpanded.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<Pet>> AddPetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Creates a new pet in the store. Duplicates are allowed
+        /// </summary>
+        /// <param name="body">Pet to add to the store</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Post("/pets")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<Pet> AddPetAsync([global::Refit.Body] NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Returns a user based on a single ID, if the user does not have access to the pet
-    /// </summary>
-    /// <param name="id">ID of pet to fetch</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.PetstoreExpanded.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<Pet>> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Returns a user based on a single ID, if the user does not have access to the pet
+        /// </summary>
+        /// <param name="id">ID of pet to fetch</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Get("/pets/{id}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// deletes a single pet based on the ID supplied
-    /// </summary>
-    /// <param name="id">ID of pet to delete</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.PetstoreExpanded.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse> DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// deletes a single pet based on the ID supplied
+        /// </summary>
+        /// <param name="id">ID of pet to delete</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        [global::Refit.Delete("/pets/{id}")]
+        global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// The PetstoreExpanded operations over an <see cref="global::System.Net.Http.HttpClient"/>.
-/// </summary>
-public partial class PetstoreExpandedClient : IPetstoreExpandedClient
+#pragma warning disable CS8619
+namespace Corpus.PetstoreExpanded.Internal
 {
-    private static readonly string[] s_findPetsSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_addPetSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_findPetByIdSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_deletePetSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public PetstoreExpandedClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.PetstoreExpanded.IPetstoreExpandedClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class PetstoreExpandedClient : global::Corpus.PetstoreExpanded.IPetstoreExpandedClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.PetstoreExpanded.Internal.JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.WriteValue(w1, v1); }); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected PetstoreExpandedClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<Pet>>> FindPetsAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateFindPetsRequest(tags, limit, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public PetstoreExpandedClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.CreateExceptionAsync(response, "findPets", ReadFindPetsError, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(response, "findPets", "System.Collections.Generic.IReadOnlyList<Pet>", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.ReadValue(ref r1)), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateFindPetsRequest(global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, string accept)
-    {
-        var query = new global::Corpus.PetstoreExpanded.Internal.QueryBuilder();
-        if (tags is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
-            foreach (var item in tags)
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder("/pets", false);
+            if (tags != null)
             {
-                query.Add("tags", global::Corpus.PetstoreExpanded.Internal.ClientRuntime.Format(item));
+                query.BeginCollection("tags", global::Refit.CollectionFormat.Multi, false);
+                foreach (var item in tags)
+                {
+                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes0, typeof(global::System.Collections.Generic.IReadOnlyList<string>)));
+                }
+                query.EndCollection();
             }
+            if (limit != null)
+            {
+                if (useDefaultFormatting)
+                {
+                    query.AddFormatted("limit", limit.Value, null, false);
+                }
+                else
+                {
+                    query.Add("limit", global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, limit, s_attributes1, typeof(int?)), false);
+                }
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "FindPetsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { tags, limit, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "findPets");
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json2);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        if (limit is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> AddPetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken)
         {
-            query.Add("limit", global::Corpus.PetstoreExpanded.Internal.ClientRuntime.Format(limit.Value));
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/pets", settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<NewPet>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.NewPet : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPetAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "addPet");
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
 
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.PetstoreExpanded.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://petstore.swagger.io/v2", "/pets", query));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "findPets");
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, s_findPetsSecurity);
-        return request;
-    }
-
-    private static object? ReadFindPetsError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.PetstoreExpanded.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<Pet>> AddPetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateAddPetRequest(body, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.CreateExceptionAsync(response, "addPet", ReadAddPetError, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{id}", settings.AllowUnmatchedRouteParameters, [((6, 10), useDefaultFormatting ? global::Refit.GeneratedRequestRunner.FormatInvariant(id, null) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, id, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(long)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "FindPetByIdAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{id}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { id, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "find pet by id");
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonAsync<Pet>(response, "addPet", "Pet", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateAddPetRequest(NewPet body, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Corpus.PetstoreExpanded.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://petstore.swagger.io/v2", "/pets", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Content = global::Corpus.PetstoreExpanded.Internal.ClientRuntime.CreateJsonContent<NewPet>(body, static (w0, v0) => { global::Corpus.PetstoreExpanded.Internal.NewPetJsonConverter.WriteValue(w0, v0); }, "application/json");
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "addPet");
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, s_addPetSecurity);
-        return request;
-    }
-
-    private static object? ReadAddPetError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.PetstoreExpanded.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<Pet>> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateFindPetByIdRequest(id, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.CreateExceptionAsync(response, "find pet by id", ReadFindPetByIdError, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{id}", settings.AllowUnmatchedRouteParameters, [((6, 10), useDefaultFormatting ? global::Refit.GeneratedRequestRunner.FormatInvariant(id, null) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, id, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(long)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "DeletePetAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{id}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { id, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "deletePet");
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
         }
-
-        return await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonAsync<Pet>(response, "find pet by id", "Pet", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateFindPetByIdRequest(long id, string accept)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.PetstoreExpanded.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://petstore.swagger.io/v2", "/pets/" + global::Corpus.PetstoreExpanded.Internal.ClientRuntime.EscapePath(id), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "find pet by id");
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, s_findPetByIdSecurity);
-        return request;
-    }
-
-    private static object? ReadFindPetByIdError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.PetstoreExpanded.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse> DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateDeletePetRequest(id, "*/*");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await global::Corpus.PetstoreExpanded.Internal.ClientRuntime.CreateExceptionAsync(response, "deletePet", ReadDeletePetError, cancellationToken).ConfigureAwait(false);
-        }
-
-        return global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadEmpty(response);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateDeletePetRequest(long id, string accept)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::Corpus.PetstoreExpanded.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://petstore.swagger.io/v2", "/pets/" + global::Corpus.PetstoreExpanded.Internal.ClientRuntime.EscapePath(id), null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "deletePet");
-        request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, s_deletePetSecurity);
-        return request;
-    }
-
-    private static object? ReadDeletePetError(int status, string? mediaType, byte[] body)
-    {
-        return global::Corpus.PetstoreExpanded.Internal.ClientRuntime.IsJson(mediaType) ? global::Corpus.PetstoreExpanded.Internal.ClientRuntime.ReadJsonError<Error>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter.ReadValue(ref r0)) : null;
     }
 }

@@ -6,22 +6,18 @@
 
 namespace Corpus.PetstoreExpanded;
 
-/// <summary>Registers the PetstoreExpanded clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the PetstoreExpanded Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class PetstoreExpandedServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPetstoreExpandedClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://petstore.swagger.io/v2</c>.
+    /// Registers <see cref="IPetstoreExpandedClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://petstore.swagger.io/v2</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreExpandedClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreExpandedClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IPetstoreExpandedClient, PetstoreExpandedClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://petstore.swagger.io/v2");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IPetstoreExpandedClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://petstore.swagger.io/v2"));
     }
 }

@@ -4,109 +4,100 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.Uspto;
-
-/// <summary>
-/// Find out about the data sets
-/// </summary>
-public partial interface IMetadataClient
+namespace Corpus.Uspto
 {
     /// <summary>
-    /// List available data sets
+    /// Find out about the data sets
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Uspto.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<DataSetList>> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface IMetadataClient
+    {
+        /// <summary>
+        /// List available data sets
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Provides the general information about the API and the list of fields that can be used to query the dataset.
-    /// </summary>
-    /// <remarks>
-    /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
-    /// </remarks>
-    /// <param name="dataset">Name of the dataset.</param>
-    /// <param name="version">Version of the dataset.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Uspto.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<string>> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Provides the general information about the API and the list of fields that can be used to query the dataset.
+        /// </summary>
+        /// <remarks>
+        /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
+        /// </remarks>
+        /// <param name="dataset">Name of the dataset.</param>
+        /// <param name="version">Version of the dataset.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="UsptoApiExceptionExtensions"/>): 404: string.</exception>
+        [global::Refit.Get("/{dataset}/{version}/fields")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// Find out about the data sets
-/// </summary>
-public partial class MetadataClient : IMetadataClient
+#pragma warning disable CS8619
+namespace Corpus.Uspto.Internal
 {
-    private static readonly string[] s_listDataSetsSecurity = global::System.Array.Empty<string>();
-    private static readonly string[] s_listSearchableFieldsSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public MetadataClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.Uspto.IMetadataClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class MetadataClient : global::Corpus.Uspto.IMetadataClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> s_json0 = global::Corpus.Uspto.Internal.GeneratedJson.Create<string>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref r0), static (w0, v0) => { w0.WriteStringValue(v0); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected MetadataClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<DataSetList>> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateListDataSetsRequest("application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public MetadataClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.Uspto.Internal.ClientRuntime.CreateExceptionAsync(response, "list-data-sets", null, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.Uspto.Internal.ClientRuntime.ReadJsonAsync<DataSetList>(response, "list-data-sets", "DataSetList", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.DataSetListJsonConverter.ReadValue(ref r0), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreateListDataSetsRequest(string accept)
-    {
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.Uspto.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://developer.uspto.gov/ds-api", "/", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-data-sets");
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, s_listDataSetsSecurity);
-        return request;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<string>> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreateListSearchableFieldsRequest(dataset, version, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken)
         {
-            throw await global::Corpus.Uspto.Internal.ClientRuntime.CreateExceptionAsync(response, "list-searchable-fields", ReadListSearchableFieldsError, cancellationToken).ConfigureAwait(false);
+            var settings = _settings;
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/", settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-data-sets");
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<DataSetList>(request, global::Corpus.Uspto.UsptoJsonContext.Default.DataSetList);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<DataSetList, DataSetList>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        return await global::Corpus.Uspto.Internal.ClientRuntime.ReadJsonAsync<string>(response, "list-searchable-fields", "string", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref r0), cancellationToken).ConfigureAwait(false);
-    }
-
-    private global::System.Net.Http.HttpRequestMessage CreateListSearchableFieldsRequest(string dataset, string version, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(dataset);
-        global::System.ArgumentNullException.ThrowIfNull(version);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Corpus.Uspto.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://developer.uspto.gov/ds-api", "/" + global::Corpus.Uspto.Internal.ClientRuntime.EscapePath(dataset) + "/" + global::Corpus.Uspto.Internal.ClientRuntime.EscapePath(version) + "/fields", null));
-        request.Headers.Accept.ParseAdd(accept);
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-searchable-fields");
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, s_listSearchableFieldsSecurity);
-        return request;
-    }
-
-    private static object? ReadListSearchableFieldsError(int status, string? mediaType, byte[] body)
-    {
-        if (status == 404 && global::Corpus.Uspto.Internal.ClientRuntime.IsJson(mediaType))
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken)
         {
-            return global::Corpus.Uspto.Internal.ClientRuntime.ReadJsonError<string>(body, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref r0));
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/{dataset}/{version}/fields", settings.AllowUnmatchedRouteParameters, [((1, 10), useDefaultFormatting ? dataset : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, dataset, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((11, 20), useDefaultFormatting ? version : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, version, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { dataset, version, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-searchable-fields");
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<string>(request, s_json0);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
-
-        return null;
     }
 }

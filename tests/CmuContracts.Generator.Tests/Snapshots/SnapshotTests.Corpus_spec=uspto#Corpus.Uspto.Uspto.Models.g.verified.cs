@@ -258,7 +258,6 @@ namespace Corpus.Uspto.Internal
             }
 
             string? p_Criteria = default;
-            var has_Criteria = false;
             int? p_Start = default;
             int? p_Rows = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -269,7 +268,6 @@ namespace Corpus.Uspto.Internal
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
                         p_Criteria = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                        has_Criteria = true;
                     }
                 }
                 else if (reader.ValueTextEquals("start"u8))
@@ -294,11 +292,6 @@ namespace Corpus.Uspto.Internal
                     reader.Read();
                     reader.Skip();
                 }
-            }
-
-            if (!has_Criteria)
-            {
-                throw JsonValueReader.MissingRequired("PerformSearchRequest", "criteria");
             }
 
             return new global::Corpus.Uspto.PerformSearchRequest

@@ -4,84 +4,76 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.Uspto;
-
-/// <summary>
-/// Search a data set
-/// </summary>
-public partial interface ISearchClient
+namespace Corpus.Uspto
 {
     /// <summary>
-    /// Provides search capability for the data set with the given search criteria.
+    /// Search a data set
     /// </summary>
-    /// <remarks>
-    /// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
-    /// </remarks>
-    /// <param name="version">Version of the dataset.</param>
-    /// <param name="dataset">Name of the dataset. In this case, the default value is oa_citations</param>
-    /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::Corpus.Uspto.ApiException">The server answered with a non-success status, or the body did not match the spec.</exception>
-    global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    public partial interface ISearchClient
+    {
+        /// <summary>
+        /// Provides search capability for the data set with the given search criteria.
+        /// </summary>
+        /// <remarks>
+        /// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
+        /// </remarks>
+        /// <param name="version">Version of the dataset.</param>
+        /// <param name="dataset">Name of the dataset. In this case, the default value is oa_citations</param>
+        /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Post("/{dataset}/{version}/records")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
 }
 
-/// <summary>
-/// Search a data set
-/// </summary>
-public partial class SearchClient : ISearchClient
+#pragma warning disable CS8619
+namespace Corpus.Uspto.Internal
 {
-    private static readonly string[] s_performSearchSecurity = global::System.Array.Empty<string>();
-
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-
-    /// <summary>Creates the client. Requests go to <c>HttpClient.BaseAddress</c> when set, else to the spec's server.</summary>
-    public SearchClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The generated Refit implementation of <see cref="global::Corpus.Uspto.ISearchClient"/>; Refit's runtime creates it.</summary>
+    internal sealed class SearchClient : global::Corpus.Uspto.ISearchClient
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-    }
+        private readonly global::Refit.RefitSettings _settings;
+        private static readonly global::Refit.FormField<PerformSearchRequest>[] s_form0 = new global::Refit.FormField<PerformSearchRequest>[] { new global::Refit.FormField<PerformSearchRequest>(static b => b.Criteria, "Criteria", "criteria", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Start, "Start", "start", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Rows, "Rows", "rows", null, null, null, false) };
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> s_json1 = global::Corpus.Uspto.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Uspto.Internal.JsonValueReader.ReadMap<global::System.Text.Json.JsonElement>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Corpus.Uspto.Internal.JsonValueReader.ReadAny(ref r2))), static (w0, v0) => { global::Corpus.Uspto.Internal.JsonValueWriter.WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(w0, v0, static (w1, v1) => { global::Corpus.Uspto.Internal.JsonValueWriter.WriteMap<global::System.Text.Json.JsonElement>(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); }); });
 
-    /// <summary>For mocking frameworks only: the instance cannot send requests.</summary>
-    protected SearchClient()
-    {
-        _httpClient = null!;
-    }
-
-    /// <inheritdoc/>
-    public virtual async global::System.Threading.Tasks.Task<ApiResponse<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = CreatePerformSearchRequest(version, dataset, body, "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        public SearchClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
-            throw await global::Corpus.Uspto.Internal.ClientRuntime.CreateExceptionAsync(response, "perform-search", null, cancellationToken).ConfigureAwait(false);
+            Client = client;
+            _settings = settings;
         }
 
-        return await global::Corpus.Uspto.Internal.ClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(response, "perform-search", "System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>>", static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Uspto.Internal.JsonValueReader.ReadMap<global::System.Text.Json.JsonElement>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Corpus.Uspto.Internal.JsonValueReader.ReadAny(ref r2))), cancellationToken).ConfigureAwait(false);
-    }
+        /// <summary>The HTTP client requests are sent with.</summary>
+        public global::System.Net.Http.HttpClient Client { get; }
 
-    private global::System.Net.Http.HttpRequestMessage CreatePerformSearchRequest(string version, string dataset, PerformSearchRequest? body, string accept)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(version);
-        global::System.ArgumentNullException.ThrowIfNull(dataset);
-        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Corpus.Uspto.Internal.ClientRuntime.BuildUri(_httpClient.BaseAddress, "https://developer.uspto.gov/ds-api", "/" + global::Corpus.Uspto.Internal.ClientRuntime.EscapePath(dataset) + "/" + global::Corpus.Uspto.Internal.ClientRuntime.EscapePath(version) + "/records", null));
-        request.Headers.Accept.ParseAdd(accept);
-        if (body is not null)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)
         {
-            var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            form.Add(new("criteria", global::Corpus.Uspto.Internal.ClientRuntime.Format(body.Criteria)));
-            if (body.Start is not null)
+            var settings = _settings;
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/{dataset}/{version}/records", settings.AllowUnmatchedRouteParameters, [((1, 10), useDefaultFormatting ? dataset : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, dataset, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((11, 20), useDefaultFormatting ? version : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, version, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (body != null)
             {
-                form.Add(new("start", global::Corpus.Uspto.Internal.ClientRuntime.Format(body.Start)));
+                request.Content = global::Refit.GeneratedRequestRunner.CreateUrlEncodedBodyContent<PerformSearchRequest>(settings, body, s_form0);
+                request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             }
-            if (body.Rows is not null)
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.ISearchClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
+            if (settings.CaptureMethodArguments)
             {
-                form.Add(new("rows", global::Corpus.Uspto.Internal.ClientRuntime.Format(body.Rows)));
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { version, dataset, body, cancellationToken });
             }
-            request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "perform-search");
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(request, s_json1);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "perform-search");
-        request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, s_performSearchSecurity);
-        return request;
     }
 }

@@ -6,38 +6,30 @@
 
 namespace Corpus.Uspto;
 
-/// <summary>Registers the Uspto clients with <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers the Uspto Refit clients with <c>IHttpClientFactory</c>.</summary>
 public static partial class UsptoServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMetadataClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://developer.uspto.gov/ds-api</c>.
+    /// Registers <see cref="IMetadataClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://developer.uspto.gov/ds-api</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUsptoMetadataClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUsptoMetadataClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IMetadataClient, MetadataClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://developer.uspto.gov/ds-api");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IMetadataClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://developer.uspto.gov/ds-api"));
     }
 
     /// <summary>
-    /// Registers <see cref="ISearchClient"/> as a typed <c>HttpClient</c> whose base address defaults to <c>https://developer.uspto.gov/ds-api</c>.
+    /// Registers <see cref="ISearchClient"/> with <c>AddRefitGeneratedClient</c>; its base address defaults to <c>https://developer.uspto.gov/ds-api</c> (set another with <c>ConfigureHttpClient</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configureClient">Configures the <c>HttpClient</c> (base address, timeout, headers).</param>
+    /// <param name="settings">Creates the Refit settings (serializer, exception factory, authorization header getter); null for Refit's defaults.</param>
     /// <returns>The builder, to add handlers or resilience.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUsptoSearchClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient>? configureClient = null)
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUsptoSearchClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.IServiceProvider, global::Refit.RefitSettings?>? settings = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ISearchClient, SearchClient>(services, client =>
-        {
-            client.BaseAddress ??= new global::System.Uri("https://developer.uspto.gov/ds-api");
-            configureClient?.Invoke(client);
-        });
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<ISearchClient>(services, settings ?? (static _ => null)), static client => client.BaseAddress ??= new global::System.Uri("https://developer.uspto.gov/ds-api"));
     }
 }

@@ -20,15 +20,32 @@ internal static class ImplementationEmitter
         var ns = index.Model.Namespace;
         var iface = "global::" + ns + ".I" + client.Name + "Client";
         var shared = new SharedFields(index);
-        var body = new SourceWriter();
-        body.Indent();
+        var methods = new SourceWriter();
+        var builders = new SourceWriter();
+        methods.Indent();
+        builders.Indent();
+
+        // Operations whose requests differ only in path, operation id and security share one request
+        // builder (the CMU reports: 114 paths, one parameter list), so each is written once.
+        var shapes = new Dictionary<string, string>();
         foreach (var op in client.Operations)
         {
             var parameters = RefitParameter.For(op, index);
+            var templated = op.Path.IndexOf('{') >= 0;
+            var key = op.HttpMethod + "|" + RefitMethod.For(op, index)[0].RequiresBearer + "|" + (templated ? op.Path : string.Empty) + "|"
+                + RefitParameter.Declaration(parameters, attributes: true, defaults: false);
+            if (!shapes.TryGetValue(key, out var builder))
+            {
+                builder = "CreateRequest" + shapes.Count;
+                shapes[key] = builder;
+                builders.Line();
+                EmitBuilder(builders, builder, op, parameters, templated, iface, shared, index);
+            }
+
             foreach (var method in RefitMethod.For(op, index))
             {
-                body.Line();
-                EmitMethod(body, method, parameters, iface, shared, index);
+                methods.Line();
+                EmitMethod(methods, method, parameters, builder, templated, shared);
             }
         }
 
@@ -49,29 +66,69 @@ internal static class ImplementationEmitter
         w.Line("/// <summary>The HTTP client requests are sent with.</summary>");
         w.Line("public global::System.Net.Http.HttpClient Client { get; }");
         w.Unindent();
-        w.Lines(body.ToString().TrimEnd('\n', '\r'));
+        w.Lines(methods.ToString().TrimEnd('\n', '\r'));
+        w.Lines(builders.ToString().TrimEnd('\n', '\r'));
         w.Indent();
         w.Close();
     }
 
-    private static void EmitMethod(SourceWriter w, RefitMethod method, IReadOnlyList<RefitParameter> parameters, string iface, SharedFields shared, ApiModelIndex index)
+    /// <summary>A public method: build the request, attach response metadata, send it as Refit's own clients do.</summary>
+    private static void EmitMethod(SourceWriter w, RefitMethod method, IReadOnlyList<RefitParameter> parameters, string builder, bool templated, SharedFields shared)
     {
         var op = method.Operation;
         w.Line("/// <inheritdoc />");
         w.Open("public " + method.ReturnType + " " + method.Name + "(" + RefitParameter.Declaration(parameters, attributes: false, defaults: false) + ")");
         w.Line("var settings = _settings;");
+        var arguments = (templated ? string.Empty : Literals.String(op.Path) + ", ") + Literals.String(op.OperationId) + ", " + shared.Security(op) + ", "
+            + Literals.String(method.Name) + ", " + (method.Accept is null ? "null" : Literals.String(method.Accept)) + ", "
+            + string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
+        w.Line("var request = " + builder + "(settings, " + arguments + ");");
+        if (method.Body is { Kind: MediaKind.Json } json)
+        {
+            w.Open("if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)");
+            w.Line(Runner + "SetRequestJsonTypeInfo<" + method.BodyType + ">(request, " + shared.TypeInfo(json.Type with { IsNullable = false }) + ");");
+            w.Close();
+        }
+
+        var buffered = parameters.Any(p => p.Body is not null) ? "settings.Buffered" : "false";
+        if (method.BodyType is null && !method.IsApiResponse)
+        {
+            w.Line("return " + Runner + "SendVoidAsync(Client, request, settings, " + buffered + ", cancellationToken);");
+        }
+        else
+        {
+            var bodyType = method.BodyType ?? "global::System.Net.Http.HttpContent";
+            var result = method.IsApiResponse ? "global::Refit.IApiResponse" + (method.BodyType is null ? string.Empty : "<" + bodyType + ">") : bodyType;
+
+            // A stream result belongs to the caller: the response must outlive the call.
+            var dispose = method.Body?.Kind == MediaKind.Binary ? "false" : "true";
+            w.Line("return " + Runner + "SendAsync<" + result + ", " + bodyType + ">(Client, request, settings, " + (method.IsApiResponse ? "true" : "false") + ", " + dispose + ", " + buffered + ", cancellationToken);");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// Builds a request in Refit's order: path and query, body, static headers (Accept, then the
+    /// bearer placeholder), header parameters, configured options, then Refit's and our request properties.
+    /// </summary>
+    private static void EmitBuilder(SourceWriter w, string name, OperationModel op, IReadOnlyList<RefitParameter> parameters, bool templated, string iface, SharedFields shared, ApiModelIndex index)
+    {
+        var declaration = "global::Refit.RefitSettings settings, " + (templated ? string.Empty : "string path, ") + "string operationId, string[] security, string methodName, string? accept, "
+            + RefitParameter.Declaration(parameters, attributes: false, defaults: false);
+        w.Open("private global::System.Net.Http.HttpRequestMessage " + name + "(" + declaration + ")");
         var formatted = parameters.Where(p => p.Kind is RefitBindingKind.Path or RefitBindingKind.QueryScalar or RefitBindingKind.QueryCollection).ToList();
         if (formatted.Count > 0)
         {
             w.Line("var useDefaultFormatting = " + Runner + "UsesDefaultUrlParameterFormatting(settings);");
         }
 
-        var path = PathExpression(op, parameters, shared);
+        var path = templated ? PathExpression(op, parameters, shared) : "path";
         var query = parameters.Where(p => p.Kind is RefitBindingKind.QueryScalar or RefitBindingKind.QueryCollection or RefitBindingKind.QueryConverter).ToList();
         string relative;
         if (query.Count > 0)
         {
-            w.Line("var query = new global::Refit.GeneratedQueryStringBuilder(" + path + ", " + (op.Path.IndexOf('?') >= 0 ? "true" : "false") + ");");
+            w.Line("var query = new global::Refit.GeneratedQueryStringBuilder(" + path + ");");
             foreach (var parameter in query)
             {
                 EmitQuery(w, parameter, shared, index);
@@ -91,9 +148,11 @@ internal static class ImplementationEmitter
             EmitBody(w, bodyParameter, shared, index);
         }
 
-        foreach (var (name, value) in method.StaticHeaders)
+        w.Open("if (accept != null)").Line(Runner + "SetHeader(request, \"Accept\", accept, settings.ValidateHeaders);").Close();
+        if (RefitMethod.For(op, index)[0].RequiresBearer)
         {
-            w.Line(Runner + "SetHeader(request, " + Literals.String(name) + ", " + Literals.String(value) + ", settings.ValidateHeaders);");
+            // The value stays "Bearer": RefitSettings.AuthorizationHeaderValueGetter supplies the token.
+            w.Line(Runner + "SetHeader(request, \"Authorization\", \"Bearer\", settings.ValidateHeaders);");
         }
 
         foreach (var header in parameters.Where(p => p.Kind == RefitBindingKind.Header))
@@ -105,36 +164,15 @@ internal static class ImplementationEmitter
         }
 
         w.Line(Runner + "AddConfiguredRequestOptions(request, settings, typeof(" + iface + "));");
-        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, " + Literals.String(method.Name) + ");");
-        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + Literals.String(op.Path) + ");");
+        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);");
+        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + (templated ? Literals.String(op.Path) : "path") + ");");
         var arguments = string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
         w.Open("if (settings.CaptureMethodArguments)");
         w.Line(Runner + "AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " });");
         w.Close();
-        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.OperationId, " + Literals.String(op.OperationId) + ");");
-        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.Security, " + shared.Security(op) + ");");
-        if (method.Body is { Kind: MediaKind.Json } json)
-        {
-            w.Open("if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)");
-            w.Line(Runner + "SetRequestJsonTypeInfo<" + method.BodyType + ">(request, " + shared.TypeInfo(json.Type with { IsNullable = false }) + ");");
-            w.Close();
-        }
-
-        var buffered = bodyParameter is null ? "false" : "settings.Buffered";
-        if (method.BodyType is null && !method.IsApiResponse)
-        {
-            w.Line("return " + Runner + "SendVoidAsync(Client, request, settings, " + buffered + ", cancellationToken);");
-        }
-        else
-        {
-            var bodyType = method.BodyType ?? "global::System.Net.Http.HttpContent";
-            var result = method.IsApiResponse ? "global::Refit.IApiResponse" + (method.BodyType is null ? string.Empty : "<" + bodyType + ">") : bodyType;
-
-            // A stream result belongs to the caller: the response must outlive the call.
-            var dispose = method.Body?.Kind == MediaKind.Binary ? "false" : "true";
-            w.Line("return " + Runner + "SendAsync<" + result + ", " + bodyType + ">(Client, request, settings, " + (method.IsApiResponse ? "true" : "false") + ", " + dispose + ", " + buffered + ", cancellationToken);");
-        }
-
+        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.OperationId, operationId);");
+        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.Security, security);");
+        w.Line("return request;");
         w.Close();
     }
 
