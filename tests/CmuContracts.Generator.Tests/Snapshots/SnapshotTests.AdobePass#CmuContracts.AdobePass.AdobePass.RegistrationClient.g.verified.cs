@@ -36,7 +36,7 @@ namespace CmuContracts.AdobePass
         /// <param name="body">The software statement and, optionally, the redirect URI.</param>
         /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>): 400: OAuthError; 429: text/html.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: OAuthError; 429: text/html. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/client/register")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<ClientRegistration> RegisterClientAsync([global::Refit.Body] ClientRegistrationRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -64,25 +64,34 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<ClientRegistration> RegisterClientAsync(ClientRegistrationRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/client/register", settings.UrlResolution));
-            request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<ClientRegistrationRequest>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistrationRequest : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
-            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.IRegistrationClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "RegisterClientAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/client/register");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
-            }
-            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "registerClient");
-            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/client/register", "registerClient", global::System.Array.Empty<string>(), "RegisterClientAsync", "application/json", body, xDeviceInfo, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<ClientRegistration>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistration);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<ClientRegistration, ClientRegistration>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ClientRegistrationRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<ClientRegistrationRequest>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistrationRequest : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.IRegistrationClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
+            }
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

@@ -36,7 +36,7 @@ namespace CmuContracts.AdobePass
         /// <param name="body">Client-credentials grant parameters.</param>
         /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>): 400: OAuthError; 429: text/html.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: OAuthError; 429: text/html. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/client/token")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -65,25 +65,34 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/client/token", settings.UrlResolution));
-            request.Content = global::Refit.GeneratedRequestRunner.CreateUrlEncodedBodyContent<AccessTokenRequest>(settings, body, s_form0);
-            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.ITokenClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/client/token");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
-            }
-            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, "createAccessToken");
-            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/client/token", "createAccessToken", global::System.Array.Empty<string>(), "CreateAccessTokenAsync", "application/json", body, xDeviceInfo, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AccessToken>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.AccessToken);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<AccessToken, AccessToken>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
+            request.Content = global::Refit.GeneratedRequestRunner.CreateUrlEncodedBodyContent<AccessTokenRequest>(settings, body, s_form0);
+            request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "X-Device-Info", xDeviceInfo?.ToString(), settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::CmuContracts.AdobePass.ITokenClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, xDeviceInfo, cancellationToken });
+            }
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::CmuContracts.AdobePass.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

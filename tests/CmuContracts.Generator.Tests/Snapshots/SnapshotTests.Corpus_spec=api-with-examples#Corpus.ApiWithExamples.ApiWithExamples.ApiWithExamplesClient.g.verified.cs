@@ -54,17 +54,7 @@ namespace Corpus.ApiWithExamples.Internal
         public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/", settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ApiWithExamples.IApiWithExamplesClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
-            }
-            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "listVersionsv2");
-            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/", "listVersionsv2", global::System.Array.Empty<string>(), "ListVersionsv2Async", "application/json", cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Text.Json.JsonElement>(request, s_json0);
@@ -76,22 +66,31 @@ namespace Corpus.ApiWithExamples.Internal
         public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/v2", settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ApiWithExamples.IApiWithExamplesClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
-            }
-            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, "getVersionDetailsv2");
-            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/v2", "getVersionDetailsv2", global::System.Array.Empty<string>(), "GetVersionDetailsv2Async", "application/json", cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Text.Json.JsonElement>(request, s_json0);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ApiWithExamples.IApiWithExamplesClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
+            }
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.ApiWithExamples.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

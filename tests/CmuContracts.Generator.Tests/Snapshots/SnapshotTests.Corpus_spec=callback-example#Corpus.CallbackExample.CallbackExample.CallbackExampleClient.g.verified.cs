@@ -46,28 +46,37 @@ namespace Corpus.CallbackExample.Internal
         public global::System.Threading.Tasks.Task<PostStreamsResponse> PostStreamsAsync(global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var query = new global::Refit.GeneratedQueryStringBuilder("/streams", false);
-            if (callbackUrl != null)
-            {
-                query.Add("callbackUrl", useDefaultFormatting ? callbackUrl?.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, callbackUrl, s_attributes0, typeof(global::System.Uri)), false);
-            }
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.CallbackExample.ICallbackExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { callbackUrl, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.OperationId, "PostStreams");
-            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/streams", "PostStreams", global::System.Array.Empty<string>(), "PostStreamsAsync", "application/json", callbackUrl, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<PostStreamsResponse>(request, global::Corpus.CallbackExample.CallbackExampleJsonContext.Default.PostStreamsResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<PostStreamsResponse, PostStreamsResponse>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder(path);
+            if (callbackUrl != null)
+            {
+                query.Add("callbackUrl", useDefaultFormatting ? callbackUrl?.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, callbackUrl, s_attributes0, typeof(global::System.Uri)), false);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.CallbackExample.ICallbackExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { callbackUrl, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.CallbackExample.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

@@ -104,18 +104,7 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task<User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/users/{username}", settings.AllowUnmatchedRouteParameters, [((11, 21), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetUserByNameAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/users/{username}");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getUserByName");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "getUserByName", global::System.Array.Empty<string>(), "GetUserByNameAsync", "application/json", username, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<User>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.User);
@@ -127,18 +116,7 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoriesByOwnerAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepositoriesByOwner");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest1(settings, "getRepositoriesByOwner", global::System.Array.Empty<string>(), "GetRepositoriesByOwnerAsync", "application/json", username, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>>(request, s_json0);
@@ -150,18 +128,7 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task<Repository> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoryAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getRepository");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest2(settings, "getRepository", global::System.Array.Empty<string>(), "GetRepositoryAsync", "application/json", username, slug, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Repository>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.Repository);
@@ -173,23 +140,7 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var query = new global::Refit.GeneratedQueryStringBuilder(global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), false);
-            if (state != null)
-            {
-                query.Add("state", useDefaultFormatting ? state.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, state, s_attributes1, typeof(GetPullRequestsByRepositoryState?)), false);
-            }
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByRepositoryAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, state, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsByRepository");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest3(settings, "getPullRequestsByRepository", global::System.Array.Empty<string>(), "GetPullRequestsByRepositoryAsync", "application/json", username, slug, state, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(request, s_json2);
@@ -201,18 +152,7 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task<Pullrequest> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests/{pid}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((49, 54), useDefaultFormatting ? pid : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, pid, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByIdAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, pid, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "getPullRequestsById");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest4(settings, "getPullRequestsById", global::System.Array.Empty<string>(), "GetPullRequestsByIdAsync", "application/json", username, slug, pid, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pullrequest>(request, global::Corpus.LinkExample.LinkExampleJsonContext.Default.Pullrequest);
@@ -224,18 +164,133 @@ namespace Corpus.LinkExample.Internal
         public global::System.Threading.Tasks.Task MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
+            var request = CreateRequest5(settings, "mergePullRequest", global::System.Array.Empty<string>(), "MergePullRequestAsync", null, username, slug, pid, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/users/{username}", settings.AllowUnmatchedRouteParameters, [((11, 21), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/users/{username}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest2(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, string slug, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest3(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, string slug, GetPullRequestsByRepositoryState? state, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var query = new global::Refit.GeneratedQueryStringBuilder(global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]));
+            if (state != null)
+            {
+                query.Add("state", useDefaultFormatting ? state.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, state, s_attributes1, typeof(GetPullRequestsByRepositoryState?)), false);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, state, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest4(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests/{pid}", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((49, 54), useDefaultFormatting ? pid : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, pid, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, pid, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest5(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken)
+        {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge", settings.AllowUnmatchedRouteParameters, [((18, 28), useDefaultFormatting ? username : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, username, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((29, 35), useDefaultFormatting ? slug : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, slug, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((49, 54), useDefaultFormatting ? pid : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, pid, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.LinkExample.ILinkExampleClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "MergePullRequestAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge");
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { username, slug, pid, cancellationToken });
             }
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, "mergePullRequest");
-            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.LinkExample.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Corpus.Petstore
         /// </summary>
         /// <param name="limit">How many items to return at one time (max 100)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync([global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ namespace Corpus.Petstore
         /// </summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -36,7 +36,7 @@ namespace Corpus.Petstore
         /// </summary>
         /// <param name="petId">The id of the pet to retrieve</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets/{petId}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,8 +66,38 @@ namespace Corpus.Petstore.Internal
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
+            var request = CreateRequest0(settings, "/pets", "listPets", global::System.Array.Empty<string>(), "ListPetsAsync", "application/json", limit, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json1);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task CreatePetsAsync(Pet body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/pets", "createPets", global::System.Array.Empty<string>(), "CreatePetsAsync", null, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "showPetById", global::System.Array.Empty<string>(), "ShowPetByIdAsync", "application/json", petId, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.Petstore.PetstoreJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, int? limit, global::System.Threading.CancellationToken cancellationToken)
+        {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var query = new global::Refit.GeneratedQueryStringBuilder("/pets", false);
+            var query = new global::Refit.GeneratedQueryStringBuilder(path);
             if (limit != null)
             {
                 if (useDefaultFormatting)
@@ -80,63 +110,61 @@ namespace Corpus.Petstore.Internal
                 }
             }
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { limit, cancellationToken });
             }
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "listPets");
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json1);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, security);
+            return request;
         }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task CreatePetsAsync(Pet body, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, Pet body, global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/pets", settings.UrlResolution));
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
             request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<Pet>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::Corpus.Petstore.PetstoreJsonContext.Default.Pet : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
             request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, cancellationToken });
             }
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "createPets");
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, settings.Buffered, cancellationToken);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, security);
+            return request;
         }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest2(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string petId, global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = _settings;
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{petId}", settings.AllowUnmatchedRouteParameters, [((6, 13), useDefaultFormatting ? petId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, petId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Petstore.IPetsClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ShowPetByIdAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { petId, cancellationToken });
             }
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, "showPetById");
-            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.Petstore.PetstoreJsonContext.Default.Pet);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Petstore.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace Corpus.PetstoreExpanded
         /// <param name="tags">tags to filter by</param>
         /// <param name="limit">maximum number of results to return</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? tags = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -31,7 +31,7 @@ namespace Corpus.PetstoreExpanded
         /// </summary>
         /// <param name="body">Pet to add to the store</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/pets")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pet> AddPetAsync([global::Refit.Body] NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
@@ -41,7 +41,7 @@ namespace Corpus.PetstoreExpanded
         /// </summary>
         /// <param name="id">ID of pet to fetch</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets/{id}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
@@ -51,7 +51,7 @@ namespace Corpus.PetstoreExpanded
         /// </summary>
         /// <param name="id">ID of pet to delete</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>): default: Error.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
         [global::Refit.Delete("/pets/{id}")]
         global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
     }
@@ -81,8 +81,50 @@ namespace Corpus.PetstoreExpanded.Internal
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
+            var request = CreateRequest0(settings, "/pets", "findPets", global::System.Array.Empty<string>(), "FindPetsAsync", "application/json", tags, limit, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json2);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> AddPetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/pets", "addPet", global::System.Array.Empty<string>(), "AddPetAsync", "application/json", body, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "find pet by id", global::System.Array.Empty<string>(), "FindPetByIdAsync", "application/json", id, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "deletePet", global::System.Array.Empty<string>(), "DeletePetAsync", null, id, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
+        {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var query = new global::Refit.GeneratedQueryStringBuilder("/pets", false);
+            var query = new global::Refit.GeneratedQueryStringBuilder(path);
             if (tags != null)
             {
                 query.BeginCollection("tags", global::Refit.CollectionFormat.Multi, false);
@@ -104,86 +146,81 @@ namespace Corpus.PetstoreExpanded.Internal
                 }
             }
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "FindPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { tags, limit, cancellationToken });
             }
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "findPets");
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json2);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, security);
+            return request;
         }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<Pet> AddPetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, NewPet body, global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/pets", settings.UrlResolution));
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
             request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<NewPet>(settings, body, settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.NewPet : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);
             request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPetAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, cancellationToken });
             }
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "addPet");
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, security);
+            return request;
         }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest2(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, long id, global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = _settings;
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{id}", settings.AllowUnmatchedRouteParameters, [((6, 10), useDefaultFormatting ? global::Refit.GeneratedRequestRunner.FormatInvariant(id, null) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, id, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(long)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "FindPetByIdAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{id}");
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { id, cancellationToken });
             }
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "find pet by id");
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Pet>(request, global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Default.Pet);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<Pet, Pet>(Client, request, settings, false, true, false, cancellationToken);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, security);
+            return request;
         }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest3(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, long id, global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = _settings;
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/pets/{id}", settings.AllowUnmatchedRouteParameters, [((6, 10), useDefaultFormatting ? global::Refit.GeneratedRequestRunner.FormatInvariant(id, null) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, id, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(long)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.PetstoreExpanded.IPetstoreExpandedClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "DeletePetAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{id}");
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { id, cancellationToken });
             }
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, "deletePet");
-            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.PetstoreExpanded.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

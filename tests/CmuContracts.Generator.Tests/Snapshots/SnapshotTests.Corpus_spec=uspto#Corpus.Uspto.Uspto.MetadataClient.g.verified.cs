@@ -30,7 +30,7 @@ namespace Corpus.Uspto
         /// <param name="dataset">Name of the dataset.</param>
         /// <param name="version">Version of the dataset.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies (read them with the <c>TryGet...</c> extensions of <see cref="UsptoApiExceptionExtensions"/>): 404: string.</exception>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 404: string.</exception>
         [global::Refit.Get("/{dataset}/{version}/fields")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken = default);
@@ -59,17 +59,7 @@ namespace Corpus.Uspto.Internal
         public global::System.Threading.Tasks.Task<DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, "/", settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
-            }
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-data-sets");
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest0(settings, "/", "list-data-sets", global::System.Array.Empty<string>(), "ListDataSetsAsync", "application/json", cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<DataSetList>(request, global::Corpus.Uspto.UsptoJsonContext.Default.DataSetList);
@@ -81,23 +71,51 @@ namespace Corpus.Uspto.Internal
         public global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/{dataset}/{version}/fields", settings.AllowUnmatchedRouteParameters, [((1, 10), useDefaultFormatting ? dataset : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, dataset, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((11, 20), useDefaultFormatting ? version : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, version, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
-            if (settings.CaptureMethodArguments)
-            {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { dataset, version, cancellationToken });
-            }
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "list-searchable-fields");
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
+            var request = CreateRequest1(settings, "list-searchable-fields", global::System.Array.Empty<string>(), "ListSearchableFieldsAsync", "application/json", dataset, version, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<string>(request, s_json0);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string dataset, string version, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/{dataset}/{version}/fields", settings.AllowUnmatchedRouteParameters, [((1, 10), useDefaultFormatting ? dataset : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, dataset, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((11, 20), useDefaultFormatting ? version : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, version, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.IMetadataClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { dataset, version, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }

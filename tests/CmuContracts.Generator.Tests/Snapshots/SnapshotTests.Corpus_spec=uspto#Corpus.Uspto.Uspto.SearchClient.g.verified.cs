@@ -52,6 +52,16 @@ namespace Corpus.Uspto.Internal
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
+            var request = CreateRequest0(settings, "perform-search", global::System.Array.Empty<string>(), "PerformSearchAsync", "application/json", version, dataset, body, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(request, s_json1);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)
+        {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/{dataset}/{version}/records", settings.AllowUnmatchedRouteParameters, [((1, 10), useDefaultFormatting ? dataset : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, dataset, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))), ((11, 20), useDefaultFormatting ? version : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, version, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)))]), settings.UrlResolution));
             if (body != null)
@@ -59,21 +69,20 @@ namespace Corpus.Uspto.Internal
                 request.Content = global::Refit.GeneratedRequestRunner.CreateUrlEncodedBodyContent<PerformSearchRequest>(settings, body, s_form0);
                 request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(request.Content, settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             }
-            global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", "application/json", settings.ValidateHeaders);
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.Uspto.ISearchClient));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { version, dataset, body, cancellationToken });
             }
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, "perform-search");
-            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, global::System.Array.Empty<string>());
-            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
-            {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(request, s_json1);
-            }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.Uspto.ApiRequestOptions.Security, security);
+            return request;
         }
     }
 }
