@@ -6,8 +6,12 @@ namespace CmuContracts.Emulator.Options;
 /// </summary>
 public sealed class RequestLimits
 {
-    /// <summary>Largest request body read, in bytes (a registration body is a few KB).</summary>
-    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>
+    /// Largest request body read, in bytes. Generous on purpose: a body within it is read to its end, so even a client
+    /// that sends megabytes sees the <c>400</c>; past it Kestrel stops reading and closes the connection, which a client
+    /// still sending may see as a connection reset instead of the answer.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Most keys a token form body may hold (the endpoint reads three).</summary>
     public int MaxFormKeys { get; set; } = 64;
