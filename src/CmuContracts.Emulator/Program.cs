@@ -19,5 +19,13 @@ if (!LoopbackUrls.TryParsePorts(configuration["urls"] ?? "http://127.0.0.1:5080"
 }
 
 var app = EmulatorComposition.Build(options, ports);
-await app.RunAsync().ConfigureAwait(false);
+await app.StartAsync().ConfigureAwait(false);
+
+// Hosting's own "Now listening" line is filtered out with the request logs; with --urls …:0 this is how callers learn the port.
+foreach (var address in app.Urls)
+{
+    Console.WriteLine($"Listening on {address}");
+}
+
+await app.WaitForShutdownAsync().ConfigureAwait(false);
 return 0;

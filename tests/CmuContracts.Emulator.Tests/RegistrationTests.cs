@@ -107,4 +107,17 @@ public sealed class RegistrationTests(SharedEmulatorFixture fixture) : IClassFix
 
         await AssertErrorAsync(response, "invalid_redirect_uri");
     }
+
+    [Fact]
+    public async Task NullRedirectUriIsTreatedAsAbsent()
+    {
+        var json = "{\"software_statement\":\"" + await Client.StatementAsync() + "\",\"redirect_uri\":null}";
+
+        using var response = await Client.RegisterRawAsync(json);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        using var doc = JsonDocument.Parse(body);
+        Assert.Empty(doc.RootElement.GetProperty("redirect_uris").EnumerateArray());
+    }
 }

@@ -62,6 +62,49 @@ public sealed class StatsTests
         Assert.Empty(stats.Requests);
     }
 
+    [Fact]
+    public async Task UnknownPathsMethodsAndCmuPathsShareBoundedKeys()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+        (await client.ReportAsync("/tenant", null)).Dispose();
+        var before = await client.Http.GetStringAsync(new Uri("emulator/stats", UriKind.Relative));
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var path = (i % 4) switch
+            {
+                0 => $"nowhere/{i}",
+                1 => $"cmu/v2/tenant/no-such-dimension-{i}",
+                2 => $"o/client/other-{i}",
+                _ => $"cmu/v2/tenant.{i}",
+            };
+            using var request = new HttpRequestMessage(i % 8 == 0 ? new HttpMethod($"M{i}") : HttpMethod.Get, path);
+            (await client.Http.SendAsync(request, ct)).Dispose();
+        });
+
+        var after = await client.Http.GetStringAsync(new Uri("emulator/stats", UriKind.Relative));
+        var requests = emulator.Stats.Requests;
+        Assert.Equal(2000, requests.Where(r => r.Endpoint.EndsWith(" (unknown path)", StringComparison.Ordinal)).Sum(r => r.Count));
+        Assert.Equal(["GET (unknown path)", "GET /cmu/v2/tenant", "OTHER (unknown path)"], requests.Select(r => r.Endpoint).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(after.Length < before.Length + 400, $"stats grew from {before.Length} to {after.Length} characters");
+    }
+
+    [Fact]
+    public async Task CmuPathsAreCountedByTheirTreePathWithExtension()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+
+        (await client.ReportAsync("/tenant/year.csv", null)).Dispose();
+        (await client.ReportAsync("", null)).Dispose();
+        (await client.ReportAsync("/Tenant", null)).Dispose();
+
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant/year.csv", 401));
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2", 401));
+        Assert.Equal(1, emulator.Stats.CountOf("GET (unknown path)", 401));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 250 && !condition(); i++)

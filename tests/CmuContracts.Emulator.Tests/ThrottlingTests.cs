@@ -73,24 +73,12 @@ public sealed class ThrottlingTests
         Assert.Equal(HttpStatusCode.BadRequest, await TokenStatusAsync(client));
     }
 
-    /// <summary>A clock that moves only when told to (wall time and timestamps alike).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks = SharedEmulatorFixture.Now.UtcTicks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
-
     [Fact]
-    public async Task BucketsArePerClientIpFromForwardedFor()
+    public async Task BucketsArePerClientIpFromForwardedForOfAConfiguredProxy()
     {
-        await using var emulator = await AdobePassEmulator.StartAsync(Throttled(0.01, 1));
+        var options = Throttled(0.01, 1);
+        options.ForwardedHeaders.KnownProxies = ["127.0.0.1"];
+        await using var emulator = await AdobePassEmulator.StartAsync(options);
         using var client = new EmulatorClient(emulator);
 
         Assert.Equal(HttpStatusCode.BadRequest, await TokenStatusAsync(client, "10.0.0.1"));

@@ -11,6 +11,7 @@ using CmuContracts.Emulator.Throttling;
 using CmuContracts.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,9 @@ public static class EmulatorComposition
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [] });
         builder.WebHost.UseKestrel(kestrel =>
         {
+            kestrel.Limits.MaxRequestBodySize = options.RequestLimits.MaxBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = options.RequestLimits.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.RequestLimits.MaxRequestHeadersBytes;
             foreach (var port in ports)
             {
                 kestrel.Listen(IPAddress.Loopback, port);
@@ -52,12 +56,20 @@ public static class EmulatorComposition
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<EmulatorStats>();
+        services.AddSingleton(_ => new TokenBucketThrottle(options.Throttle, clock));
         services.AddSingleton(_ => ReportTree.FromEmbeddedSpec());
         services.AddSingleton<ReportService>();
 
         var app = builder.Build();
         Log.ReportTreeLoaded(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmulatorComposition)), app.Services.GetRequiredService<ReportTree>().Count);
+        if (options.ForwardedHeaders.KnownProxies.Count > 0 || options.ForwardedHeaders.KnownNetworks.Count > 0)
+        {
+            // Only then: with both lists empty, ASP.NET Core would believe X-Forwarded-For from any peer.
+            app.UseForwardedHeaders(ForwardedHeaders(options.ForwardedHeaders));
+        }
+
         app.UseMiddleware<StatsMiddleware>();
+        app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ThrottleMiddleware>();
         SoftwareStatementEndpoints.Map(app);
@@ -66,5 +78,24 @@ public static class EmulatorComposition
         TokenEndpoint.Map(app);
         CmuEndpoint.Map(app);
         return app;
+    }
+
+    // ASP.NET Core trusts loopback proxies by default; the emulator trusts the configured ones only.
+    private static ForwardedHeadersOptions ForwardedHeaders(ForwardedHeadersSettings settings)
+    {
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in settings.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in settings.KnownNetworks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        return forwarded;
     }
 }

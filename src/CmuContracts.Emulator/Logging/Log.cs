@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "Loaded {Count} CMU report paths from the spec")]
     public static partial void ReportTreeLoaded(ILogger logger, int count);
+
+    [LoggerMessage(14, LogLevel.Warning, "Malformed request {Method} {Path} answered 400 ({Exception})")]
+    public static partial void MalformedRequest(ILogger logger, string method, string path, string exception);
 }

@@ -26,6 +26,15 @@ public sealed class EmulatorOptions
     /// <summary>Throttling of <c>/o/client/*</c>.</summary>
     public ThrottleOptions Throttle { get; set; } = new();
 
+    /// <summary>Proxies whose <c>X-Forwarded-For</c> is believed; none by default.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>Size limits on incoming requests.</summary>
+    public RequestLimits RequestLimits { get; set; } = new();
+
+    /// <summary>Largest CMU answer written.</summary>
+    public ReportLimits ReportLimits { get; set; } = new();
+
     /// <summary>Configured random faults.</summary>
     public FaultRates Faults { get; set; } = new();
 

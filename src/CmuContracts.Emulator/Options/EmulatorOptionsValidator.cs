@@ -23,6 +23,38 @@ public static class EmulatorOptionsValidator
             errors.Add("Throttle.RequestsPerSecond must be positive and Throttle.Burst at least 1.");
         }
 
+        var limits = options.RequestLimits;
+        if (limits.MaxBodyBytes < 1024 || limits.MaxFormKeys < 3 || limits.MaxFormKeyLength < 16 || limits.MaxFormValueLength < 64)
+        {
+            errors.Add("RequestLimits need MaxBodyBytes >= 1024, MaxFormKeys >= 3, MaxFormKeyLength >= 16 and MaxFormValueLength >= 64.");
+        }
+
+        if (limits.MaxRequestLineBytes < 1024 || limits.MaxRequestHeadersBytes < 1024)
+        {
+            errors.Add("RequestLimits.MaxRequestLineBytes and MaxRequestHeadersBytes must be at least 1024.");
+        }
+
+        if (options.ReportLimits.MaxRows < 1 || options.ReportLimits.MaxCells < 1)
+        {
+            errors.Add("ReportLimits.MaxRows and MaxCells must be positive.");
+        }
+
+        foreach (var proxy in options.ForwardedHeaders.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                errors.Add($"ForwardedHeaders.KnownProxies: '{proxy}' is not an IP address.");
+            }
+        }
+
+        foreach (var network in options.ForwardedHeaders.KnownNetworks)
+        {
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+            {
+                errors.Add($"ForwardedHeaders.KnownNetworks: '{network}' is not a CIDR network such as 10.0.0.0/8.");
+            }
+        }
+
         var f = options.Faults;
         foreach (var rate in new[] { f.InternalServerError, f.ServiceUnavailable, f.TooManyRequests, f.Drop })
         {

@@ -54,7 +54,8 @@ internal static class RegistrationEndpoint
             }
 
             statement = root.TryGetProperty("software_statement", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            if (root.TryGetProperty("redirect_uri", out var r))
+            // [I] null is what clients generated from Adobe's DCR description send for "no redirect URI": absent.
+            if (root.TryGetProperty("redirect_uri", out var r) && r.ValueKind != JsonValueKind.Null)
             {
                 if (r.ValueKind != JsonValueKind.String)
                 {
@@ -67,6 +68,10 @@ internal static class RegistrationEndpoint
         catch (JsonException)
         {
             return Reject("invalid_request", "body is not valid JSON");
+        }
+        catch (BadHttpRequestException)
+        {
+            return Reject("invalid_request", "body exceeds the request limits");
         }
 
         if (string.IsNullOrEmpty(statement))

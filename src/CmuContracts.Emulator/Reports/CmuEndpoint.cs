@@ -62,7 +62,7 @@ internal static class CmuEndpoint
             return;
         }
 
-        var (reportPath, extension) = SplitExtension(path[ReportLinks.Base.Length..]);
+        var (reportPath, extension) = CmuRequestPath.Split(path);
         if (reports.Tree.Find(reportPath) is not { } node)
         {
             await Fail(StatusCodes.Status404NotFound, $"Not found: '{reportPath}' is not a CMU report path.").ConfigureAwait(false);
@@ -96,24 +96,22 @@ internal static class CmuEndpoint
             return;
         }
 
-        byte[] body;
+        context.Response.StatusCode = StatusCodes.Status200OK;
         if (format == ReportFormat.Csv)
         {
-            body = CsvReportWriter.Write(result);
             context.Response.ContentType = CsvReportWriter.ContentType;
             context.Response.Headers.ContentDisposition = $"attachment; filename={CsvReportWriter.FileName(query)}";
+            await CsvReportWriter.WriteAsync(context.Response.BodyWriter, result, context.RequestAborted).ConfigureAwait(false);
         }
         else
         {
-            body = HalJsonReportWriter.Write(query, result, ReportLinks.Self(query, extension));
             context.Response.ContentType = context.Request.Headers.Accept.ToString().Contains("application/hal+json", StringComparison.OrdinalIgnoreCase)
                 ? HalJsonReportWriter.HalContentType
                 : HalJsonReportWriter.ContentType;
+            await HalJsonReportWriter.WriteAsync(context.Response.BodyWriter, query, result, ReportLinks.Self(query, extension), context.RequestAborted).ConfigureAwait(false);
         }
 
-        Log.ReportServed(logger, path, result.Rows.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        Log.ReportServed(logger, path, result.RowCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static string? BearerToken(HttpRequest request)
@@ -133,21 +131,5 @@ internal static class CmuEndpoint
         }
 
         return null;
-    }
-
-    private static (string Path, string? Extension) SplitExtension(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        var dot = path.LastIndexOf('.');
-        if (dot > slash)
-        {
-            var extension = path[(dot + 1)..];
-            if (FormatNegotiation.Extensions.Contains(extension, StringComparer.Ordinal))
-            {
-                return (path[..dot], extension);
-            }
-        }
-
-        return (path.Length == 0 ? "/" : path, null);
     }
 }

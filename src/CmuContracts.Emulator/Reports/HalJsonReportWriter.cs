@@ -1,10 +1,13 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CmuContracts.Emulator.Reports;
 
 /// <summary>
-/// Writes <c>{"_links":{"self":{"href"},"roll-up":{"href"},"drill-down":{"href","name"}|[…]},"report":[{…}]}</c>.
-/// Every record value is a JSON string, as in Adobe's examples.
+/// Streams <c>{"_links":{"self":{"href"},"roll-up":{"href"},"drill-down":{"href","name"}|[…]},"report":[{…}]}</c>
+/// to the response body. Every record value is a JSON string, as in Adobe's examples.
 /// </summary>
 internal static class HalJsonReportWriter
 {
@@ -12,65 +15,87 @@ internal static class HalJsonReportWriter
 
     public const string HalContentType = "application/hal+json;charset=utf-8";
 
-    public static byte[] Write(ReportQuery query, ReportResult result, string selfHref)
+    /// <summary>Bytes buffered before they are handed to the connection: memory per answer stays this small.</summary>
+    internal const int FlushBytes = 16 * 1024;
+
+    // Relaxed escaping keeps '&' in hrefs literal, as the real service writes them (the body is not HTML).
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task WriteAsync(PipeWriter output, ReportQuery query, ReportTable table, string selfHref, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        // Relaxed escaping keeps '&' in hrefs literal, as the real service writes them (the body is not HTML).
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        await using var w = new Utf8JsonWriter(output, Options);
+        w.WriteStartObject();
+        WriteLinks(w, query, selfHref);
+        w.WriteStartArray("report");
+        var names = table.Dimensions.Concat(table.Metrics).Select(c => JsonEncodedText.Encode(c, Options.Encoder)).ToArray();
+        var digits = new char[20];
+        for (var row = 0; row < table.RowCount; row++)
         {
             w.WriteStartObject();
-            w.WriteStartObject("_links");
-            w.WriteStartObject("self");
-            w.WriteString("href", selfHref);
-            w.WriteEndObject();
-            if (query.Node.RollUp is { } parent)
+            for (var column = 0; column < names.Length; column++)
             {
-                w.WriteStartObject("roll-up");
-                w.WriteString("href", ReportLinks.PathHref(parent));
-                if (parent != "/")
+                table.GetCell(row, column, out var text, out var number);
+                if (text is not null)
                 {
-                    w.WriteString("name", ReportLinks.NameOf(parent));
+                    w.WriteString(names[column], text);
                 }
-
-                w.WriteEndObject();
-            }
-
-            var children = query.Node.DrillDowns;
-            if (children.Count == 1)
-            {
-                w.WritePropertyName("drill-down");
-                WriteLink(w, children[0]);
-            }
-            else if (children.Count > 1)
-            {
-                w.WriteStartArray("drill-down");
-                foreach (var child in children)
+                else
                 {
-                    WriteLink(w, child);
+                    number.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+                    w.WriteString(names[column], digits.AsSpan(0, length));
                 }
-
-                w.WriteEndArray();
             }
 
             w.WriteEndObject();
-            w.WriteStartArray("report");
-            var columns = result.Dimensions.Concat(result.Metrics).ToArray();
-            foreach (var row in result.Rows)
+            if (w.BytesPending >= FlushBytes)
             {
-                w.WriteStartObject();
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    w.WriteString(columns[i], row[i]);
-                }
+                w.Flush();
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-                w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteLinks(Utf8JsonWriter w, ReportQuery query, string selfHref)
+    {
+        w.WriteStartObject("_links");
+        w.WriteStartObject("self");
+        w.WriteString("href", selfHref);
+        w.WriteEndObject();
+        if (query.Node.RollUp is { } parent)
+        {
+            w.WriteStartObject("roll-up");
+            w.WriteString("href", ReportLinks.PathHref(parent));
+            if (parent != "/")
+            {
+                w.WriteString("name", ReportLinks.NameOf(parent));
             }
 
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        var children = query.Node.DrillDowns;
+        if (children.Count == 1)
+        {
+            w.WritePropertyName("drill-down");
+            WriteLink(w, children[0]);
+        }
+        else if (children.Count > 1)
+        {
+            w.WriteStartArray("drill-down");
+            foreach (var child in children)
+            {
+                WriteLink(w, child);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteLink(Utf8JsonWriter w, string path)

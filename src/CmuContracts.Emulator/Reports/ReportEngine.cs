@@ -1,16 +1,14 @@
 using System.Globalization;
 using CmuContracts.Emulator.Data;
+using CmuContracts.Emulator.Options;
 
 namespace CmuContracts.Emulator.Reports;
-
-/// <summary>A computed report: column names (projection then metrics) and rows of string values.</summary>
-internal sealed record ReportResult(IReadOnlyList<string> Dimensions, IReadOnlyList<string> Metrics, IReadOnlyList<string[]> Rows);
 
 /// <summary>
 /// Aggregates the synthetic dataset on demand for one query: filter series, group them by the projected entity
 /// dimensions, cut the window into time buckets, and sum exactly. Histogram paths read the per-level user slots.
 /// </summary>
-internal sealed class ReportEngine(SyntheticDataset data)
+internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
 {
     /// <summary>Upper bound on (time units scanned × series × metric slots) before a query is "too large".</summary>
     public const long MaxCost = 40_000_000;
@@ -18,7 +16,7 @@ internal sealed class ReportEngine(SyntheticDataset data)
     /// <summary>Upper bound on (time buckets × groups × metric slots) accumulated.</summary>
     public const long MaxValues = 8_000_000;
 
-    public ReportResult? Run(ReportQuery query, DateTime retentionStart, DateTime now, out string? error)
+    public ReportTable? Run(ReportQuery query, DateTime retentionStart, DateTime now, out string? error)
     {
         error = null;
         var projection = query.Projection;
@@ -32,7 +30,7 @@ internal sealed class ReportEngine(SyntheticDataset data)
         var to = Math.Min(SyntheticDataset.ToMinute(query.End), SyntheticDataset.ToMinute(now));
         if (from >= to || series.Count == 0 || slots.Length == 0)
         {
-            return new ReportResult(projection, query.Metrics, []);
+            return new ReportTable(projection, query.Metrics);
         }
 
         // One group per distinct tuple of projected entity dimension values.
@@ -65,6 +63,19 @@ internal sealed class ReportEngine(SyntheticDataset data)
             return null;
         }
 
+        // The answer's size is known before anything is summed: refuse it early rather than write it.
+        var levelCount = Math.Max(1, levels.Length);
+        var total = (long)buckets.Count * groups * levelCount;
+        var answered = Math.Min(total, query.Limit);
+        var columns = projection.Count + query.Metrics.Count;
+        if (answered > limits.MaxRows || answered * columns > limits.MaxCells)
+        {
+            error = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Report too large: {answered} rows of {columns} columns exceed the emulator's maximum of {limits.MaxRows} rows and {limits.MaxCells} cells; narrow the start/end window, add filters, request fewer metrics or lower limit.");
+            return null;
+        }
+
         var stride = groups * width;
         var acc = new long[buckets.Count * stride];
         if (granularity >= 3)
@@ -86,33 +97,21 @@ internal sealed class ReportEngine(SyntheticDataset data)
             }
         }
 
-        var rows = new List<string[]>(buckets.Count * groups);
-        for (var b = 0; b < buckets.Count; b++)
+        var labels = buckets.Select(b => b.Label).ToArray();
+        string[][] groupArray = [.. groupValues];
+        var ids = new int[(int)total];
+        for (var i = 0; i < ids.Length; i++)
         {
-            for (var g = 0; g < groups; g++)
-            {
-                var values = acc.AsSpan((b * stride) + (g * width), width);
-                if (level is null)
-                {
-                    rows.Add(Row(projection, buckets[b].Label, groupValues[g], null, values));
-                }
-                else
-                {
-                    for (var l = 0; l < levels.Length; l++)
-                    {
-                        rows.Add(Row(projection, buckets[b].Label, groupValues[g], levels[l], values.Slice(l, 1)));
-                    }
-                }
-            }
+            ids[i] = i;
         }
 
-        rows.Sort(new RowComparer(projection));
-        if (rows.Count > query.Limit)
+        ReportTable.Sort(projection, labels, groupArray, levels, ids);
+        if (ids.Length > query.Limit)
         {
-            rows.RemoveRange(query.Limit, rows.Count - query.Limit);
+            Array.Resize(ref ids, query.Limit);
         }
 
-        return new ReportResult(projection, query.Metrics, rows);
+        return new ReportTable(projection, query.Metrics, acc, labels, groupArray, levels, width, ids);
     }
 
     private static int[] SelectedLevels(ReportQuery query, string level)
@@ -164,56 +163,5 @@ internal sealed class ReportEngine(SyntheticDataset data)
         }
 
         return list;
-    }
-
-    private static string[] Row(IReadOnlyList<string> projection, DateTime label, string[] entityValues, int? level, ReadOnlySpan<long> metrics)
-    {
-        var row = new string[projection.Count + metrics.Length];
-        var e = 0;
-        for (var i = 0; i < projection.Count; i++)
-        {
-            row[i] = projection[i] switch
-            {
-                Dimensions.Year => label.Year.ToString(CultureInfo.InvariantCulture),
-                Dimensions.Month => label.Month.ToString(CultureInfo.InvariantCulture),
-                Dimensions.Day => label.Day.ToString(CultureInfo.InvariantCulture),
-                Dimensions.Hour => label.Hour.ToString(CultureInfo.InvariantCulture),
-                Dimensions.Minute => label.Minute.ToString(CultureInfo.InvariantCulture),
-                var d when Dimensions.IsLevel(d) => level!.Value.ToString(CultureInfo.InvariantCulture),
-                _ => entityValues[e++],
-            };
-        }
-
-        for (var m = 0; m < metrics.Length; m++)
-        {
-            row[projection.Count + m] = metrics[m].ToString(CultureInfo.InvariantCulture);
-        }
-
-        return row;
-    }
-
-    /// <summary>Orders rows by the projection, numerically for time and level dimensions, ordinally otherwise.</summary>
-    private sealed class RowComparer(IReadOnlyList<string> projection) : IComparer<string[]>
-    {
-        private readonly bool[] _numeric = [.. projection.Select(Dimensions.IsNumeric)];
-
-        public int Compare(string[]? x, string[]? y)
-        {
-            for (var i = 0; i < _numeric.Length; i++)
-            {
-                var c = _numeric[i] ? x![i].Length.CompareTo(y![i].Length) : 0;
-                if (c == 0)
-                {
-                    c = string.CompareOrdinal(x![i], y![i]);
-                }
-
-                if (c != 0)
-                {
-                    return c;
-                }
-            }
-
-            return 0;
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace CmuContracts.Emulator.Reports;
 /// <summary>The CMU side of the emulator: the tree from the spec, the dataset, the clock and the retention window.</summary>
 internal sealed class ReportService(ReportTree tree, EmulatorOptions options, TimeProvider clock)
 {
-    private readonly ReportEngine _engine = new(new SyntheticDataset(options.Seed));
+    private readonly ReportEngine _engine = new(new SyntheticDataset(options.Seed), options.ReportLimits);
 
     public ReportTree Tree => tree;
 
@@ -23,5 +23,5 @@ internal sealed class ReportService(ReportTree tree, EmulatorOptions options, Ti
     /// <summary>First day of the month <see cref="EmulatorOptions.RetentionMonths"/> months before now.</summary>
     public DateTime RetentionStart => IsoTime.Floor(Now, 1).AddMonths(-options.RetentionMonths);
 
-    public ReportResult? Run(ReportQuery query, out string? error) => _engine.Run(query, RetentionStart, Now, out error);
+    public ReportTable? Run(ReportQuery query, out string? error) => _engine.Run(query, RetentionStart, Now, out error);
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace CmuContracts.Emulator.Stats;
 
 /// <summary>One row of <see cref="StatsSnapshot.Requests"/>: how many requests to an endpoint ended with a status.</summary>
-/// <param name="Endpoint">Method and path, e.g. <c>POST /o/client/token</c>.</param>
+/// <param name="Endpoint">Method and route template, e.g. <c>POST /o/client/token</c> or <c>GET /cmu/v2/tenant</c>.</param>
 /// <param name="Status">HTTP status, or 0 for a dropped connection.</param>
 /// <param name="Count">Number of such requests.</param>
 public sealed record RequestCount(string Endpoint, int Status, long Count);

@@ -1,9 +1,10 @@
+using CmuContracts.Emulator.Reports;
 using Microsoft.AspNetCore.Http;
 
 namespace CmuContracts.Emulator.Stats;
 
-/// <summary>Counts every request outside <c>/emulator/*</c> by method, path and final status (0 when dropped).</summary>
-internal sealed class StatsMiddleware(RequestDelegate next, EmulatorStats stats)
+/// <summary>Counts every request outside <c>/emulator/*</c> by method, route template and final status (0 when dropped).</summary>
+internal sealed class StatsMiddleware(RequestDelegate next, EmulatorStats stats, ReportTree tree)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -13,7 +14,7 @@ internal sealed class StatsMiddleware(RequestDelegate next, EmulatorStats stats)
             return;
         }
 
-        var endpoint = context.Request.Method + " " + context.Request.Path.Value;
+        var endpoint = RequestTemplate.Of(context, tree);
         try
         {
             await next(context).ConfigureAwait(false);

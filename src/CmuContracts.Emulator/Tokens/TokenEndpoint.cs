@@ -2,14 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using CmuContracts.Emulator.Faults;
 using CmuContracts.Emulator.Logging;
+using CmuContracts.Emulator.Options;
 using CmuContracts.Emulator.Registration;
 using CmuContracts.Emulator.SoftwareStatements;
 using CmuContracts.Emulator.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace CmuContracts.Emulator.Tokens;
 
@@ -24,6 +27,7 @@ internal static class TokenEndpoint
         ApplicationRegistry applications,
         AccessTokenService tokens,
         EmulatorStats stats,
+        EmulatorOptions options,
         ILoggerFactory logs)
     {
         var logger = logs.CreateLogger(typeof(TokenEndpoint));
@@ -35,9 +39,17 @@ internal static class TokenEndpoint
 
         var request = context.Request;
         IFormCollection? form = null;
-        if (request.HasFormContentType)
+        if (IsUrlEncodedForm(request.ContentType))
         {
-            form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                form = await request.ReadFormAsync(FormLimits(options.RequestLimits), context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                // Too many keys, a key or value too long, or a body over MaxBodyBytes: a malformed request, not a crash.
+                return Reject("invalid_request", "form body exceeds the request limits");
+            }
         }
         else if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
@@ -112,6 +124,18 @@ internal static class TokenEndpoint
             },
             statusCode: StatusCodes.Status201Created);
     }
+
+    private static FormOptions FormLimits(RequestLimits limits) => new()
+    {
+        ValueCountLimit = limits.MaxFormKeys,
+        KeyLengthLimit = limits.MaxFormKeyLength,
+        ValueLengthLimit = limits.MaxFormValueLength,
+        BufferBody = false,
+    };
+
+    private static bool IsUrlEncodedForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static bool SecretsEqual(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));

@@ -6,12 +6,15 @@ using CmuContracts.Emulator.Hosting;
 
 namespace CmuContracts.Emulator.Tests.Infrastructure;
 
-/// <summary>Plain HttpClient helpers over a running emulator: statements, registration, tokens, reports.</summary>
-public sealed class EmulatorClient(AdobePassEmulator emulator) : IDisposable
+/// <summary>Plain HttpClient helpers over a running emulator (in-process or not): statements, registration, tokens, reports.</summary>
+public sealed class EmulatorClient(Uri baseAddress) : IDisposable
 {
-    public HttpClient Http { get; } = new() { BaseAddress = emulator.BaseAddress };
+    public EmulatorClient(AdobePassEmulator emulator)
+        : this(emulator.BaseAddress)
+    {
+    }
 
-    public AdobePassEmulator Emulator => emulator;
+    public HttpClient Http { get; } = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async Task<string> StatementAsync(string app = "demo")
     {
