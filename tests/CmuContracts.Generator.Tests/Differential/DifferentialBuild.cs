@@ -16,8 +16,9 @@ namespace CmuContracts.Generator.Tests.Differential;
 /// </summary>
 internal sealed class DifferentialBuild
 {
-    private DifferentialBuild(Assembly ours, Assembly refits, ImmutableArray<Diagnostic> refitDiagnostics, ImmutableDictionary<string, string> refitSources)
+    private DifferentialBuild(Assembly ours, Assembly refits, ImmutableArray<Diagnostic> refitDiagnostics, ImmutableDictionary<string, string> ourSources, ImmutableDictionary<string, string> refitSources)
     {
+        OurGeneratedSources = ourSources;
         Ours = ours;
         Refits = refits;
         RefitGeneratorDiagnostics = refitDiagnostics;
@@ -30,6 +31,9 @@ internal sealed class DifferentialBuild
 
     /// <summary>What Refit's generator reported on our interfaces (for example RF006, a reflection fallback).</summary>
     public ImmutableArray<Diagnostic> RefitGeneratorDiagnostics { get; }
+
+    /// <summary>Our generated files by hint name.</summary>
+    public ImmutableDictionary<string, string> OurGeneratedSources { get; }
 
     /// <summary>Refit's generated files by hint name, to quote its code in a difference report.</summary>
     public ImmutableDictionary<string, string> RefitGeneratedSources { get; }
@@ -75,7 +79,8 @@ internal sealed class DifferentialBuild
             .SelectMany(r => r.GeneratedSources)
             .ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 
-        return new DifferentialBuild(Load(ours, "ours"), Load(refits, "Refit's"), refitDiagnostics, refitSources);
+        var ourSources = generated.GeneratedSources.ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        return new DifferentialBuild(Load(ours, "ours"), Load(refits, "Refit's"), refitDiagnostics, ourSources, refitSources);
     }
 
     /// <summary>The client file without the <c>{Ns}.Internal</c> namespace block that holds our <c>internal sealed class {Tag}Client</c>.</summary>

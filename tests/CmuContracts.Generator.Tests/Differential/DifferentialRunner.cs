@@ -29,6 +29,9 @@ internal sealed class DifferentialRunner
 
     public List<string> Differences { get; } = new();
 
+    /// <summary>Receives every pair of observations (for the opt-in dump), equal or not.</summary>
+    public Action<string>? Observed { get; init; }
+
     /// <summary>The interfaces compared (Refit interfaces of ours, by full name).</summary>
     public IReadOnlyList<Type> Interfaces() =>
         _build.Ours.GetExportedTypes()
@@ -55,7 +58,7 @@ internal sealed class DifferentialRunner
                         var a = await ObserveAsync(ours, method, variant, profile, () => ScriptedResponse.Create(kind, clientError, mediaType, body)).ConfigureAwait(false);
                         var b = await ObserveAsync(refits, counterpart, variant, profile, () => ScriptedResponse.Create(kind, clientError, mediaType, body)).ConfigureAwait(false);
                         Comparisons++;
-                        if (Environment.GetEnvironmentVariable("DIFF_DUMP") is { } dump) { File.AppendAllText(dump, $"=== {ours.Name}.{method.Name} [{profile}, {variant}, {kind}]\n--A--\n{a}\n--B--\n{b}\n"); }
+                        Observed?.Invoke($"=== {ours.Name}.{method.Name} [{profile}, {variant}, {kind}]\n--ours--\n{a}\n--refit--\n{b}\n");
                         if (a != b)
                         {
                             Differences.Add($"{ours.Name}.{method.Name} [{profile}, {variant}, {kind}]\n{LineDiff(a, b)}");
@@ -102,7 +105,6 @@ internal sealed class DifferentialRunner
         }
 
         var arguments = ArgumentFactory.For(method, variant);
-        if (Environment.GetEnvironmentVariable("DIFF_DUMP") is { } dump) { File.AppendAllText(dump, "impl " + client.GetType().FullName + "\n"); }
         var outcome = await OutcomeText.OfCallAsync(() => method.Invoke(client, arguments)).ConfigureAwait(false);
         return string.Concat(handler.Requests.Select(r => "request:\n" + r)) + "outcome: " + outcome;
     }

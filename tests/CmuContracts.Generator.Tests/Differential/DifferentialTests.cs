@@ -46,7 +46,22 @@ public sealed class DifferentialTests
             _output.WriteLine("Refit's generator: " + diagnostic);
         }
 
-        var runner = new DifferentialRunner(build, model);
+        // Opt-in: CMU_DIFFERENTIAL_DUMP=<directory> writes every observation pair and both generated sources there.
+        var dump = Environment.GetEnvironmentVariable("CMU_DIFFERENTIAL_DUMP");
+        StreamWriter? observations = null;
+        if (!string.IsNullOrEmpty(dump))
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(dump, spec)).FullName;
+            foreach (var (hint, text) in build.OurGeneratedSources.Select(p => ("ours." + p.Key, p.Value)).Concat(build.RefitGeneratedSources.Select(p => ("refit." + p.Key, p.Value))))
+            {
+                File.WriteAllText(Path.Combine(directory, hint), text);
+            }
+
+            observations = new StreamWriter(Path.Combine(directory, "observations." + profile.Replace('+', '_') + ".txt"));
+        }
+
+        await using var _ = observations;
+        var runner = new DifferentialRunner(build, model) { Observed = observations is null ? null : observations.Write };
         Assert.NotEmpty(runner.Interfaces());
         await runner.RunAsync(profile);
 
