@@ -59,7 +59,12 @@ internal sealed class DifferentialRunner
                         var b = await ObserveAsync(refits, counterpart, variant, profile, () => ScriptedResponse.Create(kind, clientError, mediaType, body)).ConfigureAwait(false);
                         Comparisons++;
                         Observed?.Invoke($"=== {ours.Name}.{method.Name} [{profile}, {variant}, {kind}]\n--ours--\n{a}\n--refit--\n{b}\n");
-                        if (a != b)
+                        if (kind == ResponseKind.Success && variant == ArgumentVariant.AllValues && !a.StartsWith("request:", StringComparison.Ordinal))
+                        {
+                            // A call that fails before sending compares equal yet proves nothing about the wire.
+                            Differences.Add($"{ours.Name}.{method.Name} [{profile}, {variant}, {kind}] sent no request:\n{a}");
+                        }
+                        else if (a != b)
                         {
                             Differences.Add($"{ours.Name}.{method.Name} [{profile}, {variant}, {kind}]\n{LineDiff(a, b)}");
                         }

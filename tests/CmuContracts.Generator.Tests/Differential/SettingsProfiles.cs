@@ -22,7 +22,8 @@ internal static class SettingsProfiles
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null
                 : new ScriptedStatusException((int)response.StatusCode, response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false)),
-            AuthorizationHeaderValueGetter = (request, _) => ValueTask.FromResult("tok-" + request.Method.Method + "-" + request.RequestUri?.AbsolutePath.Length.ToString(CultureInfo.InvariantCulture)),
+            // The request URI is still relative when the getter runs.
+            AuthorizationHeaderValueGetter = (request, _) => ValueTask.FromResult("tok-" + request.Method.Method + "-" + request.RequestUri?.OriginalString.Length.ToString(CultureInfo.InvariantCulture)),
         },
         Buffered => new RefitSettings
         {
