@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting;
@@ -7,6 +8,7 @@ namespace CmuContracts.Generator.Emitting;
 internal sealed class ApiModelIndex
 {
     private readonly Dictionary<string, TypeModel> _types = new();
+    private HashSet<string>? _formBodies;
 
     public ApiModelIndex(ApiModel model, GenerationOptions? options = null)
     {
@@ -22,6 +24,15 @@ internal sealed class ApiModelIndex
 
     /// <summary>The spec's emitting options (return shape, required-property strictness).</summary>
     public GenerationOptions Options { get; }
+
+    /// <summary>True when some operation sends the type as an <c>application/x-www-form-urlencoded</c> body.</summary>
+    public bool IsFormBody(string name)
+    {
+        _formBodies ??= new HashSet<string>(Model.Clients.SelectMany(c => c.Operations)
+            .Where(o => o.Body is { Kind: MediaKind.Form, Type.Name: not null })
+            .Select(o => o.Body!.Type.Name!), System.StringComparer.Ordinal);
+        return _formBodies.Contains(name);
+    }
 
     public TypeModel? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;
 

@@ -27,6 +27,12 @@ internal static class ObjectEmitter
 
             first = false;
             DocComments.Summary(w, property.Description, "The <c>" + DocComments.Escape(property.JsonName) + "</c> property.");
+            if (index.IsFormBody(type.Name))
+            {
+                // Refit's form serializer names fields from [JsonPropertyName]; JSON itself goes through the converter.
+                w.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
+            }
+
             w.Line("public " + (property.IsRequired ? "required " : string.Empty) + PropertyType(property) + " " + property.Name + " { get; init; }");
         }
 

@@ -141,6 +141,8 @@ internal sealed class RefitParameter
         {
             TypeKind.DateTime => "(Format = \"o\")",
             TypeKind.Date => "(Format = \"yyyy-MM-dd\")",
+            // Extensible enums are structs: without this Refit would flatten their properties (Value=...&IsKnown=...).
+            TypeKind.Named => "(TreatAsString = true)",
             _ => string.Empty,
         };
         return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, alias + "[global::Refit.Query" + formatText + "]", p, null);

@@ -30,7 +30,8 @@ internal sealed class SharedFields
         {
             var query = p.Kind == RefitBindingKind.QueryCollection
                 ? "new global::Refit.QueryAttribute(global::Refit.CollectionFormat." + p.CollectionFormat + ")"
-                : "new global::Refit.QueryAttribute()" + (p.Format is null ? string.Empty : " { Format = " + Literals.String(p.Format) + " }");
+                : "new global::Refit.QueryAttribute()" + (p.Format is not null ? " { Format = " + Literals.String(p.Format) + " }"
+                    : p.Model!.Type.Kind == TypeKind.Named ? " { TreatAsString = true }" : string.Empty);
             attributes.Add(("global::Refit.QueryAttribute", query));
         }
 
