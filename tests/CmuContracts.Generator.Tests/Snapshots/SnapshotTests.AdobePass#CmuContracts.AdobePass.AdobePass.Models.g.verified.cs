@@ -277,16 +277,19 @@ namespace CmuContracts.AdobePass
         /// <summary>
         /// Must be `client_credentials`, the only documented grant [D].
         /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
         public required AccessTokenRequestGrantType GrantType { get; init; }
 
         /// <summary>
         /// The `client_id` returned by registration [D].
         /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
         public required string ClientId { get; init; }
 
         /// <summary>
         /// The `client_secret` returned by registration [D].
         /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("client_secret")]
         public required string ClientSecret { get; init; }
     }
 }

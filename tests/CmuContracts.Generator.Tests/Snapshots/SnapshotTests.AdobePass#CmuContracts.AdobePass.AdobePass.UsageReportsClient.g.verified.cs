@@ -51,13 +51,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetRootAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd
@@ -87,13 +87,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year
@@ -122,13 +122,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month
@@ -157,13 +157,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month, day
@@ -193,13 +193,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month, day, hour
@@ -228,13 +228,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month, day, hour, tenant
@@ -263,13 +263,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month, day, tenant
@@ -298,13 +298,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by mvpd, year, month, tenant
@@ -333,13 +333,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant
@@ -368,13 +368,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year
@@ -402,13 +402,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month
@@ -439,13 +439,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, application-id
@@ -474,13 +474,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, application-id, application
@@ -509,13 +509,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, channel
@@ -545,13 +545,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, channel, platform
@@ -582,13 +582,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, channel, platform, application-id
@@ -619,13 +619,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, channel, platform, application-id, application
@@ -655,13 +655,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day
@@ -693,13 +693,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, application-id
@@ -729,13 +729,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, application-id, application
@@ -766,13 +766,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, channel
@@ -801,13 +801,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, channel, platform
@@ -837,13 +837,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, channel, platform, application-id
@@ -875,13 +875,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, channel, platform, application-id, application
@@ -912,13 +912,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour
@@ -950,13 +950,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, application-id
@@ -987,13 +987,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, application-id, application
@@ -1024,13 +1024,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, channel
@@ -1059,13 +1059,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, channel, platform
@@ -1095,13 +1095,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, channel, platform, application-id
@@ -1133,13 +1133,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, channel, platform, application-id, application
@@ -1170,13 +1170,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute
@@ -1208,13 +1208,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, application-id
@@ -1247,13 +1247,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, application-id, application
@@ -1285,13 +1285,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, channel
@@ -1323,13 +1323,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, channel, platform
@@ -1362,13 +1362,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id
@@ -1401,13 +1401,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application
@@ -1439,13 +1439,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, mvpd
@@ -1476,13 +1476,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, mvpd, platform
@@ -1515,13 +1515,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id
@@ -1554,13 +1554,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application
@@ -1592,13 +1592,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, mvpd
@@ -1627,13 +1627,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, mvpd, platform
@@ -1663,13 +1663,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, mvpd, platform, application-id
@@ -1701,13 +1701,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, hour, mvpd, platform, application-id, application
@@ -1738,13 +1738,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, mvpd
@@ -1774,13 +1774,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, mvpd, hour
@@ -1809,13 +1809,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, mvpd, platform
@@ -1845,13 +1845,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, mvpd, platform, application-id
@@ -1883,13 +1883,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, day, mvpd, platform, application-id, application
@@ -1920,13 +1920,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, mvpd
@@ -1956,13 +1956,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, mvpd, platform
@@ -1992,13 +1992,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, mvpd, platform, application-id
@@ -2029,13 +2029,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by tenant, year, month, mvpd, platform, application-id, application
@@ -2065,13 +2065,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year
@@ -2099,13 +2099,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month
@@ -2134,13 +2134,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, activity-level
@@ -2168,13 +2168,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, activity-level, tenant
@@ -2202,13 +2202,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, activity-level, tenant, mvpd
@@ -2236,13 +2236,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, concurrency-level
@@ -2270,13 +2270,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, concurrency-level, tenant
@@ -2304,13 +2304,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, concurrency-level, tenant, mvpd
@@ -2338,13 +2338,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day
@@ -2375,13 +2375,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, activity-level
@@ -2409,13 +2409,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, activity-level, tenant
@@ -2443,13 +2443,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, activity-level, tenant, mvpd
@@ -2477,13 +2477,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, concurrency-level
@@ -2511,13 +2511,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, concurrency-level, tenant
@@ -2545,13 +2545,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, concurrency-level, tenant, mvpd
@@ -2579,13 +2579,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour
@@ -2615,13 +2615,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, mvpd
@@ -2649,13 +2649,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, mvpd, tenant
@@ -2683,13 +2683,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, mvpd, tenant, application-id
@@ -2719,13 +2719,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, mvpd, tenant, application-id, application
@@ -2756,13 +2756,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, mvpd, tenant, application-id, application, platform
@@ -2791,13 +2791,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant
@@ -2828,13 +2828,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, application-id
@@ -2863,13 +2863,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, application-id, application
@@ -2900,13 +2900,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, application-id, application, platform
@@ -2935,13 +2935,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, channel
@@ -2970,13 +2970,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, channel, platform
@@ -3006,13 +3006,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, channel, platform, application-id
@@ -3042,13 +3042,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, channel, platform, application-id, application
@@ -3077,13 +3077,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, mvpd
@@ -3112,13 +3112,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, mvpd, platform
@@ -3148,13 +3148,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, mvpd, platform, application-id
@@ -3184,13 +3184,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, mvpd, platform, application-id, application
@@ -3220,13 +3220,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, platform
@@ -3256,13 +3256,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, platform, application-id
@@ -3292,13 +3292,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, hour, tenant, platform, application-id, application
@@ -3327,13 +3327,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, mvpd
@@ -3361,13 +3361,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, mvpd, tenant
@@ -3395,13 +3395,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, mvpd, tenant, application-id
@@ -3430,13 +3430,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, mvpd, tenant, application-id, application
@@ -3467,13 +3467,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, mvpd, tenant, application-id, application, platform
@@ -3502,13 +3502,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant
@@ -3541,13 +3541,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, channel
@@ -3576,13 +3576,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, channel, platform
@@ -3612,13 +3612,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, channel, platform, application-id
@@ -3648,13 +3648,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, channel, platform, application-id, application
@@ -3683,13 +3683,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, mvpd
@@ -3718,13 +3718,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, mvpd, platform
@@ -3754,13 +3754,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, mvpd, platform, application-id
@@ -3790,13 +3790,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, mvpd, platform, application-id, application
@@ -3825,13 +3825,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, platform
@@ -3860,13 +3860,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, platform, application-id
@@ -3896,13 +3896,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, day, tenant, platform, application-id, application
@@ -3931,13 +3931,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, mvpd
@@ -3965,13 +3965,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, mvpd, tenant
@@ -3999,13 +3999,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, mvpd, tenant, application-id
@@ -4034,13 +4034,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, mvpd, tenant, application-id, application
@@ -4071,13 +4071,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Report by year, month, mvpd, tenant, application-id, application, platform
@@ -4106,13 +4106,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -4124,9 +4124,10 @@ namespace CmuContracts.AdobePass.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
-        private static readonly global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter s_converter2 = new global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter();
-        private static readonly string[] s_security3 = new[] { "http:bearer" };
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter s_converter3 = new global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter();
+        private static readonly string[] s_security4 = new[] { "http:bearer" };
 
         public UsageReportsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -4141,7 +4142,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetRootAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/", "getRoot", s_security3, "GetRootAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4153,7 +4154,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/", "getRoot", s_security3, "GetRootAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4161,7 +4162,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security3, "GetMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4173,7 +4174,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security3, "GetMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4181,7 +4182,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security3, "GetMvpdYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4193,7 +4194,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security3, "GetMvpdYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4201,7 +4202,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security3, "GetMvpdYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4213,7 +4214,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security3, "GetMvpdYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4221,7 +4222,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security3, "GetMvpdYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4233,7 +4234,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security3, "GetMvpdYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4241,7 +4242,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security3, "GetMvpdYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4253,7 +4254,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security3, "GetMvpdYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4261,7 +4262,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security3, "GetMvpdYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4273,7 +4274,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security3, "GetMvpdYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4281,7 +4282,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security3, "GetMvpdYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4293,7 +4294,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security3, "GetMvpdYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4301,7 +4302,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security3, "GetMvpdYearMonthTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4313,7 +4314,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security3, "GetMvpdYearMonthTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4321,7 +4322,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security3, "GetTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4333,7 +4334,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security3, "GetTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4341,7 +4342,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security3, "GetTenantYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4353,7 +4354,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security3, "GetTenantYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4361,7 +4362,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security3, "GetTenantYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4373,7 +4374,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security3, "GetTenantYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4381,7 +4382,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security3, "GetTenantYearMonthApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4393,7 +4394,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security3, "GetTenantYearMonthApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4401,7 +4402,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security3, "GetTenantYearMonthApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4413,7 +4414,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security3, "GetTenantYearMonthApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4421,7 +4422,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security3, "GetTenantYearMonthChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4433,7 +4434,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security3, "GetTenantYearMonthChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4441,7 +4442,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security3, "GetTenantYearMonthChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4453,7 +4454,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security3, "GetTenantYearMonthChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4461,7 +4462,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security3, "GetTenantYearMonthChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4473,7 +4474,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security3, "GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4481,7 +4482,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4493,7 +4494,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4501,7 +4502,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security3, "GetTenantYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4513,7 +4514,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security3, "GetTenantYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4521,7 +4522,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security3, "GetTenantYearMonthDayApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4533,7 +4534,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security3, "GetTenantYearMonthDayApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4541,7 +4542,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security3, "GetTenantYearMonthDayApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4553,7 +4554,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security3, "GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4561,7 +4562,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security3, "GetTenantYearMonthDayChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4573,7 +4574,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security3, "GetTenantYearMonthDayChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4581,7 +4582,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security3, "GetTenantYearMonthDayChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4593,7 +4594,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security3, "GetTenantYearMonthDayChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4601,7 +4602,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4613,7 +4614,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4621,7 +4622,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4633,7 +4634,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4641,7 +4642,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security3, "GetTenantYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4653,7 +4654,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security3, "GetTenantYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4661,7 +4662,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security3, "GetTenantYearMonthDayHourApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4673,7 +4674,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security3, "GetTenantYearMonthDayHourApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4681,7 +4682,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4693,7 +4694,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4701,7 +4702,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security3, "GetTenantYearMonthDayHourChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4713,7 +4714,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security3, "GetTenantYearMonthDayHourChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4721,7 +4722,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security3, "GetTenantYearMonthDayHourChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4733,7 +4734,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security3, "GetTenantYearMonthDayHourChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4741,7 +4742,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4753,7 +4754,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4761,7 +4762,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4773,7 +4774,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4781,7 +4782,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security3, "GetTenantYearMonthDayHourMinuteAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4793,7 +4794,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security3, "GetTenantYearMonthDayHourMinuteAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4801,7 +4802,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4813,7 +4814,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4821,7 +4822,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4833,7 +4834,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4841,7 +4842,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security3, "GetTenantYearMonthDayHourMinuteChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4853,7 +4854,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security3, "GetTenantYearMonthDayHourMinuteChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4861,7 +4862,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4873,7 +4874,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4881,7 +4882,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4893,7 +4894,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4901,7 +4902,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4913,7 +4914,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4921,7 +4922,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security3, "GetTenantYearMonthDayHourMinuteMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4933,7 +4934,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security3, "GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4941,7 +4942,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4953,7 +4954,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4961,7 +4962,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4973,7 +4974,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -4981,7 +4982,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4993,7 +4994,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5001,7 +5002,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security3, "GetTenantYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5013,7 +5014,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security3, "GetTenantYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5021,7 +5022,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security3, "GetTenantYearMonthDayHourMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5033,7 +5034,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security3, "GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5041,7 +5042,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5053,7 +5054,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5061,7 +5062,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5073,7 +5074,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5081,7 +5082,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security3, "GetTenantYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5093,7 +5094,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security3, "GetTenantYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5101,7 +5102,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security3, "GetTenantYearMonthDayMvpdHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5113,7 +5114,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security3, "GetTenantYearMonthDayMvpdHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5121,7 +5122,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security3, "GetTenantYearMonthDayMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5133,7 +5134,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security3, "GetTenantYearMonthDayMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5141,7 +5142,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5153,7 +5154,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5161,7 +5162,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5173,7 +5174,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5181,7 +5182,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security3, "GetTenantYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5193,7 +5194,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security3, "GetTenantYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5201,7 +5202,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security3, "GetTenantYearMonthMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5213,7 +5214,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security3, "GetTenantYearMonthMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5221,7 +5222,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5233,7 +5234,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security3, "GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5241,7 +5242,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5253,7 +5254,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security3, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5261,7 +5262,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year", "getYear", s_security3, "GetYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5273,7 +5274,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year", "getYear", s_security3, "GetYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5281,7 +5282,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security3, "GetYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5293,7 +5294,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security3, "GetYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5301,7 +5302,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security3, "GetYearMonthActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5313,7 +5314,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security3, "GetYearMonthActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5321,7 +5322,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security3, "GetYearMonthActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5333,7 +5334,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security3, "GetYearMonthActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5341,7 +5342,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security3, "GetYearMonthActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5353,7 +5354,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security3, "GetYearMonthActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5361,7 +5362,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security3, "GetYearMonthConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5373,7 +5374,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security3, "GetYearMonthConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5381,7 +5382,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security3, "GetYearMonthConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5393,7 +5394,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security3, "GetYearMonthConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5401,7 +5402,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security3, "GetYearMonthConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5413,7 +5414,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security3, "GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5421,7 +5422,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security3, "GetYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5433,7 +5434,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security3, "GetYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5441,7 +5442,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security3, "GetYearMonthDayActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5453,7 +5454,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security3, "GetYearMonthDayActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5461,7 +5462,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security3, "GetYearMonthDayActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5473,7 +5474,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security3, "GetYearMonthDayActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5481,7 +5482,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security3, "GetYearMonthDayActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5493,7 +5494,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security3, "GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5501,7 +5502,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security3, "GetYearMonthDayConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5513,7 +5514,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security3, "GetYearMonthDayConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5521,7 +5522,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security3, "GetYearMonthDayConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5533,7 +5534,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security3, "GetYearMonthDayConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5541,7 +5542,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security3, "GetYearMonthDayConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5553,7 +5554,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security3, "GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5561,7 +5562,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security3, "GetYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5573,7 +5574,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security3, "GetYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5581,7 +5582,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security3, "GetYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5593,7 +5594,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security3, "GetYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5601,7 +5602,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security3, "GetYearMonthDayHourMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5613,7 +5614,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security3, "GetYearMonthDayHourMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5621,7 +5622,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5633,7 +5634,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5641,7 +5642,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5653,7 +5654,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5661,7 +5662,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5673,7 +5674,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5681,7 +5682,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security3, "GetYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5693,7 +5694,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security3, "GetYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5701,7 +5702,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security3, "GetYearMonthDayHourTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5713,7 +5714,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security3, "GetYearMonthDayHourTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5721,7 +5722,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5733,7 +5734,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5741,7 +5742,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5753,7 +5754,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5761,7 +5762,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security3, "GetYearMonthDayHourTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5773,7 +5774,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security3, "GetYearMonthDayHourTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5781,7 +5782,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security3, "GetYearMonthDayHourTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5793,7 +5794,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security3, "GetYearMonthDayHourTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5801,7 +5802,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5813,7 +5814,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5821,7 +5822,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5833,7 +5834,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5841,7 +5842,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security3, "GetYearMonthDayHourTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5853,7 +5854,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security3, "GetYearMonthDayHourTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5861,7 +5862,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security3, "GetYearMonthDayHourTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5873,7 +5874,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security3, "GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5881,7 +5882,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5893,7 +5894,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5901,7 +5902,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5913,7 +5914,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5921,7 +5922,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security3, "GetYearMonthDayHourTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5933,7 +5934,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security3, "GetYearMonthDayHourTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5941,7 +5942,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5953,7 +5954,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security3, "GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5961,7 +5962,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5973,7 +5974,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security3, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -5981,7 +5982,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security3, "GetYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5993,7 +5994,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security3, "GetYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6001,7 +6002,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security3, "GetYearMonthDayMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6013,7 +6014,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security3, "GetYearMonthDayMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6021,7 +6022,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security3, "GetYearMonthDayMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6033,7 +6034,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security3, "GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6041,7 +6042,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6053,7 +6054,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6061,7 +6062,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6073,7 +6074,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6081,7 +6082,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security3, "GetYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6093,7 +6094,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security3, "GetYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6101,7 +6102,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security3, "GetYearMonthDayTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6113,7 +6114,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security3, "GetYearMonthDayTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6121,7 +6122,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security3, "GetYearMonthDayTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6133,7 +6134,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security3, "GetYearMonthDayTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6141,7 +6142,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security3, "GetYearMonthDayTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6153,7 +6154,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security3, "GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6161,7 +6162,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6173,7 +6174,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6181,7 +6182,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security3, "GetYearMonthDayTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6193,7 +6194,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security3, "GetYearMonthDayTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6201,7 +6202,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security3, "GetYearMonthDayTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6213,7 +6214,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security3, "GetYearMonthDayTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6221,7 +6222,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security3, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6233,7 +6234,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security3, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6241,7 +6242,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6253,7 +6254,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6261,7 +6262,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security3, "GetYearMonthDayTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6273,7 +6274,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security3, "GetYearMonthDayTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6281,7 +6282,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security3, "GetYearMonthDayTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6293,7 +6294,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security3, "GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6301,7 +6302,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6313,7 +6314,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security3, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6321,7 +6322,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security3, "GetYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6333,7 +6334,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security3, "GetYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6341,7 +6342,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security3, "GetYearMonthMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6353,7 +6354,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security3, "GetYearMonthMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6361,7 +6362,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security3, "GetYearMonthMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6373,7 +6374,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security3, "GetYearMonthMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6381,7 +6382,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6393,7 +6394,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security3, "GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6401,7 +6402,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6413,7 +6414,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, Format? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security3, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
@@ -6431,7 +6432,7 @@ namespace CmuContracts.AdobePass.Internal
             }
             if (format != null)
             {
-                query.Add("format", useDefaultFormatting ? format.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, format, s_attributes0, typeof(Format?)), false);
+                query.Add("format", useDefaultFormatting ? format.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, format, s_attributes1, typeof(Format?)), false);
             }
             if (limit != null)
             {
@@ -6449,13 +6450,13 @@ namespace CmuContracts.AdobePass.Internal
                 query.BeginCollection("metrics", global::Refit.CollectionFormat.Multi, false);
                 foreach (var item in metrics)
                 {
-                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes1, typeof(global::System.Collections.Generic.IReadOnlyList<string>)));
+                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes2, typeof(global::System.Collections.Generic.IReadOnlyList<string>)));
                 }
                 query.EndCollection();
             }
             if (filters != null)
             {
-                s_converter2.Flatten(filters, "", ref query, settings);
+                s_converter3.Flatten(filters, "", ref query, settings);
             }
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
             if (accept != null)

@@ -53,7 +53,7 @@ namespace Corpus.LinkExample
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query(TreatAsString = true)] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
@@ -88,7 +88,7 @@ namespace Corpus.LinkExample.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Repository>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.RepositoryJsonConverter.WriteValue(w1, v1); }); });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.PullrequestJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Pullrequest>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.PullrequestJsonConverter.WriteValue(w1, v1); }); });
 
         public LinkExampleClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)

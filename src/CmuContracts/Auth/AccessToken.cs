@@ -1,0 +1,43 @@
+namespace CmuContracts.Auth;
+
+/// <summary>A bearer access token and its expiry. <see cref="ToString"/> never shows the token.</summary>
+public sealed class AccessToken
+{
+    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        if (expiresAt < issuedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAt), "The expiry is before the issue time.");
+        }
+
+        Value = value;
+        IssuedAt = issuedAt;
+        ExpiresAt = expiresAt;
+    }
+
+    /// <summary>The token, sent as <c>Authorization: Bearer</c>.</summary>
+    public string Value { get; }
+
+    /// <summary>When it was obtained (local clock).</summary>
+    public DateTimeOffset IssuedAt { get; }
+
+    /// <summary>When it expires (local clock at issue + <c>expires_in</c>).</summary>
+    public DateTimeOffset ExpiresAt { get; }
+
+    /// <summary>The lifetime granted.</summary>
+    public TimeSpan Lifetime => ExpiresAt - IssuedAt;
+
+    /// <summary>The client the token was issued to, so a rejection can be matched to its credentials.</summary>
+    internal string? ClientId { get; init; }
+
+    /// <summary>When to stop using it: expiry minus the buffer, never before half its lifetime.</summary>
+    internal DateTimeOffset RenewAt(TimeSpan buffer)
+    {
+        var half = TimeSpan.FromTicks(Lifetime.Ticks / 2);
+        return ExpiresAt - (buffer < half ? buffer : half);
+    }
+
+    /// <summary>Shows the expiry only.</summary>
+    public override string ToString() => $"AccessToken(expires {ExpiresAt:u})";
+}

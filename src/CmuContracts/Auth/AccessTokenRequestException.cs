@@ -1,0 +1,35 @@
+namespace CmuContracts.Auth;
+
+/// <summary>The token endpoint refused the client-credentials grant.</summary>
+public sealed class AccessTokenRequestException : Exception
+{
+    public AccessTokenRequestException()
+    {
+    }
+
+    public AccessTokenRequestException(string message)
+        : base(message)
+    {
+    }
+
+    public AccessTokenRequestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public AccessTokenRequestException(string message, int statusCode, string? error)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        Error = error;
+    }
+
+    /// <summary>The HTTP status, when the server answered.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The OAuth <c>error</c> code, when the server sent one.</summary>
+    public string? Error { get; }
+
+    /// <summary><c>invalid_client</c>: the credentials are unknown or wrong, so the client must register again.</summary>
+    public bool IsInvalidClient => string.Equals(Error, "invalid_client", StringComparison.Ordinal);
+}

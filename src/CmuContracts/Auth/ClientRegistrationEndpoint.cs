@@ -1,0 +1,40 @@
+using CmuContracts.AdobePass;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CmuContracts.Auth;
+
+/// <summary>Registers a software statement. The only place that touches the generated registration client.</summary>
+internal interface IClientRegistrationEndpoint
+{
+    /// <exception cref="ClientRegistrationException">The server refused the statement.</exception>
+    Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, string? redirectUri, CancellationToken cancellationToken);
+}
+
+/// <summary>Over the generated Refit <see cref="IRegistrationClient"/>.</summary>
+internal sealed class GeneratedClientRegistrationEndpoint(IServiceProvider services, IOptions<CmuClientOptions> options) : IClientRegistrationEndpoint
+{
+    public async Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, string? redirectUri, CancellationToken cancellationToken)
+    {
+        var request = new ClientRegistrationRequest { SoftwareStatement = statement.Value, RedirectUri = redirectUri };
+        ClientRegistration registration;
+        try
+        {
+            // Typed clients are transient: resolved per call so handlers rotate as IHttpClientFactory intends.
+            var client = services.GetRequiredService<IRegistrationClient>();
+            registration = await client.RegisterClientAsync(request, options.Value.DeviceInfo.ToHeaderValue(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Refit.ApiException ex)
+        {
+            // Refit's exception is not chained: its body is the server's, kept out of our messages.
+            var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
+            throw new ClientRegistrationException(
+                $"Registering software id {statement.SoftwareId} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
+                (int)ex.StatusCode,
+                error);
+        }
+
+        DateTimeOffset? issuedAt = registration.ClientIdIssuedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return new ClientCredentials(registration.ClientId, registration.ClientSecret, issuedAt);
+    }
+}

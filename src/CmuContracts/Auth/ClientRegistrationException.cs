@@ -1,0 +1,35 @@
+namespace CmuContracts.Auth;
+
+/// <summary>
+/// Registration of the software statement failed: the server's OAuth error code (e.g.
+/// <c>invalid_software_statement</c>, <c>unapproved_software_statement</c>) and HTTP status.
+/// </summary>
+public sealed class ClientRegistrationException : Exception
+{
+    public ClientRegistrationException()
+    {
+    }
+
+    public ClientRegistrationException(string message)
+        : base(message)
+    {
+    }
+
+    public ClientRegistrationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ClientRegistrationException(string message, int statusCode, string? error)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        Error = error;
+    }
+
+    /// <summary>The HTTP status, when the server answered.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The OAuth <c>error</c> code, when the server sent one.</summary>
+    public string? Error { get; }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using CmuContracts.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmuContracts.Auth;
+
+/// <summary>
+/// The access procedure: software statement -> registration (once, persisted) -> client-credentials
+/// token (cached until expiry minus the buffer). One acquisition is in flight at a time and callers
+/// share it; failures are never cached. Registers again only when the server rejects the credentials.
+/// </summary>
+public sealed class CmuAccessTokenProvider
+{
+    private readonly IOptions<CmuClientOptions> _options;
+    private readonly ICredentialStore _store;
+    private readonly IClientRegistrationEndpoint _registration;
+    private readonly ITokenEndpoint _tokens;
+    private readonly IAccessLock _lock;
+    private readonly ISharedTokenCache? _shared;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private SoftwareStatement? _statement;
+    private Cached? _current;
+    private Task<AccessToken>? _inflight;
+
+    internal CmuAccessTokenProvider(
+        IOptions<CmuClientOptions> options,
+        ICredentialStore store,
+        IClientRegistrationEndpoint registration,
+        ITokenEndpoint tokens,
+        IAccessLock accessLock,
+        ISharedTokenCache? shared,
+        TimeProvider timeProvider,
+        ILogger<CmuAccessTokenProvider> logger)
+    {
+        _options = options;
+        _store = store;
+        _registration = registration;
+        _tokens = tokens;
+        _lock = accessLock;
+        _shared = shared;
+        _time = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>A valid token: the cached one (no allocation) or a new one.</summary>
+    /// <exception cref="SoftwareStatementException">The configured statement is unusable (no request is sent).</exception>
+    public ValueTask<AccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var cached = _current;
+        if (cached is not null && _time.GetUtcNow() < cached.RenewAt)
+        {
+            return new ValueTask<AccessToken>(cached.Token);
+        }
+
+        return new ValueTask<AccessToken>(AcquireAsync(rejected: null, registerAgain: false, cancellationToken));
+    }
+
+    /// <summary>A token other than <paramref name="rejected"/> (which the server refused with 401).</summary>
+    public Task<AccessToken> RenewAccessTokenAsync(AccessToken rejected, CancellationToken cancellationToken = default) =>
+        AcquireAsync(rejected ?? throw new ArgumentNullException(nameof(rejected)), registerAgain: false, cancellationToken);
+
+    /// <summary>
+    /// Registers again (unless another caller already did) because the server no longer knows the
+    /// client that <paramref name="rejected"/> was issued to (403 <c>invalid_client</c>), then gets a token.
+    /// </summary>
+    public Task<AccessToken> RegisterAgainAsync(AccessToken rejected, CancellationToken cancellationToken = default) =>
+        AcquireAsync(rejected ?? throw new ArgumentNullException(nameof(rejected)), registerAgain: true, cancellationToken);
+
+    private Task<AccessToken> AcquireAsync(AccessToken? rejected, bool registerAgain, CancellationToken cancellationToken)
+    {
+        Task<AccessToken> flight;
+        lock (_gate)
+        {
+            var cached = _current;
+            if (cached is not null && !ReferenceEquals(cached.Token, rejected) && _time.GetUtcNow() < cached.RenewAt
+                && !(registerAgain && cached.Token.ClientId == rejected?.ClientId))
+            {
+                return Task.FromResult(cached.Token);
+            }
+
+            // Shared work runs without any one caller's token: a caller that gives up must not fail the others.
+            flight = _inflight ??= RunAsync(rejected, registerAgain);
+        }
+
+        return flight.WaitAsync(cancellationToken);
+    }
+
+    private async Task<AccessToken> RunAsync(AccessToken? rejected, bool registerAgain)
+    {
+        await Task.Yield(); // The caller stores the task under the gate before this continues.
+        try
+        {
+            var statement = _statement ??= LoadStatement();
+            var key = CredentialKey.For(statement.SoftwareId, _options.Value.EffectiveRegistrationBaseAddress);
+            await using (await _lock.AcquireAsync(key.ToString(), CancellationToken.None).ConfigureAwait(false))
+            {
+                var token = await AcquireLockedAsync(statement, key, rejected, registerAgain).ConfigureAwait(false);
+                var renewAt = token.RenewAt(_options.Value.TokenRefreshBuffer);
+                _current = new Cached(token, renewAt);
+                return token;
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inflight = null;
+            }
+        }
+    }
+
+    private async Task<AccessToken> AcquireLockedAsync(SoftwareStatement statement, CredentialKey key, AccessToken? rejected, bool registerAgain)
+    {
+        var ct = CancellationToken.None;
+        var buffer = _options.Value.TokenRefreshBuffer;
+        if (_shared is not null && await _shared.GetAsync(key, ct).ConfigureAwait(false) is { } shared
+            && shared.Value != rejected?.Value && _time.GetUtcNow() < shared.RenewAt(buffer)
+            && !(registerAgain && shared.ClientId == rejected?.ClientId))
+        {
+            Log.SharedTokenUsed(_logger, shared.ClientId);
+            return shared;
+        }
+
+        var credentials = await _store.GetAsync(key, ct).ConfigureAwait(false);
+        if (credentials is null)
+        {
+            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
+        }
+        else if (registerAgain && credentials.ClientId == rejected?.ClientId)
+        {
+            Log.RegisteringAgain(_logger, credentials.ClientId, "403 invalid_client from CMU", statement.SoftwareId);
+            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
+        }
+
+        AccessToken token;
+        try
+        {
+            token = await RequestTokenAsync(credentials).ConfigureAwait(false);
+        }
+        catch (AccessTokenRequestException ex) when (ex.IsInvalidClient)
+        {
+            // Another instance may have registered already; else register once and try once more.
+            var stored = await _store.GetAsync(key, ct).ConfigureAwait(false);
+            if (stored is not null && !stored.SameAs(credentials))
+            {
+                Log.SharedCredentialsUsed(_logger, key, stored.ClientId);
+                credentials = stored;
+            }
+            else
+            {
+                Log.RegisteringAgain(_logger, credentials.ClientId, "invalid_client from the token endpoint", statement.SoftwareId);
+                credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
+            }
+
+            token = await RequestTokenAsync(credentials).ConfigureAwait(false);
+        }
+
+        if (_shared is not null)
+        {
+            await _shared.SetAsync(key, token, token.RenewAt(buffer), ct).ConfigureAwait(false);
+        }
+
+        return token;
+    }
+
+    private async Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, CredentialKey key)
+    {
+        using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.register", ActivityKind.Internal);
+        activity?.SetTag("cmu.software_id", statement.SoftwareId);
+        ClientCredentials credentials;
+        try
+        {
+            credentials = await _registration.RegisterAsync(statement, _options.Value.RedirectUri, CancellationToken.None).ConfigureAwait(false);
+            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+        }
+        catch (Exception ex)
+        {
+            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+
+        Log.Registered(_logger, statement.SoftwareId, key.Endpoint, credentials.ClientId);
+        try
+        {
+            await _store.SetAsync(key, credentials, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CredentialStoreException ex)
+        {
+            // The registration succeeded: keep working with it rather than fail and register again.
+            Log.CredentialsNotSaved(_logger, ex, key);
+        }
+
+        return credentials;
+    }
+
+    private async Task<AccessToken> RequestTokenAsync(ClientCredentials credentials)
+    {
+        using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.token", ActivityKind.Internal);
+        activity?.SetTag("cmu.client_id", credentials.ClientId);
+        try
+        {
+            var token = await _tokens.RequestAsync(credentials, CancellationToken.None).ConfigureAwait(false);
+            CmuDiagnostics.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            Log.TokenAcquired(_logger, credentials.ClientId, token.ExpiresAt);
+            return token;
+        }
+        catch (Exception ex)
+        {
+            CmuDiagnostics.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private SoftwareStatement LoadStatement()
+    {
+        var options = _options.Value;
+        return options.SoftwareStatementPath is { Length: > 0 } path && string.IsNullOrWhiteSpace(options.SoftwareStatement)
+            ? SoftwareStatement.FromFile(path, _time)
+            : SoftwareStatement.Parse(options.SoftwareStatement ?? string.Empty, _time);
+    }
+
+    private sealed class Cached(AccessToken token, DateTimeOffset renewAt)
+    {
+        public AccessToken Token { get; } = token;
+
+        public DateTimeOffset RenewAt { get; } = renewAt;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace CmuContracts.Auth;
+
+/// <summary>
+/// Credentials in a JSON file, one entry per key: <c>{"version":1,"credentials":{"&lt;key&gt;":{...}}}</c>.
+/// </summary>
+/// <remarks>
+/// Writes replace the file atomically (a temp file in the same directory, then a rename), created
+/// with mode 0600 on Unix. Entries of other keys are kept. A file that is not valid JSON throws a
+/// <see cref="CredentialStoreException"/>, or, with <c>replaceCorrupt</c>, is moved aside (never
+/// deleted) and treated as empty. When the file cannot be written (a read-only directory, say),
+/// <see cref="SetAsync"/> keeps the credentials in memory for this process, leaves the existing
+/// file untouched and throws <see cref="CredentialStoreException"/> naming the path.
+/// </remarks>
+public sealed class FileCredentialStore : ICredentialStore, IDisposable
+{
+    private readonly string _path;
+    private readonly bool _replaceCorrupt;
+    private readonly TimeProvider _timeProvider;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<CredentialKey, ClientCredentials> _unsaved = new();
+
+    public FileCredentialStore(string path, bool replaceCorrupt = false, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _path = Path.GetFullPath(path);
+        _replaceCorrupt = replaceCorrupt;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The file's full path.</summary>
+    public string FilePath => _path;
+
+    public void Dispose() => _gate.Dispose();
+
+    public async ValueTask<ClientCredentials?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
+    {
+        if (_unsaved.TryGetValue(key, out var pending))
+        {
+            return pending;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            return entries.TryGetValue(key.ToString(), out var credentials) ? credentials : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask SetAsync(CredentialKey key, ClientCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            entries[key.ToString()] = credentials;
+            try
+            {
+                await WriteAsync(entries, cancellationToken).ConfigureAwait(false);
+                _unsaved.TryRemove(key, out _);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Never lose credentials that were just issued: this process keeps using them.
+                _unsaved[key] = credentials;
+                throw new CredentialStoreException(
+                    $"The credential file '{_path}' cannot be written ({ex.GetType().Name}: {ex.Message}). The credentials are kept in memory for this process only; make the directory writable so they persist.",
+                    ex);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<Dictionary<string, ClientCredentials>> ReadAsync(CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(_path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CredentialStoreException($"The credential file '{_path}' cannot be read ({ex.GetType().Name}: {ex.Message}).", ex);
+        }
+
+        try
+        {
+            return Parse(bytes);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            if (!_replaceCorrupt)
+            {
+                // The message describes the damage, never the content (it may hold a secret).
+                throw new CredentialStoreException(
+                    $"The credential file '{_path}' is corrupt ({Describe(ex)}). Repair or remove it, or set CmuClientOptions.ReplaceCorruptCredentialStore to move it aside and register again.");
+            }
+
+            var aside = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
+            File.Move(_path, aside, overwrite: false);
+            return new(StringComparer.Ordinal);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex is JsonException json
+        ? $"not valid JSON at line {(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}"
+        : ex.Message;
+
+    private static Dictionary<string, ClientCredentials> Parse(byte[] bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("credentials", out var map) || map.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("no \"credentials\" object");
+        }
+
+        var entries = new Dictionary<string, ClientCredentials>(StringComparer.Ordinal);
+        foreach (var entry in map.EnumerateObject())
+        {
+            entries[entry.Name] = CredentialsJson.Read(entry.Value);
+        }
+
+        return entries;
+    }
+
+    private async Task WriteAsync(Dictionary<string, ClientCredentials> entries, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(_path)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, Path.GetFileName(_path) + ".tmp-" + Guid.NewGuid().ToString("N"));
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            await using (var stream = new FileStream(temp, options))
+            {
+                await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                writer.WriteStartObject();
+                writer.WriteNumber("version", 1);
+                writer.WriteStartObject("credentials");
+                foreach (var (key, credentials) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    CredentialsJson.Write(writer, credentials);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, _path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a stray temp file holds nothing the real file lacks.
+        }
+    }
+}

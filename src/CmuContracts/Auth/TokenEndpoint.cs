@@ -1,0 +1,50 @@
+using CmuContracts.AdobePass;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CmuContracts.Auth;
+
+/// <summary>Trades client credentials for an access token. The only place that touches the generated token client.</summary>
+internal interface ITokenEndpoint
+{
+    /// <exception cref="AccessTokenRequestException">The server refused the grant (<see cref="AccessTokenRequestException.IsInvalidClient"/> tells when to register again).</exception>
+    Task<AccessToken> RequestAsync(ClientCredentials credentials, CancellationToken cancellationToken);
+}
+
+/// <summary>Over the generated Refit <see cref="ITokenClient"/>.</summary>
+internal sealed class GeneratedTokenEndpoint(IServiceProvider services, IOptions<CmuClientOptions> options, TimeProvider timeProvider) : ITokenEndpoint
+{
+    // Adobe's current default; used only if a response omits expires_in.
+    private const int DefaultLifetimeSeconds = 21600;
+
+    public async Task<CmuContracts.Auth.AccessToken> RequestAsync(ClientCredentials credentials, CancellationToken cancellationToken)
+    {
+        var request = new AccessTokenRequest
+        {
+            GrantType = new AccessTokenRequestGrantType("client_credentials"),
+            ClientId = credentials.ClientId,
+            ClientSecret = credentials.ClientSecret,
+        };
+
+        // Expiry is measured on our clock from before the request: never later than the server's.
+        var requestedAt = timeProvider.GetUtcNow();
+        CmuContracts.AdobePass.AccessToken token;
+        try
+        {
+            var client = services.GetRequiredService<ITokenClient>();
+            token = await client.CreateAccessTokenAsync(request, options.Value.DeviceInfo.ToHeaderValue(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Refit.ApiException ex)
+        {
+            // Refit's exception is not chained: its body is the server's, kept out of our messages.
+            var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
+            throw new AccessTokenRequestException(
+                $"The token request for client id {credentials.ClientId} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
+                (int)ex.StatusCode,
+                error);
+        }
+
+        var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is int s and > 0 ? s : DefaultLifetimeSeconds);
+        return new CmuContracts.Auth.AccessToken(token.AccessTokenValue, requestedAt, requestedAt + lifetime) { ClientId = credentials.ClientId };
+    }
+}

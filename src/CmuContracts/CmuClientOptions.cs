@@ -1,0 +1,59 @@
+namespace CmuContracts;
+
+/// <summary>How to reach Adobe Pass and authenticate to CMU. Validated at start.</summary>
+public sealed class CmuClientOptions
+{
+    /// <summary>The configuration section conventionally bound to these options.</summary>
+    public const string SectionName = "CmuClient";
+
+    /// <summary>Sets both base addresses unless they are overridden. Default <see cref="CmuEnvironment.Production"/>.</summary>
+    public CmuEnvironment Environment { get; set; } = CmuEnvironment.Production;
+
+    /// <summary>Overrides the environment's DCR base address (the <c>/o/</c> root of <c>client/register</c> and <c>client/token</c>).</summary>
+    public Uri? RegistrationBaseAddress { get; set; }
+
+    /// <summary>Overrides the environment's CMU base address (the <c>/cmu/v2/</c> root).</summary>
+    public Uri? CmuBaseAddress { get; set; }
+
+    /// <summary>The software statement JWT text. Exactly one of this and <see cref="SoftwareStatementPath"/> is required.</summary>
+    public string? SoftwareStatement { get; set; }
+
+    /// <summary>A file holding the software statement as downloaded from the TVE Dashboard.</summary>
+    public string? SoftwareStatementPath { get; set; }
+
+    /// <summary>Sent as <c>redirect_uri</c> on registration when set; must match a dashboard domain.</summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>When set, client credentials persist in this JSON file (mode 0600 on Unix).</summary>
+    public string? CredentialStorePath { get; set; }
+
+    /// <summary>
+    /// When the credential file cannot be read as JSON: true moves it aside (never deletes it) and
+    /// registers afresh; false (default) fails with a <see cref="Auth.CredentialStoreException"/>.
+    /// </summary>
+    public bool ReplaceCorruptCredentialStore { get; set; }
+
+    /// <summary>
+    /// A token is renewed this long before it expires (at most half its lifetime). Default 60 s.
+    /// </summary>
+    public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Timeouts and retries.</summary>
+    public CmuResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>The <c>X-Device-Info</c> descriptor sent on registration and token calls.</summary>
+    public CmuDeviceInfo DeviceInfo { get; set; } = new();
+
+    /// <summary>The <c>User-Agent</c> header on every call.</summary>
+    public string UserAgent { get; set; } = "CmuContracts/" + (typeof(CmuClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>The DCR base address in effect: the override, else the environment's.</summary>
+    public Uri EffectiveRegistrationBaseAddress => RegistrationBaseAddress ?? CmuEndpoints.Registration(Environment);
+
+    /// <summary>The CMU base address in effect: the override, else the environment's.</summary>
+    public Uri EffectiveCmuBaseAddress => CmuBaseAddress ?? CmuEndpoints.Cmu(Environment);
+
+    /// <summary>Shows the settings, never the software statement.</summary>
+    public override string ToString() =>
+        $"CmuClientOptions(Environment {Environment}, registration {EffectiveRegistrationBaseAddress}, CMU {EffectiveCmuBaseAddress}, statement {(SoftwareStatement is not null ? "inline" : SoftwareStatementPath ?? "none")})";
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+
+namespace CmuContracts;
+
+/// <summary>Checks <see cref="CmuClientOptions"/> at start; every message names the setting.</summary>
+internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CmuClientOptions options)
+    {
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.Environment))
+        {
+            failures.Add($"CmuClientOptions.Environment '{(int)options.Environment}' is not one of Production, Staging, PreQualification, PreQualificationStaging.");
+        }
+
+        CheckAddress(failures, nameof(CmuClientOptions.RegistrationBaseAddress), options.RegistrationBaseAddress);
+        CheckAddress(failures, nameof(CmuClientOptions.CmuBaseAddress), options.CmuBaseAddress);
+
+        var hasText = !string.IsNullOrWhiteSpace(options.SoftwareStatement);
+        var hasPath = !string.IsNullOrWhiteSpace(options.SoftwareStatementPath);
+        if (hasText == hasPath)
+        {
+            failures.Add(hasText
+                ? "CmuClientOptions.SoftwareStatement and CmuClientOptions.SoftwareStatementPath are both set: set exactly one."
+                : "CmuClientOptions.SoftwareStatement or CmuClientOptions.SoftwareStatementPath is required (the JWT downloaded from the TVE Dashboard).");
+        }
+
+        if (options.RedirectUri is { } redirect && !Uri.TryCreate(redirect, UriKind.Absolute, out _))
+        {
+            failures.Add($"CmuClientOptions.RedirectUri '{redirect}' is not an absolute URI.");
+        }
+
+        if (options.CredentialStorePath is { } store && string.IsNullOrWhiteSpace(store))
+        {
+            failures.Add("CmuClientOptions.CredentialStorePath is empty: leave it null for an in-memory store.");
+        }
+
+        if (options.TokenRefreshBuffer < TimeSpan.Zero)
+        {
+            failures.Add($"CmuClientOptions.TokenRefreshBuffer {options.TokenRefreshBuffer} is negative.");
+        }
+
+        CheckResilience(failures, options.Resilience);
+        if (string.IsNullOrWhiteSpace(options.UserAgent))
+        {
+            failures.Add("CmuClientOptions.UserAgent is empty.");
+        }
+
+        if (options.DeviceInfo is null)
+        {
+            failures.Add("CmuClientOptions.DeviceInfo is null.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckAddress(List<string> failures, string setting, Uri? address)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"CmuClientOptions.{setting} '{address}' is not an absolute http(s) URI.");
+        }
+        else if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment))
+        {
+            failures.Add($"CmuClientOptions.{setting} '{address}' must not have a query or fragment.");
+        }
+    }
+
+    private static void CheckResilience(List<string> failures, CmuResilienceOptions? r)
+    {
+        if (r is null)
+        {
+            failures.Add("CmuClientOptions.Resilience is null.");
+            return;
+        }
+
+        if (r.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"CmuClientOptions.Resilience.MaxRetryAttempts {r.MaxRetryAttempts} is outside 0..10.");
+        }
+
+        if (r.BaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"CmuClientOptions.Resilience.BaseDelay {r.BaseDelay} must be positive.");
+        }
+
+        if (r.MaxDelay < r.BaseDelay)
+        {
+            failures.Add($"CmuClientOptions.Resilience.MaxDelay {r.MaxDelay} is shorter than BaseDelay {r.BaseDelay}.");
+        }
+
+        if (r.ThrottleDelay < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"CmuClientOptions.Resilience.ThrottleDelay {r.ThrottleDelay} is under 1 s: Adobe's throttle asks clients to wait at least 1 s.");
+        }
+
+        // Polly's own limits: a timeout between 10 ms and 24 h.
+        if (r.AttemptTimeout < TimeSpan.FromMilliseconds(10) || r.AttemptTimeout > TimeSpan.FromHours(24))
+        {
+            failures.Add($"CmuClientOptions.Resilience.AttemptTimeout {r.AttemptTimeout} is outside 10 ms..24 h.");
+        }
+
+        if (r.TotalTimeout < r.AttemptTimeout || r.TotalTimeout > TimeSpan.FromHours(24))
+        {
+            failures.Add($"CmuClientOptions.Resilience.TotalTimeout {r.TotalTimeout} must be at least AttemptTimeout {r.AttemptTimeout} and at most 24 h.");
+        }
+    }
+}

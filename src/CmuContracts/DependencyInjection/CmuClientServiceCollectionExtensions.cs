@@ -1,0 +1,91 @@
+using CmuContracts;
+using CmuContracts.AdobePass;
+using CmuContracts.Auth;
+using CmuContracts.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Adobe Pass clients with the whole access procedure done for the user.</summary>
+public static class CmuClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IRegistrationClient"/>, <see cref="ITokenClient"/> and an authenticated
+    /// <see cref="IUsageReportsClient"/>, the token provider, a credential store (a file when
+    /// <see cref="CmuClientOptions.CredentialStorePath"/> is set, else memory) and resilience.
+    /// </summary>
+    public static CmuClientBuilder AddCmuClient(this IServiceCollection services, Action<CmuClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CmuClientOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>As <see cref="AddCmuClient(IServiceCollection, Action{CmuClientOptions})"/>, bound to a configuration section.</summary>
+    public static CmuClientBuilder AddCmuClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CmuClientOptions>().Configure(options => CmuClientOptionsBinder.Bind(configuration, options));
+        return AddCore(services);
+    }
+
+    private static CmuClientBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<CmuClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICredentialStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CmuClientOptions>>().Value;
+            return options.CredentialStorePath is { Length: > 0 } path
+                ? new FileCredentialStore(path, options.ReplaceCorruptCredentialStore, sp.GetRequiredService<TimeProvider>())
+                : new InMemoryCredentialStore();
+        });
+        services.TryAddSingleton<IAccessLock, InProcessAccessLock>();
+        services.TryAddSingleton<IClientRegistrationEndpoint, GeneratedClientRegistrationEndpoint>();
+        services.TryAddSingleton<ITokenEndpoint, GeneratedTokenEndpoint>();
+        services.TryAddSingleton(sp => new CmuAccessTokenProvider(
+            sp.GetRequiredService<IOptions<CmuClientOptions>>(),
+            sp.GetRequiredService<ICredentialStore>(),
+            sp.GetRequiredService<IClientRegistrationEndpoint>(),
+            sp.GetRequiredService<ITokenEndpoint>(),
+            sp.GetRequiredService<IAccessLock>(),
+            sp.GetService<ISharedTokenCache>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CmuAccessTokenProvider>>() ?? NullLogger<CmuAccessTokenProvider>.Instance));
+        services.TryAddTransient<BearerTokenHandler>();
+        services.TryAddTransient<RequestDurationHandler>();
+
+        // The generated clients (ported with the Refit rewrite): base addresses from the options.
+        var registration = Pipeline(services.AddAdobePassRegistrationClient(), o => o.EffectiveRegistrationBaseAddress);
+        var token = Pipeline(services.AddAdobePassTokenClient(), o => o.EffectiveRegistrationBaseAddress);
+        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(), o => o.EffectiveCmuBaseAddress);
+        usageReports.AddHttpMessageHandler<BearerTokenHandler>();
+        return new CmuClientBuilder(services, registration, token, usageReports);
+    }
+
+    private static IHttpClientBuilder Pipeline(IHttpClientBuilder builder, Func<CmuClientOptions, Uri> baseAddress)
+    {
+        builder.ConfigureHttpClient((sp, client) =>
+        {
+            var options = sp.GetRequiredService<IOptions<CmuClientOptions>>().Value;
+            client.BaseAddress = baseAddress(options);
+            client.DefaultRequestHeaders.UserAgent.Clear();
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+            client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
+        });
+        builder.AddHttpMessageHandler<RequestDurationHandler>();
+        builder.AddResilienceHandler("cmu", (pipeline, context) =>
+            CmuResilience.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<CmuClientOptions>>().Value.Resilience,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+}

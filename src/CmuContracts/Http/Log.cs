@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace CmuContracts.Http;
+
+/// <summary>
+/// Every message of the access pipeline. Messages carry ids, software ids, client ids, statuses and
+/// paths only: never a client secret, an access token or a software statement.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Registered software id {SoftwareId} at {Endpoint}: client id {ClientId}.")]
+    public static partial void Registered(ILogger logger, string softwareId, string endpoint, string clientId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Client id {RejectedClientId} was rejected ({Reason}); registering software id {SoftwareId} again.")]
+    public static partial void RegisteringAgain(ILogger logger, string? rejectedClientId, string reason, string softwareId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Access token acquired for client id {ClientId}; expires {ExpiresAt:u}.")]
+    public static partial void TokenAcquired(ILogger logger, string clientId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "CMU answered 401 to {OperationId}; renewing the access token and sending once more.")]
+    public static partial void RenewingAfter401(ILogger logger, string? operationId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "CMU answered 401 to {OperationId} again with a renewed token; giving up.")]
+    public static partial void Persistent401(ILogger logger, string? operationId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "CMU answered 403 invalid_client to {OperationId}; registering again and sending once more.")]
+    public static partial void InvalidClientOnCmu(ILogger logger, string? operationId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Credentials for {Key} could not be saved; they stay in memory for this process.")]
+    public static partial void CredentialsNotSaved(ILogger logger, Exception exception, CmuContracts.Auth.CredentialKey key);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Using the fleet's shared access token for client id {ClientId}.")]
+    public static partial void SharedTokenUsed(ILogger logger, string? clientId);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Using credentials another instance registered for {Key}: client id {ClientId}.")]
+    public static partial void SharedCredentialsUsed(ILogger logger, CmuContracts.Auth.CredentialKey key, string clientId);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{OperationId} cannot be re-sent after a 401: its content is not replayable.")]
+    public static partial void NotReplayable(ILogger logger, string? operationId);
+}

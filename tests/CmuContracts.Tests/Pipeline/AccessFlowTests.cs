@@ -1,0 +1,151 @@
+using CmuContracts.Auth;
+using CmuContracts.Emulator.Hosting;
+using CmuContracts.Emulator.Options;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CmuContracts.Tests.Pipeline;
+
+public sealed class AccessFlowTests
+{
+    private static EmulatorOptions Quiet(int tokenLifetimeSeconds = 21600) =>
+        new() { Throttle = { Enabled = false }, TokenLifetimeSeconds = tokenLifetimeSeconds };
+
+    [Fact]
+    public async Task A_statement_becomes_an_authenticated_CMU_call_with_one_registration_and_one_token()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        await using var host = CmuTestHost.Create(emulator);
+
+        var report = await host.Reports.GetTenantAsync();
+
+        Assert.NotEmpty(report.Value.Report!);
+        Assert.Equal(1, emulator.Stats.Registrations);
+        Assert.Equal(1, emulator.Stats.TokensIssued);
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 200));
+        await host.AssertNoSecretsAsync(report.Value.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task A_thousand_concurrent_calls_from_cold_make_one_registration_and_one_token_request()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        // Loopback Kestrel refuses a 1,000-connection burst on this machine: 64 connections carry the calls.
+        await using var host = CmuTestHost.Create(
+            emulator,
+            o => { o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(3); o.Resilience.TotalTimeout = TimeSpan.FromMinutes(5); },
+            b => b.UsageReportsHttpClient.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 64 }));
+        var reports = host.Reports;
+
+        // One day per call keeps the emulator's work small: the subject is the token, not the report.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var calls = Enumerable.Range(0, 1000).Select(_ => Task.Run(() => reports.GetTenantYearMonthDayAsync(start: today)));
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, emulator.Stats.Registrations);
+        Assert.Equal(1, emulator.Stats.TokensIssued);
+        Assert.Equal(1000, emulator.Stats.CountOf("GET /cmu/v2/tenant/year/month/day", 200));
+        await host.AssertNoSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_token_near_expiry_is_renewed_transparently_without_registering_again()
+    {
+        // The client's clock is fake: 60 s lifetime, 60 s buffer capped at half the lifetime -> renew after 30 s.
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet(tokenLifetimeSeconds: 60));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = CmuTestHost.Create(emulator, timeProvider: clock);
+
+        await host.Reports.GetTenantAsync();
+        var first = await host.Tokens.GetAccessTokenAsync();
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Same(first, await host.Tokens.GetAccessTokenAsync());
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await host.Reports.GetTenantAsync();
+        var second = await host.Tokens.GetAccessTokenAsync();
+
+        Assert.NotEqual(first.Value, second.Value);
+        Assert.Equal(1, emulator.Stats.Registrations);
+        Assert.Equal(2, emulator.Stats.TokensIssued);
+        Assert.Equal(0, emulator.Stats.CountOf("GET /cmu/v2/tenant", 401));
+    }
+
+    [Fact]
+    public async Task One_401_renews_the_token_and_resends_once()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var fault = new FaultOnSendHandler("expire-token", send => send == 1);
+        await using var host = CmuTestHost.Create(emulator, build: b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
+
+        var report = await host.Reports.GetTenantAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 401));
+        Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 200));
+        Assert.Equal(2, emulator.Stats.TokensIssued);
+        Assert.Equal(1, emulator.Stats.Registrations);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("renewing the access token", StringComparison.Ordinal));
+        await host.AssertNoSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_persistent_401_is_a_clear_exception_after_one_renewal()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var fault = new FaultOnSendHandler("expire-token", _ => true);
+        await using var host = CmuTestHost.Create(emulator, build: b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
+
+        var ex = await Assert.ThrowsAsync<CmuAuthenticationException>(() => host.Reports.GetTenantAsync());
+
+        Assert.Equal(401, ex.StatusCode);
+        Assert.Equal("getTenant", ex.OperationId);
+        Assert.Equal(2, emulator.Stats.CountOf("GET /cmu/v2/tenant", 401));
+        Assert.Equal(2, emulator.Stats.TokensIssued);
+        Assert.Equal(1, emulator.Stats.Registrations);
+        await host.AssertNoSecretsAsync(ex.ToString());
+    }
+
+    [Fact]
+    public async Task A_revoked_client_on_CMU_registers_again_exactly_once()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var fault = new FaultOnSendHandler("revoke-client", send => send == 2);
+        await using var host = CmuTestHost.Create(emulator, build: b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
+
+        await host.Reports.GetTenantAsync();
+        var report = await host.Reports.GetTenantAsync(); // the client is forgotten: 401, then invalid_client at the token endpoint
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(2, emulator.Stats.Registrations);
+        Assert.Equal(1, emulator.Stats.CountOf("POST /o/client/token", 400));
+        await host.AssertNoSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_malformed_statement_throws_its_exception_and_sends_nothing()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        await using var host = CmuTestHost.Create(emulator, statement: "not-a-jwt");
+
+        var ex = await Assert.ThrowsAsync<SoftwareStatementException>(() => host.Reports.GetTenantAsync());
+
+        Assert.Equal(SoftwareStatementProblem.NotThreeSegments, ex.Problem);
+        Assert.Empty(emulator.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task A_rejected_statement_is_a_registration_exception_with_the_server_error()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var unknown = Auth.TestJwt.Create("""{"sub":"unknown-app","iss":"auth.adobe.com","nbf":1}""");
+        await using var host = CmuTestHost.Create(emulator, statement: unknown);
+
+        var ex = await Assert.ThrowsAsync<ClientRegistrationException>(() => host.Reports.GetTenantAsync());
+
+        Assert.Equal("invalid_software_statement", ex.Error);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal(1, emulator.Stats.CountOf("POST /o/client/register", 400));
+        Assert.Equal(0, emulator.Stats.CountOf("GET /cmu/v2/tenant"));
+        Assert.DoesNotContain(unknown, ex.ToString(), StringComparison.Ordinal);
+    }
+}

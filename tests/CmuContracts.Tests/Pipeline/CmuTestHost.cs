@@ -1,0 +1,87 @@
+using CmuContracts.AdobePass;
+using CmuContracts.Auth;
+using CmuContracts.Emulator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CmuContracts.Tests.Pipeline;
+
+/// <summary>A service provider built with AddCmuClient against an emulator, logs captured for the secret scan.</summary>
+internal sealed class CmuTestHost : IAsyncDisposable
+{
+    private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement)
+    {
+        Services = services;
+        Logs = logs;
+        Statement = statement;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public string Statement { get; }
+
+    public IUsageReportsClient Reports => Services.GetRequiredService<IUsageReportsClient>();
+
+    public CmuAccessTokenProvider Tokens => Services.GetRequiredService<CmuAccessTokenProvider>();
+
+    public static CmuTestHost Create(AdobePassEmulator emulator, Action<CmuContracts.CmuClientOptions>? configure = null, Action<CmuClientBuilder>? build = null, string? statement = null, TimeProvider? timeProvider = null)
+    {
+        statement ??= emulator.IssueSoftwareStatement("demo");
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var builder = services.AddCmuClient(o =>
+        {
+            o.RegistrationBaseAddress = emulator.RegistrationBaseAddress;
+            o.CmuBaseAddress = emulator.CmuBaseAddress;
+            o.SoftwareStatement = statement;
+            o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
+            o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
+            configure?.Invoke(o);
+        });
+        build?.Invoke(builder);
+        return new CmuTestHost(services.BuildServiceProvider(), logs, statement);
+    }
+
+    /// <summary>Asserts that no secret, token or statement reached a log line or the given texts.</summary>
+    public async Task AssertNoSecretsAsync(params string[] alsoScanned)
+    {
+        var secrets = new List<string> { Statement, Statement.Split('.')[1] };
+        var store = Services.GetRequiredService<ICredentialStore>();
+        var statement = SoftwareStatement.Parse(Statement);
+        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CmuContracts.CmuClientOptions>>().Value;
+        if (await store.GetAsync(CredentialKey.For(statement.SoftwareId, options.EffectiveRegistrationBaseAddress)) is { } credentials)
+        {
+            secrets.Add(credentials.ClientSecret);
+        }
+
+        try
+        {
+            var token = await Tokens.GetAccessTokenAsync();
+            secrets.Add(token.Value);
+            secrets.Add(token.Value.Split('.')[1]);
+        }
+        catch (Exception ex) when (ex is CmuAuthenticationException or AccessTokenRequestException or ClientRegistrationException or SoftwareStatementException or HttpRequestException)
+        {
+            // No token to scan for: the scan of what was logged still runs.
+        }
+
+        foreach (var text in Logs.Lines.Concat(alsoScanned))
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+}
