@@ -58,14 +58,13 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_report_operation_declares_the_bearer_header_and_no_registration_or_token_operation_does()
+    public void Every_report_operation_declares_the_bearer_header_and_no_registration_or_token_operation_does()
     {
         // The getter is wired by [Headers("Authorization: Bearer")]; check the declaration on every method.
         static bool Bearer(MethodInfo m) => m.GetCustomAttribute<HeadersAttribute>()?.Headers.Contains("Authorization: Bearer") == true;
 
         Assert.All(typeof(IUsageReportsClient).GetMethods(), m => Assert.True(Bearer(m), m.Name));
         Assert.All(typeof(IRegistrationClient).GetMethods().Concat(typeof(ITokenClient).GetMethods()), m => Assert.False(Bearer(m), m.Name));
-        await Task.CompletedTask;
     }
 
     [Fact]
