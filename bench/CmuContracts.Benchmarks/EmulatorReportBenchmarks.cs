@@ -1,13 +1,13 @@
-using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
 using CmuContracts.AdobePass;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
+using Refit;
 
 namespace CmuContracts.Benchmarks;
 
 /// <summary>
-/// One month of CMU data at day granularity, end to end: the generated client asks the in-process
+/// One month of CMU data at day granularity, end to end: the generated Refit client asks the in-process
 /// emulator over loopback HTTP and reads the HAL JSON. The target is under 50 ms per report.
 /// The narrowest and the widest day-level paths bound every other one-month daily report.
 /// </summary>
@@ -21,7 +21,7 @@ public class EmulatorReportBenchmarks
 
     private AdobePassEmulator _emulator = null!;
     private HttpClient _http = null!;
-    private UsageReportsClient _reports = null!;
+    private IUsageReportsClient _reports = null!;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -35,15 +35,15 @@ public class EmulatorReportBenchmarks
 
     [Benchmark(Description = "One month by day: /tenant/year/month/day")]
     public async Task<int> TenantByDay() =>
-        (await _reports.GetTenantYearMonthDayAsync(start: Start, end: End)).Value.Report.Count;
+        (await _reports.GetTenantYearMonthDayAsync(start: Start, end: End)).Report.Count;
 
     [Benchmark(Description = "One month by day, widest: /tenant/year/month/day/mvpd/platform/application-id/application")]
     public async Task<int> WidestByDay() =>
-        (await _reports.GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(start: Start, end: End)).Value.Report.Count;
+        (await _reports.GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(start: Start, end: End)).Report.Count;
 
     [Benchmark(Description = "One month by day, widest, as CSV")]
     public async Task<int> WidestByDayCsv() =>
-        (await _reports.GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(start: Start, end: End)).Value.Length;
+        (await _reports.GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(start: Start, end: End)).Length;
 
     private async Task SetupAsync()
     {
@@ -53,15 +53,17 @@ public class EmulatorReportBenchmarks
             Throttle = new ThrottleOptions { Enabled = false },
         });
         using var dcr = new HttpClient { BaseAddress = _emulator.RegistrationBaseAddress };
-        var registration = (await new RegistrationClient(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement() })).Value;
-        var token = (await new TokenClient(dcr).CreateAccessTokenAsync(new AccessTokenRequest
+        var registration = await RestService.For<IRegistrationClient>(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement() });
+        var token = await RestService.For<ITokenClient>(dcr).CreateAccessTokenAsync(new AccessTokenRequest
         {
             GrantType = AccessTokenRequestGrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
-        })).Value;
+        });
         _http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessTokenValue);
-        _reports = new UsageReportsClient(_http);
+        var accessToken = token.AccessTokenValue;
+
+        // The token is fetched once, as before; Refit's getter only hands it to each secured call.
+        _reports = RestService.For<IUsageReportsClient>(_http, new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(accessToken) });
     }
 }

@@ -1,14 +1,17 @@
-using System.Net.Http.Headers;
+using System.Net;
 using System.Reflection;
 using CmuContracts.AdobePass;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
+using Refit;
 
 namespace CmuContracts.Emulator.Tests.Conformance;
 
 /// <summary>
 /// The client generated from spec/ (src/CmuContracts) reads every emulator response of every spec
-/// operation: registration and token 201s, every CMU report as HAL JSON and as CSV, and the errors.
+/// operation through Refit's entry points: registration and token 201s, every CMU report as HAL JSON and
+/// as CSV (the bearer token comes from <see cref="RefitSettings.AuthorizationHeaderValueGetter"/>), and the
+/// errors as Refit's <see cref="ApiException"/>.
 /// </summary>
 public sealed class GeneratedClientConformanceTests : IAsyncLifetime
 {
@@ -22,8 +25,9 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Every_report_operation_reads_as_HAL_JSON_and_as_CSV()
     {
-        using var http = await AuthorizedCmuClientAsync();
-        var client = new UsageReportsClient(http);
+        var responses = new ResponseHeaderProbe { InnerHandler = new HttpClientHandler() };
+        using var http = new HttpClient(responses) { BaseAddress = _emulator.CmuBaseAddress };
+        var client = RestService.For<IUsageReportsClient>(http, await AuthorizedSettingsAsync());
         var methods = typeof(IUsageReportsClient).GetMethods();
         var json = methods.Where(m => !m.Name.EndsWith("AsCsvAsync", StringComparison.Ordinal)).ToList();
         var csv = methods.Where(m => m.Name.EndsWith("AsCsvAsync", StringComparison.Ordinal)).ToList();
@@ -34,7 +38,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
         var arrayDrillDowns = 0;
         foreach (var method in json)
         {
-            var report = (await InvokeAsync<ApiResponse<UsageReport>>(client, method)).Value;
+            var report = await InvokeAsync<UsageReport>(client, method);
             Assert.False(string.IsNullOrEmpty(report.Links.Self.Href), method.Name);
             if (report.Links.DrillDown is { } drillDown)
             {
@@ -46,9 +50,10 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
 
         foreach (var method in csv)
         {
-            var response = await InvokeAsync<ApiResponse<string>>(client, method);
-            Assert.False(string.IsNullOrEmpty(response.Value), method.Name);
-            Assert.StartsWith("attachment; filename=report__", response.GetHeader("Content-Disposition"), StringComparison.Ordinal);
+            var text = await InvokeAsync<string>(client, method);
+            Assert.False(string.IsNullOrEmpty(text), method.Name);
+            Assert.Equal("text/csv", responses.LastContentType);
+            Assert.StartsWith("attachment; filename=report__", responses.LastContentDisposition, StringComparison.Ordinal);
         }
 
         Assert.True(singleDrillDowns > 0, "no report had a single drill-down object");
@@ -58,15 +63,15 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Report_records_read_with_numeric_strings_and_filters_narrow_them()
     {
-        using var http = await AuthorizedCmuClientAsync();
-        var client = new UsageReportsClient(http);
+        using var http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
+        var client = RestService.For<IUsageReportsClient>(http, await AuthorizedSettingsAsync());
 
-        var all = (await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03")).Value;
+        var all = await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03");
         var tenant = all.Report[0].Tenant!;
-        var one = (await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03",
-            filters: new Dictionary<string, IReadOnlyList<string>> { ["tenant"] = [tenant] })).Value;
-        var others = (await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03",
-            filters: new Dictionary<string, IReadOnlyList<string>> { ["tenant!"] = [tenant] })).Value;
+        var one = await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03",
+            filters: new Dictionary<string, IReadOnlyList<string>> { ["tenant"] = [tenant] });
+        var others = await client.GetTenantYearMonthDayAsync(start: "2026-10-01", end: "2026-10-03",
+            filters: new Dictionary<string, IReadOnlyList<string>> { ["tenant!"] = [tenant] });
 
         Assert.All(all.Report, r => Assert.NotNull(r.ActiveUsers));
         Assert.All(one.Report, r => Assert.Equal(tenant, r.Tenant));
@@ -78,8 +83,8 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     public async Task Registration_and_token_errors_read_as_typed_OAuth_errors()
     {
         using var http = new HttpClient { BaseAddress = _emulator.RegistrationBaseAddress };
-        var registration = new RegistrationClient(http);
-        var tokens = new TokenClient(http);
+        var registration = RestService.For<IRegistrationClient>(http);
+        var tokens = RestService.For<ITokenClient>(http);
 
         var badStatement = await Assert.ThrowsAsync<ApiException>(() => registration.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "not-a-jwt" }));
         var badClient = await Assert.ThrowsAsync<ApiException>(() => tokens.CreateAccessTokenAsync(new AccessTokenRequest
@@ -89,45 +94,51 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
             ClientSecret = "wrong",
         }));
 
-        Assert.True(badStatement.TryGetError<OAuthError>(out var statementError));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (badStatement.StatusCode, badClient.StatusCode));
+        Assert.True(badStatement.TryGetOAuthError(out var statementError));
         Assert.Equal(OAuthErrorError.InvalidSoftwareStatement, statementError.Error);
-        Assert.True(badClient.TryGetError<OAuthError>(out var clientError));
+        Assert.True(badClient.TryGetOAuthError(out var clientError));
         Assert.Equal(OAuthErrorError.InvalidClient, clientError.Error);
     }
 
     [Fact]
     public async Task Report_errors_read_as_ApiException_with_the_plain_text_reason()
     {
-        using var anonymous = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
-        using var noAccess = await AuthorizedCmuClientAsync("no-cmu");
-        using var authorized = await AuthorizedCmuClientAsync();
+        using var http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
+        // An empty token makes Refit drop the declared Authorization header: an anonymous call.
+        var anonymous = RestService.For<IUsageReportsClient>(http, new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(string.Empty) });
+        var noAccess = RestService.For<IUsageReportsClient>(http, await AuthorizedSettingsAsync("no-cmu"));
+        var authorized = RestService.For<IUsageReportsClient>(http, await AuthorizedSettingsAsync());
 
-        var unauthorized = await Assert.ThrowsAsync<ApiException>(() => new UsageReportsClient(anonymous).GetTenantAsync());
-        var forbidden = await Assert.ThrowsAsync<ApiException>(() => new UsageReportsClient(noAccess).GetTenantAsync());
-        var badRequest = await Assert.ThrowsAsync<ApiException>(() => new UsageReportsClient(authorized).GetTenantAsync(limit: -5));
-        var notAcceptable = await Assert.ThrowsAsync<ApiException>(() => new UsageReportsClient(authorized).GetTenantAsync(format: Format.Xml));
+        var unauthorized = await Assert.ThrowsAsync<ApiException>(() => anonymous.GetTenantAsync());
+        var forbidden = await Assert.ThrowsAsync<ApiException>(() => noAccess.GetTenantAsync());
+        var badRequest = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsync(limit: -5));
+        var notAcceptable = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsync(format: Format.Xml));
+        var csvBadRequest = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsCsvAsync(limit: -5));
 
-        Assert.Equal((401, 403, 400, 406), (unauthorized.StatusCode, forbidden.StatusCode, badRequest.StatusCode, notAcceptable.StatusCode));
-        Assert.True(badRequest.TryGetError<string>(out var reason));
-        Assert.False(string.IsNullOrWhiteSpace(reason));
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest, HttpStatusCode.NotAcceptable, HttpStatusCode.BadRequest),
+            (unauthorized.StatusCode, forbidden.StatusCode, badRequest.StatusCode, notAcceptable.StatusCode, csvBadRequest.StatusCode));
+        Assert.False(string.IsNullOrWhiteSpace(badRequest.Content));
+        Assert.Equal("text/plain", badRequest.ContentHeaders?.ContentType?.MediaType);
+        Assert.False(badRequest.TryGetOAuthError(out _));
     }
 
-    /// <summary>Registers through the generated clients and returns an HttpClient carrying the bearer token.</summary>
-    private async Task<HttpClient> AuthorizedCmuClientAsync(string application = "demo")
+    /// <summary>Registers and gets a token through the generated clients; the settings supply it to secured calls.</summary>
+    private async Task<RefitSettings> AuthorizedSettingsAsync(string application = "demo")
     {
         using var dcr = new HttpClient { BaseAddress = _emulator.RegistrationBaseAddress };
-        var registration = (await new RegistrationClient(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement(application) })).Value;
-        var token = (await new TokenClient(dcr).CreateAccessTokenAsync(new AccessTokenRequest
+        var registration = await RestService.For<IRegistrationClient>(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement(application) });
+        var token = await RestService.For<ITokenClient>(dcr).CreateAccessTokenAsync(new AccessTokenRequest
         {
             GrantType = AccessTokenRequestGrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
-        })).Value;
+        });
         Assert.Equal("bearer", token.TokenType);
 
-        var http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessTokenValue);
-        return http;
+        var accessToken = token.AccessTokenValue;
+        return new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(accessToken) };
     }
 
     private static async Task<T> InvokeAsync<T>(object client, MethodInfo method)
@@ -140,7 +151,23 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
         }
         catch (ApiException ex)
         {
-            throw new Xunit.Sdk.XunitException(method.Name + " failed: " + ex.Message);
+            throw new Xunit.Sdk.XunitException(method.Name + " failed: HTTP " + (int)ex.StatusCode + " " + ex.Content);
+        }
+    }
+
+    /// <summary>Keeps the headers of the last response, which a <c>Task&lt;string&gt;</c> CSV call does not return.</summary>
+    private sealed class ResponseHeaderProbe : DelegatingHandler
+    {
+        public string? LastContentType { get; private set; }
+
+        public string? LastContentDisposition { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            LastContentType = response.Content.Headers.ContentType?.MediaType;
+            LastContentDisposition = response.Content.Headers.ContentDisposition?.ToString();
+            return response;
         }
     }
 }

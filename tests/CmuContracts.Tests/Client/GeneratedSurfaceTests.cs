@@ -1,27 +1,11 @@
 using System.Text.Json;
 using CmuContracts.AdobePass;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CmuContracts.Tests.Client;
 
-/// <summary>DI registration, JSON resolver and models work without touching the network.</summary>
+/// <summary>JSON resolver and models work without touching the network.</summary>
 public sealed class GeneratedSurfaceTests
 {
-    [Fact]
-    public void AddClient_registers_typed_clients_with_the_spec_servers_as_default_base_addresses()
-    {
-        var services = new ServiceCollection();
-        var builder = services.AddAdobePassUsageReportsClient();
-        services.AddAdobePassRegistrationClient(c => c.BaseAddress = new Uri("http://127.0.0.1:5080/o"));
-        using var provider = services.BuildServiceProvider();
-
-        Assert.Equal(typeof(IUsageReportsClient).Name.Length > 0, builder.Name.Length > 0);
-        var factory = provider.GetRequiredService<IHttpClientFactory>();
-        Assert.Equal(new Uri("https://mgmt.auth.adobe.com/cmu/v2"), factory.CreateClient(builder.Name).BaseAddress);
-        Assert.IsType<UsageReportsClient>(provider.GetRequiredService<IUsageReportsClient>());
-        Assert.IsType<RegistrationClient>(provider.GetRequiredService<IRegistrationClient>());
-    }
-
     [Fact]
     public void JsonContext_lets_JsonSerializer_round_trip_generated_types_without_reflection()
     {

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using CmuContracts.AdobePass;
 using CmuContracts.Tests.Infrastructure;
+using Refit;
 
 namespace CmuContracts.Tests.Client;
 
@@ -21,9 +23,9 @@ public sealed class RegistrationWireTests : IAsyncLifetime
              "client_id_issued_at":1700725699585,"redirect_uris":["https://example.com/done"],
              "grant_types":["client_credentials"],"scopes":["api:client:v2"],"future_field":{"x":1}}
             """));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
-        var response = await client.RegisterClientAsync(
+        var registration = await client.RegisterClientAsync(
             new ClientRegistrationRequest { SoftwareStatement = "header.payload.signature", RedirectUri = "https://example.com/done" },
             xDeviceInfo: "eyJtb2RlbCI6IngifQ==");
 
@@ -34,28 +36,28 @@ public sealed class RegistrationWireTests : IAsyncLifetime
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
         Assert.Equal("eyJtb2RlbCI6IngifQ==", request.Header("X-Device-Info"));
         Assert.Equal("application/json", request.Header("Accept"));
+        Assert.Null(request.Header("Authorization"));
         Assert.Equal("""{"software_statement":"header.payload.signature","redirect_uri":"https://example.com/done"}""", request.BodyText);
 
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("8a3e0e2c-1f6b-4c52-9d5e-0b8f3f1a2c11", response.Value.ClientId);
-        Assert.Equal(1700725699585L, response.Value.ClientIdIssuedAt);
-        Assert.Equal(["client_credentials"], response.Value.GrantTypes!);
-        Assert.Equal(["api:client:v2"], response.Value.Scopes!);
+        Assert.Equal("8a3e0e2c-1f6b-4c52-9d5e-0b8f3f1a2c11", registration.ClientId);
+        Assert.Equal(1700725699585L, registration.ClientIdIssuedAt);
+        Assert.Equal(["client_credentials"], registration.GrantTypes!);
+        Assert.Equal(["api:client:v2"], registration.Scopes!);
     }
 
     [Fact]
     public async Task RegisterClient_omits_optional_fields_and_headers_that_are_not_set()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"b"}"""));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
-        var response = await client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "s.s.s" });
+        var registration = await client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "s.s.s" });
 
         var request = _server.OnlyRequest();
         Assert.Equal("""{"software_statement":"s.s.s"}""", request.BodyText);
         Assert.Null(request.Header("X-Device-Info"));
-        Assert.Null(response.Value.RedirectUris);
-        Assert.Null(response.Value.ClientIdIssuedAt);
+        Assert.Null(registration.RedirectUris);
+        Assert.Null(registration.ClientIdIssuedAt);
     }
 
     [Fact]
@@ -64,9 +66,9 @@ public sealed class RegistrationWireTests : IAsyncLifetime
         _server.Enqueue(ScriptedResponse.Json(201, """
             {"id":"c2f5","access_token":"eyJhbGciOiJSUzI1NiJ9.x.y","created_at":"1700726648017","expires_in":"21600","token_type":"bearer","extra":[1,2]}
             """));
-        var client = new TokenClient(_server.CreateClient("/o"));
+        var client = RestService.For<ITokenClient>(_server.CreateClient("/o"));
 
-        var response = await client.CreateAccessTokenAsync(new AccessTokenRequest
+        var token = await client.CreateAccessTokenAsync(new AccessTokenRequest
         {
             GrantType = AccessTokenRequestGrantType.ClientCredentials,
             ClientId = "id with space",
@@ -78,16 +80,17 @@ public sealed class RegistrationWireTests : IAsyncLifetime
         Assert.Equal("/o/client/token", request.Path);
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
         Assert.Equal("grant_type=client_credentials&client_id=id+with+space&client_secret=s3cr%26t%3D", request.BodyText);
-        Assert.Equal(1700726648017L, response.Value.CreatedAt);
-        Assert.Equal(21600, response.Value.ExpiresIn);
-        Assert.Equal("bearer", response.Value.TokenType);
+        Assert.Equal("eyJhbGciOiJSUzI1NiJ9.x.y", token.AccessTokenValue);
+        Assert.Equal(1700726648017L, token.CreatedAt);
+        Assert.Equal(21600, token.ExpiresIn);
+        Assert.Equal("bearer", token.TokenType);
     }
 
     [Fact]
-    public async Task OAuth_error_becomes_ApiException_with_the_parsed_error_and_raw_body()
+    public async Task OAuth_error_is_a_Refit_ApiException_whose_body_reads_as_OAuthError_and_never_shows_the_secret()
     {
         _server.Enqueue(ScriptedResponse.Json(400, """{"error":"invalid_client","error_description":"unknown client"}"""));
-        var client = new TokenClient(_server.CreateClient("/o"));
+        var client = RestService.For<ITokenClient>(_server.CreateClient("/o"));
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateAccessTokenAsync(new AccessTokenRequest
         {
@@ -96,65 +99,80 @@ public sealed class RegistrationWireTests : IAsyncLifetime
             ClientSecret = "TOP-SECRET-VALUE",
         }));
 
-        Assert.Equal(400, ex.StatusCode);
-        Assert.Equal("createAccessToken", ex.OperationId);
-        Assert.True(ex.TryGetError<OAuthError>(out var error));
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal(HttpMethod.Post, ex.HttpMethod);
+        Assert.True(ex.TryGetOAuthError(out var error));
         Assert.Equal(OAuthErrorError.InvalidClient, error.Error);
         Assert.True(error.Error.IsKnown);
-        Assert.Contains("invalid_client", ex.RawBody);
-        Assert.Contains("HTTP 400", ex.Message);
-        Assert.DoesNotContain("TOP-SECRET-VALUE", ex.Message);
+        Assert.Equal("unknown client", error.ErrorDescription);
+        Assert.Contains("invalid_client", ex.Content, StringComparison.Ordinal);
+        Assert.Contains("400", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOP-SECRET-VALUE", ex.ToString(), StringComparison.Ordinal);
+        Assert.Null(ex.RequestContent);
     }
 
     [Fact]
     public async Task Unknown_error_codes_are_kept_not_rejected()
     {
         _server.Enqueue(ScriptedResponse.Json(400, """{"error":"brand_new_code"}"""));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" }));
 
-        Assert.True(ex.TryGetError<OAuthError>(out var error));
+        Assert.True(ex.TryGetOAuthError(out var error));
         Assert.Equal("brand_new_code", error.Error.Value);
         Assert.False(error.Error.IsKnown);
     }
 
     [Fact]
-    public async Task Throttling_429_keeps_the_html_body_as_the_error()
+    public async Task Throttling_429_keeps_the_html_body_as_text_and_is_not_read_as_an_OAuth_error()
     {
         _server.Enqueue(new ScriptedResponse(429, "text/html", "<html><body>429 Too Many Requests</body></html>"));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" }));
 
-        Assert.Equal(429, ex.StatusCode);
-        Assert.True(ex.TryGetError<string>(out var html));
-        Assert.Contains("Too Many Requests", html);
-        Assert.Contains("wait before retrying", ex.Message);
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Contains("Too Many Requests", ex.Content, StringComparison.Ordinal);
+        Assert.Equal("text/html", ex.ContentHeaders!.ContentType!.MediaType);
+        Assert.False(ex.TryGetOAuthError(out var error));
+        Assert.Null(error);
     }
 
     [Fact]
-    public async Task A_broken_success_body_is_a_typed_exception_that_says_what_was_wrong()
+    public async Task A_json_error_body_that_is_not_an_OAuthError_is_not_read_as_one()
+    {
+        _server.Enqueue(ScriptedResponse.Json(400, """["not","an","object"]"""));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" }));
+
+        Assert.False(ex.TryGetOAuthError(out _));
+        Assert.Equal("""["not","an","object"]""", ex.Content);
+    }
+
+    [Fact]
+    public async Task A_broken_success_body_is_Refits_ApiException_with_the_JsonException_inside()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"""));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" }));
 
-        Assert.Equal(201, ex.StatusCode);
-        Assert.Contains("could not be read as ClientRegistration", ex.Message);
+        Assert.Equal(HttpStatusCode.Created, ex.StatusCode);
         Assert.IsAssignableFrom<JsonException>(ex.InnerException);
-        Assert.Equal("""{"client_id":"a","client_secret":""", ex.RawBody);
     }
 
     [Fact]
-    public async Task A_missing_required_field_is_reported_by_name()
+    public async Task A_missing_required_field_does_not_throw_by_default()
     {
+        // Real services omit fields; CmuRequiredProperties="strict" restores the exception.
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a"}"""));
-        var client = new RegistrationClient(_server.CreateClient("/o"));
+        var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" }));
+        var registration = await client.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" });
 
-        Assert.Contains("'client_secret'", ex.Message);
+        Assert.Equal("a", registration.ClientId);
+        Assert.Null(registration.ClientSecret);
     }
 }

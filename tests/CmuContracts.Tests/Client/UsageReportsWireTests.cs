@@ -1,5 +1,7 @@
+using System.Net;
 using CmuContracts.AdobePass;
 using CmuContracts.Tests.Infrastructure;
+using Refit;
 
 namespace CmuContracts.Tests.Client;
 
@@ -13,6 +15,8 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
          "report":[{"tenant":"ExampleTenant","year":"2024","month":"5","day":"14","active-users":"205","started-sessions":17,"bstreams-30":"3"}]}
         """;
 
+    private static readonly RefitSettings WithToken = new() { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult("test-token") };
+
     private RecordingServer _server = null!;
 
     public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
@@ -23,7 +27,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     public async Task Query_parameters_are_encoded_by_style_repeated_keys_filters_and_bare_keys()
     {
         _server.Enqueue(ScriptedResponse.Json(200, ReportWithLinkArray));
-        var client = new UsageReportsClient(_server.CreateClient("/cmu/v2"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
         await client.GetTenantYearMonthDayAsync(
             start: "2024-05",
@@ -33,7 +37,6 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
             filters: new Dictionary<string, IReadOnlyList<string>>
             {
                 ["tenant"] = ["Example Tenant", "B&C"],
-                ["mvpd!"] = ["x"],
                 ["channel"] = [],
             });
 
@@ -41,19 +44,43 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
         Assert.Equal("GET", request.Method);
         Assert.Equal("/cmu/v2/tenant/year/month/day", request.Path);
         Assert.Equal(
-            "?start=2024-05&end=2024-05-31T23%3A59%3A59&limit=10&metrics=active-users&metrics=started-sessions&tenant=Example%20Tenant&tenant=B%26C&mvpd!=x&channel",
+            "?start=2024-05&end=2024-05-31T23%3A59%3A59&limit=10&metrics=active-users&metrics=started-sessions&tenant=Example%20Tenant&tenant=B%26C&channel",
             request.RawQuery);
         Assert.Equal("application/hal+json", request.Header("Accept"));
+        Assert.Equal("Bearer test-token", request.Header("Authorization"));
         Assert.Empty(request.Body);
+    }
+
+    [Fact]
+    public async Task Not_equal_filter_keys_keep_their_bang_as_the_spec_documents()
+    {
+        // The spec: key `mvpd!` with values `a`, `b` is sent as `mvpd!=a&mvpd!=b` ('!' is reserved, so %21 is not equivalent).
+        _server.Enqueue(ScriptedResponse.Json(200, ReportWithLinkArray));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
+
+        await client.GetTenantYearMonthDayAsync(filters: new Dictionary<string, IReadOnlyList<string>> { ["mvpd!"] = ["a", "b"] });
+
+        Assert.Equal("?mvpd!=a&mvpd!=b", _server.OnlyRequest().RawQuery);
+    }
+
+    [Fact]
+    public async Task Extensible_enum_query_values_are_sent_as_their_wire_value()
+    {
+        _server.Enqueue(ScriptedResponse.Json(200, """{"_links":{"self":{"href":"/"}},"report":[]}"""));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
+
+        await client.GetTenantAsync(format: Format.Json);
+
+        Assert.Equal("?format=json", _server.OnlyRequest().RawQuery);
     }
 
     [Fact]
     public async Task Reads_HAL_drill_down_array_numeric_strings_and_unknown_fields()
     {
         _server.Enqueue(new ScriptedResponse(200, "application/hal+json", ReportWithLinkArray));
-        var client = new UsageReportsClient(_server.CreateClient("/cmu/v2"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
-        var report = (await client.GetTenantYearMonthDayAsync()).Value;
+        var report = await client.GetTenantYearMonthDayAsync();
 
         Assert.Equal("/cmu/v2/tenant/year/month", report.Links.RollUp!.Href);
         Assert.Null(report.Links.DrillDown!.Link);
@@ -72,9 +99,9 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
         _server.Enqueue(ScriptedResponse.Json(200, """
             {"_links":{"self":{"href":"/cmu/v2/year/month/day/hour/tenant"},"drill-down":{"href":"/cmu/v2/year/month/day/hour/tenant/mvpd","name":"mvpd"}},"report":[]}
             """));
-        var client = new UsageReportsClient(_server.CreateClient("/cmu/v2"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
-        var report = (await client.GetYearMonthDayHourTenantAsync()).Value;
+        var report = await client.GetYearMonthDayHourTenantAsync();
 
         Assert.Equal("mvpd", report.Links.DrillDown!.Link!.Name);
         Assert.Null(report.Links.DrillDown.LinkList);
@@ -83,19 +110,19 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Csv_method_asks_for_text_csv_and_returns_the_text_and_headers()
+    public async Task Csv_method_asks_for_text_csv_and_returns_the_text()
     {
         _server.Enqueue(new ScriptedResponse(200, "text/csv", "tenant,active-users\nExampleTenant,205\n",
             new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=report__2024-05-01_2024-05-31.csv" }));
-        var client = new UsageReportsClient(_server.CreateClient("/cmu/v2"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
-        var response = await client.GetTenantAsCsvAsync(limit: 5);
+        var csv = await client.GetTenantAsCsvAsync(limit: 5);
 
         var request = _server.OnlyRequest();
+        Assert.Equal("/cmu/v2/tenant", request.Path);
         Assert.Equal("text/csv", request.Header("Accept"));
         Assert.Equal("?limit=5", request.RawQuery);
-        Assert.Equal("tenant,active-users\nExampleTenant,205\n", response.Value);
-        Assert.Equal("attachment; filename=report__2024-05-01_2024-05-31.csv", response.GetHeader("Content-Disposition"));
+        Assert.Equal("tenant,active-users\nExampleTenant,205\n", csv);
     }
 
     [Theory]
@@ -107,43 +134,25 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     public async Task Error_statuses_become_ApiException_with_the_plain_text_reason(int status)
     {
         _server.Enqueue(new ScriptedResponse(status, "text/plain", "reason " + status));
-        var client = new UsageReportsClient(_server.CreateClient("/cmu/v2"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetTenantAsync());
 
-        Assert.Equal(status, ex.StatusCode);
-        Assert.True(ex.TryGetError<string>(out var reason));
-        Assert.Equal("reason " + status, reason);
-        Assert.Equal("reason " + status, ex.RawBody);
+        Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+        Assert.Equal("reason " + status, ex.Content);
+        Assert.Equal("text/plain", ex.ContentHeaders!.ContentType!.MediaType);
+        Assert.False(ex.TryGetOAuthError(out _));
     }
 
     [Fact]
-    public async Task Requests_carry_the_operation_and_its_security_for_handlers()
+    public async Task Csv_errors_are_ApiException_too()
     {
-        var seen = new List<(string? Operation, string[]? Security)>();
-        var handler = new OptionsProbe(seen) { InnerHandler = new HttpClientHandler() };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(_server.BaseAddress, "/cmu/v2") };
-        _server.Enqueue(ScriptedResponse.Json(200, """{"_links":{"self":{"href":"/"}},"report":[]}"""));
-        _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"b"}"""));
+        _server.Enqueue(new ScriptedResponse(406, "text/plain", "not acceptable"));
+        var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
-        await new UsageReportsClient(http).GetRootAsync();
-        using var registrationHttp = new HttpClient(new OptionsProbe(seen) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(_server.BaseAddress, "/o") };
-        await new RegistrationClient(registrationHttp).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" });
+        var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetTenantAsCsvAsync());
 
-        Assert.Equal("getRoot", seen[0].Operation);
-        Assert.Equal(["http:bearer"], seen[0].Security!);
-        Assert.Equal("registerClient", seen[1].Operation);
-        Assert.Empty(seen[1].Security!);
-    }
-
-    private sealed class OptionsProbe(List<(string?, string[]?)> seen) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Options.TryGetValue(ApiRequestOptions.OperationId, out var operation);
-            request.Options.TryGetValue(ApiRequestOptions.Security, out var security);
-            seen.Add((operation, security));
-            return base.SendAsync(request, cancellationToken);
-        }
+        Assert.Equal(HttpStatusCode.NotAcceptable, ex.StatusCode);
+        Assert.Equal("not acceptable", ex.Content);
     }
 }
