@@ -17,16 +17,17 @@ public sealed class ListMapFormExplodedQueryConverter : global::Refit.IQueryConv
     {
         foreach (var pair in value)
         {
-            var key = prefix + pair.Key;
+            // A trailing '!' (not-equal filters) stays literal on the wire, as the service writes it.
+            var key = global::System.Uri.EscapeDataString(prefix + pair.Key).Replace("%21", "!");
             if (pair.Value is null || pair.Value.Count == 0)
             {
-                builder.AddFlag(key, false);
+                builder.AddFlag(key, true);
                 continue;
             }
 
             foreach (var item in pair.Value)
             {
-                builder.Add(key, item, false);
+                builder.AddPreEscapedKey(key, item, false);
             }
         }
     }
