@@ -18,11 +18,11 @@ public sealed class AccessFlowTests
 
         var report = await host.Reports.GetTenantAsync();
 
-        Assert.NotEmpty(report.Value.Report!);
+        Assert.NotEmpty(report.Report!);
         Assert.Equal(1, emulator.Stats.Registrations);
         Assert.Equal(1, emulator.Stats.TokensIssued);
         Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 200));
-        await host.AssertNoSecretsAsync(report.Value.ToString() ?? "");
+        await host.AssertNoSecretsAsync(report.ToString() ?? "");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class AccessFlowTests
         var calls = Enumerable.Range(0, 1000).Select(_ => Task.Run(() => reports.GetTenantYearMonthDayAsync(start: today)));
         var results = await Task.WhenAll(calls);
 
-        Assert.All(results, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
+        Assert.All(results, r => Assert.NotEmpty(r.Report!));
         Assert.Equal(1, emulator.Stats.Registrations);
         Assert.Equal(1, emulator.Stats.TokensIssued);
         Assert.Equal(1000, emulator.Stats.CountOf("GET /cmu/v2/tenant/year/month/day", 200));
@@ -79,7 +79,7 @@ public sealed class AccessFlowTests
 
         var report = await host.Reports.GetTenantAsync();
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.NotEmpty(report.Report!);
         Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 401));
         Assert.Equal(1, emulator.Stats.CountOf("GET /cmu/v2/tenant", 200));
         Assert.Equal(2, emulator.Stats.TokensIssued);
@@ -115,7 +115,7 @@ public sealed class AccessFlowTests
         await host.Reports.GetTenantAsync();
         var report = await host.Reports.GetTenantAsync(); // the client is forgotten: 401, then invalid_client at the token endpoint
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.NotEmpty(report.Report!);
         Assert.Equal(2, emulator.Stats.Registrations);
         Assert.Equal(1, emulator.Stats.CountOf("POST /o/client/token", 400));
         await host.AssertNoSecretsAsync();
