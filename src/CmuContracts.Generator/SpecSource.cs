@@ -58,36 +58,37 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
             ns = fallback;
         }
 
-        var returnShape = ReturnShape.Value;
-        var shapeText = Option(fileOptions, "build_metadata.AdditionalFiles.CmuReturnShape");
-        switch (shapeText?.ToLowerInvariant())
-        {
-            case null or "value":
-                break;
-            case "apiresponse":
-                returnShape = ReturnShape.ApiResponse;
-                break;
-            default:
-                diagnostics.Add(InvalidOption(text.Path, "CmuReturnShape", shapeText!, "return shape (Value or ApiResponse)", "Value"));
-                break;
-        }
-
-        var strict = false;
-        var requiredText = Option(fileOptions, "build_metadata.AdditionalFiles.CmuRequiredProperties");
-        switch (requiredText?.ToLowerInvariant())
-        {
-            case null or "lenient":
-                break;
-            case "strict":
-                strict = true;
-                break;
-            default:
-                diagnostics.Add(InvalidOption(text.Path, "CmuRequiredProperties", requiredText!, "required-properties mode (lenient or strict)", "lenient"));
-                break;
-        }
+        var returnShape = Choice(fileOptions, text.Path, "CmuReturnShape", "return shape (Value or ApiResponse)", diagnostics,
+            ("Value", ReturnShape.Value), ("ApiResponse", ReturnShape.ApiResponse));
+        var strict = Choice(fileOptions, text.Path, "CmuRequiredProperties", "required-properties mode (lenient or strict)", diagnostics,
+            ("lenient", false), ("strict", true));
 
         var input = new SpecInput(text.Path, content, ns, clientName, ns + "." + clientName, new GenerationOptions(returnShape, strict));
         return new SpecSource(input, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A per-spec option with a fixed set of values (case-insensitive); anything else is CMU1008 and the
+    /// first value, which is the default.
+    /// </summary>
+    private static T Choice<T>(AnalyzerConfigOptions options, string path, string name, string kind, List<DiagnosticInfo> diagnostics, params (string Text, T Value)[] values)
+    {
+        var text = Option(options, "build_metadata.AdditionalFiles." + name);
+        if (text is null)
+        {
+            return values[0].Value;
+        }
+
+        foreach (var (candidate, value) in values)
+        {
+            if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        diagnostics.Add(InvalidOption(path, name, text, kind, values[0].Text));
+        return values[0].Value;
     }
 
     private static DiagnosticInfo InvalidOption(string path, string option, string value, string kind, string used) =>

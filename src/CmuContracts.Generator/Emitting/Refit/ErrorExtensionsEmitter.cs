@@ -10,9 +10,13 @@ namespace CmuContracts.Generator.Emitting.Refit;
 /// </summary>
 internal static class ErrorExtensionsEmitter
 {
+    /// <summary>A JSON error body of a generated class: it gets a <c>TryGet...</c> extension.</summary>
+    public static bool HasExtension(ErrorResponseModel error, ApiModelIndex index) =>
+        error.Body is { Kind: MediaKind.Json, Type.Kind: TypeKind.Named } body && !CSharpTypes.IsValueType(body.Type, index);
+
     public static IReadOnlyList<TypeRef> ErrorTypes(ApiModelIndex index) => index.Model.Clients
         .SelectMany(c => c.Operations).SelectMany(o => o.Errors)
-        .Where(e => e.Body is { Kind: MediaKind.Json, Type.Kind: TypeKind.Named } body && !CSharpTypes.IsValueType(body.Type, index))
+        .Where(e => HasExtension(e, index))
         .Select(e => e.Body!.Type with { IsNullable = false })
         .Distinct()
         .OrderBy(t => t.Name, System.StringComparer.Ordinal)

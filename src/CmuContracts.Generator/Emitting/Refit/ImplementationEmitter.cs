@@ -31,18 +31,20 @@ internal static class ImplementationEmitter
         foreach (var op in client.Operations)
         {
             var parameters = RefitParameter.For(op, index);
+            var opMethods = RefitMethod.For(op, index);
+            var bearer = opMethods[0].RequiresBearer;
             var templated = op.Path.IndexOf('{') >= 0;
-            var key = op.HttpMethod + "|" + RefitMethod.For(op, index)[0].RequiresBearer + "|" + (templated ? op.Path : string.Empty) + "|"
+            var key = op.HttpMethod + "|" + bearer + "|" + (templated ? op.Path : string.Empty) + "|"
                 + RefitParameter.Declaration(parameters, attributes: true, defaults: false);
             if (!shapes.TryGetValue(key, out var builder))
             {
                 builder = "CreateRequest" + shapes.Count;
                 shapes[key] = builder;
                 builders.Line();
-                EmitBuilder(builders, builder, op, parameters, templated, iface, shared, index);
+                EmitBuilder(builders, builder, op, parameters, templated, bearer, iface, shared, index);
             }
 
-            foreach (var method in RefitMethod.For(op, index))
+            foreach (var method in opMethods)
             {
                 methods.Line();
                 EmitMethod(methods, method, parameters, builder, templated, shared);
@@ -112,7 +114,7 @@ internal static class ImplementationEmitter
     /// Builds a request in Refit's order: path and query, body, static headers (Accept, then the
     /// bearer placeholder), header parameters, configured options, then Refit's and our request properties.
     /// </summary>
-    private static void EmitBuilder(SourceWriter w, string name, OperationModel op, IReadOnlyList<RefitParameter> parameters, bool templated, string iface, SharedFields shared, ApiModelIndex index)
+    private static void EmitBuilder(SourceWriter w, string name, OperationModel op, IReadOnlyList<RefitParameter> parameters, bool templated, bool bearer, string iface, SharedFields shared, ApiModelIndex index)
     {
         var declaration = "global::Refit.RefitSettings settings, " + (templated ? string.Empty : "string path, ") + "string operationId, string[] security, string methodName, string? accept, "
             + RefitParameter.Declaration(parameters, attributes: false, defaults: false);
@@ -149,7 +151,7 @@ internal static class ImplementationEmitter
         }
 
         w.Open("if (accept != null)").Line(Runner + "SetHeader(request, \"Accept\", accept, settings.ValidateHeaders);").Close();
-        if (RefitMethod.For(op, index)[0].RequiresBearer)
+        if (bearer)
         {
             // The value stays "Bearer": RefitSettings.AuthorizationHeaderValueGetter supplies the token.
             w.Line(Runner + "SetHeader(request, \"Authorization\", \"Bearer\", settings.ValidateHeaders);");

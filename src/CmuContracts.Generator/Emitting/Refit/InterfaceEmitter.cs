@@ -93,7 +93,7 @@ internal static class InterfaceEmitter
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         var errors = string.Join("; ", op.Errors.Where(e => e.Body is not null).Select(e => e.StatusCode + ": " + ErrorTypeDoc(e.Body!)));
-        var readable = op.Errors.Any(e => e.Body is { Kind: MediaKind.Json, Type.Kind: TypeKind.Named } body && !CSharpTypes.IsValueType(body.Type, index));
+        var readable = op.Errors.Any(e => ErrorExtensionsEmitter.HasExtension(e, index));
         w.Line("/// <exception cref=\"global::Refit.ApiException\">" + (method.IsApiResponse ? "Never for an HTTP status: see <c>Error</c>." : "The server answered with a non-success status.")
             + (errors.Length == 0 ? string.Empty : " Declared error bodies: " + DocComments.Escape(errors) + ".")
             + (readable ? " Read JSON ones with the <c>TryGet...</c> extensions of <see cref=\"" + index.Model.ClientName + "ApiExceptionExtensions\"/>." : string.Empty)

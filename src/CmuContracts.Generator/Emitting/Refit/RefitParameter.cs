@@ -53,11 +53,18 @@ internal sealed class RefitParameter
     public string WireName => Model?.WireName ?? Name;
 
     /// <summary>The <c>[Query(Format = ...)]</c> that keeps dates in ISO 8601, or null.</summary>
-    public string? Format => Model?.Type.Kind switch
+    public string? Format => Model is null ? null : DateFormat(Model.Type.Kind);
+
+    /// <summary>
+    /// The named arguments of a scalar's <c>[Query]</c> (empty when none): the date format, or
+    /// <c>TreatAsString</c> for extensible enums, which are structs Refit would otherwise flatten
+    /// into their properties (<c>Value=...&amp;IsKnown=...</c>).
+    /// </summary>
+    public string QueryArguments => Model?.Type.Kind switch
     {
-        TypeKind.DateTime => "o",
-        TypeKind.Date => "yyyy-MM-dd",
-        _ => null,
+        TypeKind.DateTime or TypeKind.Date => "Format = " + Literals.String(Format!),
+        TypeKind.Named => "TreatAsString = true",
+        _ => string.Empty,
     };
 
     /// <summary>Required parameters first (path, query, header, then the body), optional ones after.</summary>
@@ -106,6 +113,13 @@ internal sealed class RefitParameter
     public static string ConverterName(ParameterModel parameter) =>
         (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
 
+    private static string? DateFormat(TypeKind kind) => kind switch
+    {
+        TypeKind.DateTime => "o",
+        TypeKind.Date => "yyyy-MM-dd",
+        _ => null,
+    };
+
     private static string CollectionFormatOf(ParameterModel p) => p.Style switch
     {
         QueryStyle.SpaceDelimited => "Ssv",
@@ -137,15 +151,10 @@ internal sealed class RefitParameter
                 "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]", p, null);
         }
 
-        var formatText = p.Type.Kind switch
-        {
-            TypeKind.DateTime => "(Format = \"o\")",
-            TypeKind.Date => "(Format = \"yyyy-MM-dd\")",
-            // Extensible enums are structs: without this Refit would flatten their properties (Value=...&IsKnown=...).
-            TypeKind.Named => "(TreatAsString = true)",
-            _ => string.Empty,
-        };
-        return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, alias + "[global::Refit.Query" + formatText + "]", p, null);
+        var scalar = new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, string.Empty, p, null);
+        var arguments = scalar.QueryArguments;
+        return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar,
+            alias + "[global::Refit.Query" + (arguments.Length == 0 ? string.Empty : "(" + arguments + ")") + "]", p, null);
     }
 
     private static RefitParameter Create(RequestBodyModel body, ApiModelIndex index, bool optional)

@@ -30,8 +30,7 @@ internal sealed class SharedFields
         {
             var query = p.Kind == RefitBindingKind.QueryCollection
                 ? "new global::Refit.QueryAttribute(global::Refit.CollectionFormat." + p.CollectionFormat + ")"
-                : "new global::Refit.QueryAttribute()" + (p.Format is not null ? " { Format = " + Literals.String(p.Format) + " }"
-                    : p.Model!.Type.Kind == TypeKind.Named ? " { TreatAsString = true }" : string.Empty);
+                : "new global::Refit.QueryAttribute()" + (p.QueryArguments.Length == 0 ? string.Empty : " { " + p.QueryArguments + " }");
             attributes.Add(("global::Refit.QueryAttribute", query));
         }
 
