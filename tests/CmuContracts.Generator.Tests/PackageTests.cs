@@ -33,12 +33,13 @@ public sealed class PackageTests(ITestOutputHelper output)
             var nupkg = Path.Combine(feed, $"CmuContracts.Generator.{Version}.nupkg");
             Assert.True(File.Exists(nupkg), "No package at " + nupkg + "; feed has: " + string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName)));
 
-            // Layout: the generator and its one dependency as analyzers, the props in build/, nothing to compile against.
+            // Layout: the generator and its dependencies as analyzers, the props in build/, nothing to compile against.
             using (var zip = ZipFile.OpenRead(nupkg))
             {
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 Assert.Contains("analyzers/dotnet/cs/CmuContracts.Generator.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
                 Assert.Contains("build/CmuContracts.Generator.props", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
 
@@ -81,6 +82,9 @@ public sealed class PackageTests(ITestOutputHelper output)
                 </Project>
                 """);
             File.Copy(Path.Combine(TestPaths.CorpusDirectory, "petstore.yaml"), Path.Combine(consumer, "petstore.openapi.yaml"));
+
+            // The same spec as JSON takes the System.Text.Json fast path inside the real compiler.
+            File.WriteAllText(Path.Combine(consumer, "inventory.openapi.json"), Parsing.YamlToJson.Convert(File.ReadAllText(Path.Combine(TestPaths.CorpusDirectory, "petstore.yaml")), Parsing.JsonLayout.Indented));
             File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
                 using System.Text.Json;
                 using Consumer.Petstore;
@@ -93,6 +97,7 @@ public sealed class PackageTests(ITestOutputHelper output)
                 var back = JsonSerializer.Deserialize<Pet>(json, PetstoreJsonContext.Options)!;
                 Console.WriteLine(json);
                 Console.WriteLine(back.Name + " " + client.GetType().FullName + " " + (generated.GetType() == client.GetType()));
+                Console.WriteLine(JsonSerializer.Serialize(new Consumer.Inventory.Pet { Id = 8, Name = "Tom" }, Consumer.Inventory.InventoryJsonContext.Options));
                 """);
 
             Run(consumer, "build", "-warnaserror", "-p:UseSharedCompilation=false");
@@ -101,6 +106,7 @@ public sealed class PackageTests(ITestOutputHelper output)
             Assert.Contains("{\"id\":7,\"name\":\"Rex\",\"tag\":\"dog\"}", stdout, StringComparison.Ordinal);
             // Refit's runtime serves our generated implementation (Refit's analyzers ran on the -warnaserror build).
             Assert.Contains("Rex Consumer.Petstore.Internal.PetsClient True", stdout, StringComparison.Ordinal);
+            Assert.Contains("{\"id\":8,\"name\":\"Tom\"}", stdout, StringComparison.Ordinal);
 
             // The package came from the test feed, not from some cache.
             Assert.True(Directory.Exists(Path.Combine(packages, "cmucontracts.generator", Version)), "the package was not restored into the isolated packages folder");

@@ -11,13 +11,17 @@ namespace CmuContracts.Generator.Parsing;
 internal static class SpecParser
 {
     /// <summary>Never throws (except <see cref="OperationCanceledException"/>): every problem becomes a diagnostic.</summary>
-    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken) =>
+        Parse(input, YamlDocumentLoader.IsJsonPath(input.Path), cancellationToken);
+
+    /// <summary>Parses with or without the JSON fast path (tests compare the two).</summary>
+    internal static ParseResult Parse(SpecInput input, bool jsonFastPath, CancellationToken cancellationToken)
     {
         var reader = new NodeReader(input.Path, cancellationToken);
         ApiModel? model = null;
         try
         {
-            model = Read(reader, input);
+            model = Read(reader, input, jsonFastPath);
         }
         catch (OperationCanceledException)
         {
@@ -34,9 +38,9 @@ internal static class SpecParser
         return new ParseResult(model, reader.Diagnostics.ToEquatableArray());
     }
 
-    private static ApiModel? Read(NodeReader reader, SpecInput input)
+    private static ApiModel? Read(NodeReader reader, SpecInput input, bool jsonFastPath)
     {
-        var document = YamlDocumentLoader.Load(reader, input.Text);
+        var document = YamlDocumentLoader.Load(reader, input.Text, jsonFastPath);
         if (document is null)
         {
             return null;

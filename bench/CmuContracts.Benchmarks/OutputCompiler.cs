@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CmuContracts.Benchmarks;
+
+/// <summary>What compiling one generator's output gave.</summary>
+internal sealed record CompileOutcome(bool Success, int ErrorCount, string FirstErrors, long AssemblyBytes);
+
+/// <summary>
+/// Compiles generated code the way a consumer's build does (parse every file, then <c>CSharpCompilation.Emit</c>
+/// to memory), against the running shared framework, nullable on, Debug (the inner-loop build). Reused by the
+/// compile benchmark and by the output report, so both can be re-run unchanged when the generator's output changes.
+/// </summary>
+internal static class OutputCompiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(CreateReferences);
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly CSharpCompilationOptions Options = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable,
+        optimizationLevel: OptimizationLevel.Debug);
+
+    /// <summary>Loads the references up front, so a timed compile does not include reading them.</summary>
+    public static void Warm() => _ = References.Value;
+
+    public static CompileOutcome Compile(GeneratedOutput output)
+    {
+        var trees = output.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Name));
+        var compilation = CSharpCompilation.Create("Generated_" + Guid.NewGuid().ToString("N"), trees, References.Value, Options);
+        using var pe = new MemoryStream();
+        var result = compilation.Emit(pe);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return new CompileOutcome(result.Success, errors.Count, string.Join(Environment.NewLine, errors.Take(3)), pe.Length);
+    }
+
+    /// <summary>The median wall time of <paramref name="runs"/> compiles after one warm-up (for the output report).</summary>
+    public static TimeSpan MedianCompileTime(GeneratedOutput output, int runs)
+    {
+        Compile(output);
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Compile(output);
+            times.Add(watch.Elapsed);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static ImmutableArray<MetadataReference> CreateReferences()
+    {
+        // The shared framework (the assemblies beside System.Private.CoreLib, not this process's NuGet dependencies) and Refit.
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")
+            ?? throw new InvalidOperationException("The runtime did not provide TRUSTED_PLATFORM_ASSEMBLIES.");
+        return tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            // Our output is Refit clients; NSwag's ignores the extra reference.
+            .Append(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location))
+            .ToImmutableArray();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using CmuContracts.Benchmarks;
+using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CmuContracts.Generator.Tests;
+
+/// <summary>The benchmark's public-API-like JSON spec is deterministic, about 2 MB, read by the JSON fast path, and clean.</summary>
+public sealed class SyntheticJsonSpecTests
+{
+    private const string JsonPath = "/specs/synthetic-public.openapi.json";
+
+    [Fact]
+    public void SameSeedGivesTheSameSpec_AnotherSeedDoesNot()
+    {
+        Assert.Equal(SyntheticJsonSpecBuilder.Build().Json, SyntheticJsonSpecBuilder.Build().Json);
+        Assert.NotEqual(SyntheticJsonSpecBuilder.Build().Json, SyntheticJsonSpecBuilder.Build(seed: 7).Json);
+    }
+
+    [Fact]
+    public void TheSpecIsAboutTwoMegabytesWithHundredsOfFormOperations_AndParsesWithoutWarnings()
+    {
+        var spec = SyntheticJsonSpecBuilder.Build();
+        var bytes = Encoding.UTF8.GetByteCount(spec.Json);
+        Assert.InRange(bytes, 1_700_000, 2_400_000);
+        Assert.True(spec.OperationCount >= 300, $"{spec.OperationCount} operations");
+
+        var yaml = SpecParser.Parse(new SpecInput(JsonPath, spec.Json, "Synthetic", "Synthetic", "Synthetic.Synthetic"), jsonFastPath: false, CancellationToken.None);
+        var fast = SpecParser.Parse(new SpecInput(JsonPath, spec.Json, "Synthetic", "Synthetic", "Synthetic.Synthetic"), CancellationToken.None);
+
+        Assert.DoesNotContain(fast.Diagnostics, d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning);
+        var model = Assert.IsType<ApiModel>(fast.Model);
+        Assert.Equal(spec.OperationCount, model.Clients.Sum(c => c.Operations.Count));
+        Assert.Equal(spec.OperationCount * 2 / 5, model.Clients.SelectMany(c => c.Operations).Count(o => o.Body?.Kind == MediaKind.Form));
+        Assert.Equal(yaml.Model, fast.Model);
+        Assert.Equal(yaml.Diagnostics, fast.Diagnostics);
+    }
+
+    [Fact]
+    public void TheGeneratedClientCompiles()
+    {
+        var spec = SyntheticJsonSpecBuilder.Build(resources: 12);
+        var run = GeneratorHarness.Run(new SpecFile(JsonPath, spec.Json, "Synthetic"), withHttp: true).ThrowIfGeneratorFailed();
+
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var problems = run.CompilationDiagnostics();
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Take(20)));
+    }
+}
