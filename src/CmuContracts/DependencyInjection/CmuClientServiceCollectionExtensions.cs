@@ -62,10 +62,10 @@ public static class CmuClientServiceCollectionExtensions
         services.TryAddTransient<BearerTokenHandler>();
         services.TryAddTransient<RequestDurationHandler>();
 
-        // The generated clients (ported with the Refit rewrite): base addresses from the options.
-        var registration = Pipeline(services.AddAdobePassRegistrationClient(), o => o.EffectiveRegistrationBaseAddress);
-        var token = Pipeline(services.AddAdobePassTokenClient(), o => o.EffectiveRegistrationBaseAddress);
-        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(), o => o.EffectiveCmuBaseAddress);
+        // The generated Refit clients: base addresses from the options, the pipeline's exceptions unwrapped.
+        var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress);
+        var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress);
+        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress);
         usageReports.AddHttpMessageHandler<BearerTokenHandler>();
         return new CmuClientBuilder(services, registration, token, usageReports);
     }

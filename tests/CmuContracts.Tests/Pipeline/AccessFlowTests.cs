@@ -95,9 +95,7 @@ public sealed class AccessFlowTests
         var fault = new FaultOnSendHandler("expire-token", _ => true);
         await using var host = CmuTestHost.Create(emulator, build: b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
 
-        // Refit wraps a handler's exception in ApiRequestException (its TransportExceptionFactory); ours is inside.
-        var wrapped = await Assert.ThrowsAsync<Refit.ApiRequestException>(() => host.Reports.GetTenantAsync());
-        var ex = Assert.IsType<CmuAuthenticationException>(wrapped.InnerException);
+        var ex = await Assert.ThrowsAsync<CmuAuthenticationException>(() => host.Reports.GetTenantAsync());
 
         Assert.Equal(401, ex.StatusCode);
         Assert.Equal("getTenant", ex.OperationId);
