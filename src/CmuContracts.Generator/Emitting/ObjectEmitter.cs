@@ -26,7 +26,9 @@ internal static class ObjectEmitter
             }
 
             first = false;
-            DocComments.Summary(w, property.Description, "The <c>" + DocComments.Escape(property.JsonName) + "</c> property.");
+            // A $ref'd enum carries its description on the schema, not on the property.
+            var description = property.Description ?? (index.Find(property.Type.Name) is { Kind: TypeModelKind.Enum } e ? e.Description : null);
+            DocComments.Summary(w, description, "The <c>" + DocComments.Escape(property.JsonName) + "</c> property.");
             if (index.IsFormBody(type.Name))
             {
                 // Refit's form serializer names fields from [JsonPropertyName]; JSON itself goes through the converter.

@@ -87,7 +87,51 @@ internal static class CSharpNames
             return "_" + words;
         }
 
-        return Escape(char.ToLowerInvariant(words[0]) + words.Substring(1));
+        return Escape(LowerLeadingCapitals(words, FirstWordLength(text)));
+    }
+
+    /// <summary>
+    /// Lower-cases the leading capitals the way .NET names acronyms: a first word written in capitals
+    /// is lowered whole (<c>AP-Device-Identifier</c> -> <c>apDeviceIdentifier</c>, <c>ID</c> -> <c>id</c>);
+    /// inside one word, a run of capitals keeps its last letter when a lower-case letter follows
+    /// (<c>XMLHttpRequest</c> -> <c>xmlHttpRequest</c>).
+    /// </summary>
+    private static string LowerLeadingCapitals(string words, int firstWordLength)
+    {
+        var run = 0;
+        while (run < words.Length && char.IsUpper(words[run]))
+        {
+            run++;
+        }
+
+        if (run >= firstWordLength)
+        {
+            run = firstWordLength;
+        }
+        else if (run > 1 && char.IsLower(words[run]))
+        {
+            run--;
+        }
+
+        return words.Substring(0, run).ToLowerInvariant() + words.Substring(run);
+    }
+
+    /// <summary>The length of the first word of <paramref name="text"/> (its first run of letters and digits).</summary>
+    private static int FirstWordLength(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - start;
     }
 
     public static bool IsKeyword(string identifier) => Keywords.Contains(identifier);

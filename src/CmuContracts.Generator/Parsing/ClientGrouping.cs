@@ -13,7 +13,42 @@ namespace CmuContracts.Generator.Parsing;
 internal static class ClientGrouping
 {
     public static string ClientNameOf(string? tag, string clientName) =>
-        tag is null ? clientName : CSharpNames.Pascal(tag, clientName);
+        tag is null ? clientName : CSharpNames.Pascal(WithoutNumbering(tag), clientName);
+
+    /// <summary>
+    /// A tag without the outline numbering some specs use to order their sections
+    /// (<c>1. Configuration</c>, <c>02 - Users</c>, <c>3.1) Orders</c> -> the name alone), so the client is
+    /// <c>ConfigurationClient</c>, not <c>_1ConfigurationClient</c>. A tag that is only a number, or whose
+    /// digits start a word (<c>3D Models</c>), is kept.
+    /// </summary>
+    internal static string WithoutNumbering(string tag)
+    {
+        var i = 0;
+        while (i < tag.Length && char.IsWhiteSpace(tag[i]))
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < tag.Length && (char.IsDigit(tag[i]) || (tag[i] == '.' && i > digits && i + 1 < tag.Length && char.IsDigit(tag[i + 1]))))
+        {
+            i++;
+        }
+
+        if (i == digits)
+        {
+            return tag;
+        }
+
+        var separator = i;
+        while (i < tag.Length && (char.IsWhiteSpace(tag[i]) || tag[i] is '.' or ')' or '-' or ':' or '_'))
+        {
+            i++;
+        }
+
+        var rest = tag.Substring(i);
+        return i == separator || CSharpNames.PascalWords(rest).Length == 0 ? tag : rest;
+    }
 
     public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, YamlMappingNode root)
     {

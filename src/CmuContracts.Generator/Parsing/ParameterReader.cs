@@ -68,13 +68,19 @@ internal sealed class ParameterReader
                 // A shared parameter's inline types are named after the component, not after whichever operation came first.
                 var typeName = component is null ? operationName + CSharpNames.Pascal(wireName) : CSharpNames.Pascal(component);
                 var parameter = ReadOne(wireName, location, node, required, typeName);
-                var name = CSharpNames.Camel(wireName);
+                var name = CSharpNames.Camel(OperatorWords.Spell(wireName, parameter.Type));
                 if (Array.IndexOf(MethodParameterNames, CSharpNames.Unescape(name)) >= 0)
                 {
                     name = CSharpNames.Unescape(name) + "Value";
                 }
 
-                parameters.Add(parameter with { Name = CSharpNames.MakeUnique(name, taken) });
+                var unique = CSharpNames.MakeUnique(name, taken);
+                if (unique != name)
+                {
+                    _reader.Report(DiagnosticDescriptors.NameCollision, NodeReader.Find(node, "name") ?? node, wireName, CSharpNames.Unescape(name), CSharpNames.Unescape(unique));
+                }
+
+                parameters.Add(parameter with { Name = unique });
             }
             catch (SpecProblemException problem) when (!required)
             {

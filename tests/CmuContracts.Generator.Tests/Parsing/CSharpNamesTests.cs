@@ -26,6 +26,13 @@ public sealed class CSharpNamesTests
 
     [Theory]
     [InlineData("X-Device-Info", "xDeviceInfo")]
+    [InlineData("AP-Device-Identifier", "apDeviceIdentifier")]
+    [InlineData("ID", "id")]
+    [InlineData("URL", "url")]
+    [InlineData("XMLHttpRequest", "xmlHttpRequest")]
+    [InlineData("IOStream", "ioStream")]
+    [InlineData("OAuthToken", "oAuthToken")]
+    [InlineData("v2-api", "v2Api")]
     [InlineData("client_id", "clientId")]
     [InlineData("class", "@class")]
     [InlineData("params", "@params")]

@@ -110,6 +110,20 @@ public sealed class OperationTests
         Assert.Null(model.Clients[0].DefaultServerUrl);
     }
 
+    [Theory]
+    [InlineData("1. Configuration", "Configuration")]
+    [InlineData("02 - Users", "Users")]
+    [InlineData("3.1) Orders", "Orders")]
+    [InlineData("4: Billing info", "BillingInfo")]
+    [InlineData("3D Models", "_3DModels")]
+    [InlineData("2024", "_2024")]
+    public void OutlineNumberingOfTagsIsNotPartOfTheClientName(string tag, string client)
+    {
+        var model = ParseClean(WithPaths("/a:\n  get: { operationId: a, tags: ['" + tag + "'], responses: { '204': { description: ok } } }"));
+
+        Assert.Equal(client, model.Clients.Single().Name);
+    }
+
     [Fact]
     public void ClientsFollowFirstTagsInFirstAppearanceOrder()
     {
@@ -244,7 +258,7 @@ public sealed class OperationTests
     [Fact]
     public void ParameterNamesAreEscapedAndNeverCollide()
     {
-        var model = ParseClean(WithPaths("""
+        var result = Parse(WithPaths("""
             /a:
               get:
                 operationId: a
@@ -266,7 +280,40 @@ public sealed class OperationTests
 
         Assert.Equal(
             "@class, @params, bodyValue, cancellationTokenValue, optionsValue, pageSize, pageSize2, _2fa",
-            string.Join(", ", Operation(model, "A").Parameters.Select(p => p.Name)));
+            string.Join(", ", Operation(result.Model!, "A").Parameters.Select(p => p.Name)));
+
+        // The one name that still had to be numbered is reported where the parameter is named.
+        var renamed = Single(result, "CMU1006");
+        Assert.Equal("page_size, pageSize, pageSize2", string.Join(", ", renamed.MessageArgs));
+        AssertAt(renamed, 15, 18);
+    }
+
+    [Fact]
+    public void ParametersDifferingByAnOperatorSuffixAreNamedForTheirMeaning()
+    {
+        var result = Parse(WithPaths("""
+            /messages:
+              get:
+                operationId: listMessages
+                parameters:
+                  - { name: DateSent, in: query, description: Filter by date sent., schema: { type: string, format: date-time } }
+                  - { name: DateSent<, in: query, description: Filter by date sent., schema: { type: string, format: date-time } }
+                  - { name: DateSent>, in: query, description: Filter by date sent., schema: { type: string, format: date-time } }
+                  - { name: StartTime>=, in: query, schema: { type: string, format: date } }
+                  - { name: Price<, in: query, schema: { type: number } }
+                  - { name: Price<=, in: query, schema: { type: number } }
+                  - { name: Count>=, in: query, schema: { type: integer } }
+                  - { name: status!, in: query, schema: { type: string } }
+                responses: { '204': { description: ok } }
+            """));
+
+        Assert.Equal(
+            "dateSent, dateSentBefore, dateSentAfter, startTimeOnOrAfter, priceLessThan, priceAtMost, countAtLeast, statusNot",
+            string.Join(", ", Operation(result.Model!, "ListMessages").Parameters.Select(p => p.Name)));
+        Assert.Equal(
+            "DateSent, DateSent<, DateSent>, StartTime>=, Price<, Price<=, Count>=, status!",
+            string.Join(", ", Operation(result.Model!, "ListMessages").Parameters.Select(p => p.WireName)));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CMU1006");
     }
 
     [Fact]
