@@ -16,6 +16,7 @@ internal static class InterfaceEmitter
         w.Line("/// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>");
         w.Open("public partial interface I" + client.Name + "Client");
         var first = true;
+        var documented = new System.Collections.Generic.Dictionary<(string Name, string Text), string>();
         foreach (var op in client.Operations)
         {
             var parameters = RefitParameter.For(op, index);
@@ -27,7 +28,7 @@ internal static class InterfaceEmitter
                 }
 
                 first = false;
-                Docs(w, method, parameters, index);
+                Docs(w, method, parameters, index, documented);
                 if (op.IsDeprecated)
                 {
                     w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
@@ -58,7 +59,11 @@ internal static class InterfaceEmitter
         _ => "Options",
     };
 
-    private static void Docs(SourceWriter w, RefitMethod method, System.Collections.Generic.IReadOnlyList<RefitParameter> parameters, ApiModelIndex index)
+    /// <summary>Shorter than this, a parameter's text is repeated rather than referenced.</summary>
+    private const int SharedDocLength = 120;
+
+    private static void Docs(SourceWriter w, RefitMethod method, System.Collections.Generic.IReadOnlyList<RefitParameter> parameters, ApiModelIndex index,
+        System.Collections.Generic.Dictionary<(string Name, string Text), string> documented)
     {
         var op = method.Operation;
         if (method.IsAlternative)
@@ -88,6 +93,16 @@ internal static class InterfaceEmitter
             var text = parameter.Model is { } p
                 ? p.Description ?? "The " + p.WireName + " " + p.Location.ToString().ToLowerInvariant() + " parameter."
                 : parameter.Body!.Description ?? "The request body (" + parameter.Body.MediaType + ").";
+            // A long text shared by many operations (a $ref'd parameter) is written once and inherited inline
+            // (the <param> tag itself stays, so consumers building documentation get no CS1573).
+            var name = parameter.Name.TrimStart('@');
+            if (text.Length >= SharedDocLength && documented.TryGetValue((name, text), out var owner))
+            {
+                w.Line("/// <param name=\"" + name + "\"><inheritdoc cref=\"" + owner + "\" path=\"/param[@name='" + name + "']/node()\"/></param>");
+                continue;
+            }
+
+            documented[(name, text)] = method.Name;
             DocComments.Param(w, parameter.Name, text);
         }
 
