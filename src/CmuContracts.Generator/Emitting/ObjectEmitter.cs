@@ -133,7 +133,7 @@ internal static class ObjectEmitter
 
         if (extra is not null)
         {
-            w.Line("var name = reader.GetString()!;");
+            w.Line("var name = JsonValueReader.ReadText(ref reader);");
             w.Line("reader.Read();");
             w.Line("p_additional ??= new();");
             w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index) + ";");

@@ -14,47 +14,78 @@ internal static class JsonValueReader
 {
     public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
     {
-        global::System.Text.Json.JsonTokenType.String => reader.GetString()!,
+        global::System.Text.Json.JsonTokenType.String => ReadText(ref reader),
         global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False =>
             global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
         _ => throw Unexpected(ref reader, "a string"),
     };
 
+    /// <summary>A string or property-name token's text; a lone surrogate escape (<c>"\\ud800"</c>) is a JsonException like any other malformed JSON.</summary>
+    public static string ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            throw new global::System.Text.Json.JsonException("The string at byte " + reader.TokenStartIndex + " is not valid UTF-16 (an unpaired surrogate escape).");
+        }
+    }
+
     public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
     {
         global::System.Text.Json.JsonTokenType.True => true,
         global::System.Text.Json.JsonTokenType.False => false,
-        global::System.Text.Json.JsonTokenType.String => bool.Parse(reader.GetString()!),
+        global::System.Text.Json.JsonTokenType.String when bool.TryParse(ReadText(ref reader), out var value) => value,
         _ => throw Unexpected(ref reader, "a boolean"),
     };
 
+    // Every reader below fails with a JsonException (never InvalidOperation, Format or Overflow), whatever the token.
     public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? int.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetInt32();
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && int.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : throw Unexpected(ref reader, "a 32-bit integer");
 
     public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? long.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetInt64();
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && long.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : throw Unexpected(ref reader, "a 64-bit integer");
 
     public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? float.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetSingle();
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && float.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : throw Unexpected(ref reader, "a number");
 
     public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? double.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetDouble();
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && double.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : throw Unexpected(ref reader, "a number");
 
     public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? decimal.Parse(reader.GetString()!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture) : reader.GetDecimal();
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && decimal.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : throw Unexpected(ref reader, "a decimal number");
 
     public static global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        global::System.DateOnly.ParseExact(ReadString(ref reader), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.DateOnly.TryParseExact(ReadText(ref reader), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value) ? value
+        : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
 
     public static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        global::System.DateTimeOffset.Parse(ReadString(ref reader), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal);
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.DateTimeOffset.TryParse(ReadText(ref reader), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value
+        : throw Unexpected(ref reader, "a date-time");
 
-    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) => reader.GetGuid();
+    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var value) ? value
+        : throw Unexpected(ref reader, "a UUID");
 
     public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        new(ReadString(ref reader), global::System.UriKind.RelativeOrAbsolute);
+        global::System.Uri.TryCreate(ReadString(ref reader), global::System.UriKind.RelativeOrAbsolute, out var value) ? value
+        : throw Unexpected(ref reader, "a URI");
 
-    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) => reader.GetBytesFromBase64();
+    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value
+        : throw Unexpected(ref reader, "base64 bytes");
 
     public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
         global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -85,7 +116,7 @@ internal static class JsonValueReader
         var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = ReadText(ref reader);
             reader.Read();
             map[key] = readValue(ref reader);
         }

@@ -1420,7 +1420,7 @@ namespace CmuContracts.AdobePass.Internal
                 }
                 else
                 {
-                    var name = reader.GetString()!;
+                    var name = JsonValueReader.ReadText(ref reader);
                     reader.Read();
                     p_additional ??= new();
                     p_additional[name] = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadAny(ref reader);
