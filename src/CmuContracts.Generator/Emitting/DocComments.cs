@@ -6,6 +6,9 @@ namespace CmuContracts.Generator.Emitting;
 /// <summary>Turns spec descriptions into XML doc comments (escaped, one line per source line).</summary>
 internal static class DocComments
 {
+    /// <summary>A one-line text up to this long stays on the summary's own line.</summary>
+    private const int ShortSummaryLength = 100;
+
     /// <summary>
     /// A summary from spec text (escaped), or, when the spec says nothing, from
     /// <paramref name="fallbackXml"/>: the generator's own wording, already valid XML.
@@ -16,16 +19,21 @@ internal static class DocComments
         {
             if (!string.IsNullOrWhiteSpace(fallbackXml))
             {
-                writer.Line("/// <summary>");
-                writer.Line("/// " + OneLine(fallbackXml!));
-                writer.Line("/// </summary>");
+                writer.Line("/// <summary>" + OneLine(fallbackXml!) + "</summary>");
             }
 
             return;
         }
 
+        var lines = new List<string>(SplitLines(text!));
+        if (lines.Count == 1 && lines[0].Length <= ShortSummaryLength)
+        {
+            writer.Line("/// <summary>" + Escape(lines[0]) + "</summary>");
+            return;
+        }
+
         writer.Line("/// <summary>");
-        foreach (var line in SplitLines(text!))
+        foreach (var line in lines)
         {
             writer.Line("/// " + Escape(line));
         }

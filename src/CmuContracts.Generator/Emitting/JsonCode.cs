@@ -14,40 +14,40 @@ internal static class JsonCode
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
     /// <summary>An expression reading a non-null value of <paramref name="type"/> from <c>ref {reader}</c>.</summary>
-    public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index)
+    public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index, bool qualified = false)
     {
         var r = "ref " + reader;
         switch (type.Kind)
         {
-            case TypeKind.Any: return Internal(index) + "JsonValueReader.ReadAny(" + r + ")";
-            case TypeKind.String: return Internal(index) + "JsonValueReader.ReadString(" + r + ")";
-            case TypeKind.Boolean: return Internal(index) + "JsonValueReader.ReadBoolean(" + r + ")";
-            case TypeKind.Int32: return Internal(index) + "JsonValueReader.ReadInt32(" + r + ")";
-            case TypeKind.Int64: return Internal(index) + "JsonValueReader.ReadInt64(" + r + ")";
-            case TypeKind.Float: return Internal(index) + "JsonValueReader.ReadSingle(" + r + ")";
-            case TypeKind.Double: return Internal(index) + "JsonValueReader.ReadDouble(" + r + ")";
-            case TypeKind.Decimal: return Internal(index) + "JsonValueReader.ReadDecimal(" + r + ")";
-            case TypeKind.Date: return Internal(index) + "JsonValueReader.ReadDate(" + r + ")";
-            case TypeKind.DateTime: return Internal(index) + "JsonValueReader.ReadDateTime(" + r + ")";
-            case TypeKind.Guid: return Internal(index) + "JsonValueReader.ReadGuid(" + r + ")";
-            case TypeKind.Uri: return Internal(index) + "JsonValueReader.ReadUri(" + r + ")";
-            case TypeKind.Bytes: return Internal(index) + "JsonValueReader.ReadBytes(" + r + ")";
+            case TypeKind.Any: return Internal(index, qualified) + "JsonValueReader.ReadAny(" + r + ")";
+            case TypeKind.String: return Internal(index, qualified) + "JsonValueReader.ReadString(" + r + ")";
+            case TypeKind.Boolean: return Internal(index, qualified) + "JsonValueReader.ReadBoolean(" + r + ")";
+            case TypeKind.Int32: return Internal(index, qualified) + "JsonValueReader.ReadInt32(" + r + ")";
+            case TypeKind.Int64: return Internal(index, qualified) + "JsonValueReader.ReadInt64(" + r + ")";
+            case TypeKind.Float: return Internal(index, qualified) + "JsonValueReader.ReadSingle(" + r + ")";
+            case TypeKind.Double: return Internal(index, qualified) + "JsonValueReader.ReadDouble(" + r + ")";
+            case TypeKind.Decimal: return Internal(index, qualified) + "JsonValueReader.ReadDecimal(" + r + ")";
+            case TypeKind.Date: return Internal(index, qualified) + "JsonValueReader.ReadDate(" + r + ")";
+            case TypeKind.DateTime: return Internal(index, qualified) + "JsonValueReader.ReadDateTime(" + r + ")";
+            case TypeKind.Guid: return Internal(index, qualified) + "JsonValueReader.ReadGuid(" + r + ")";
+            case TypeKind.Uri: return Internal(index, qualified) + "JsonValueReader.ReadUri(" + r + ")";
+            case TypeKind.Bytes: return Internal(index, qualified) + "JsonValueReader.ReadBytes(" + r + ")";
             case TypeKind.Array:
             case TypeKind.Map:
                 var item = type.Item ?? TypeRef.Any;
                 var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
                 var method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
-                return Internal(index) + "JsonValueReader." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + r
-                    + ", static (ref " + Reader + " " + inner + ") => " + ReadMaybeNull(item, inner, depth + 1, index) + ")";
+                return Internal(index, qualified) + "JsonValueReader." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + r
+                    + ", static (ref " + Reader + " " + inner + ") => " + ReadMaybeNull(item, inner, depth + 1, index, qualified) + ")";
             default:
-                return Internal(index) + type.Name + "JsonConverter.ReadValue(" + r + ")";
+                return Internal(index, qualified) + type.Name + "JsonConverter.ReadValue(" + r + ")";
         }
     }
 
     /// <summary>Like <see cref="Read"/>, but yields null for a JSON null when the type is nullable.</summary>
-    public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index)
+    public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index, bool qualified = false)
     {
-        var read = Read(type, reader, depth, index);
+        var read = Read(type, reader, depth, index, qualified);
         if (!type.IsNullable)
         {
             return read;
@@ -57,7 +57,7 @@ internal static class JsonCode
     }
 
     /// <summary>A statement writing the non-null value <paramref name="value"/> to <paramref name="writer"/>.</summary>
-    public static string Write(TypeRef type, string writer, string value, int depth, ApiModelIndex index)
+    public static string Write(TypeRef type, string writer, string value, int depth, ApiModelIndex index, bool qualified = false)
     {
         switch (type.Kind)
         {
@@ -73,8 +73,8 @@ internal static class JsonCode
             case TypeKind.Double:
             case TypeKind.Decimal:
                 return writer + ".WriteNumberValue(" + value + ");";
-            case TypeKind.Date: return Internal(index) + "JsonValueWriter.WriteDate(" + writer + ", " + value + ");";
-            case TypeKind.Uri: return Internal(index) + "JsonValueWriter.WriteUri(" + writer + ", " + value + ");";
+            case TypeKind.Date: return Internal(index, qualified) + "JsonValueWriter.WriteDate(" + writer + ", " + value + ");";
+            case TypeKind.Uri: return Internal(index, qualified) + "JsonValueWriter.WriteUri(" + writer + ", " + value + ");";
             case TypeKind.Bytes: return writer + ".WriteBase64StringValue(" + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:
@@ -83,23 +83,35 @@ internal static class JsonCode
                 var w = "w" + d;
                 var v = "v" + d;
                 var method = type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
-                return Internal(index) + "JsonValueWriter." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + writer + ", " + value
-                    + ", static (" + w + ", " + v + ") => { " + WriteMaybeNull(item, w, v, depth + 1, index) + " });";
+                return Internal(index, qualified) + "JsonValueWriter." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + writer + ", " + value
+                    + ", static (" + w + ", " + v + ") => { " + WriteMaybeNull(item, w, v, depth + 1, index, qualified) + " });";
             default:
-                return Internal(index) + type.Name + "JsonConverter.WriteValue(" + writer + ", " + value + ");";
+                return Internal(index, qualified) + type.Name + "JsonConverter.WriteValue(" + writer + ", " + value + ");";
         }
     }
 
+    /// <summary>
+    /// One <c>Utf8JsonWriter</c> call writing the property <paramref name="utf8Name"/> with the non-null scalar
+    /// <paramref name="value"/> (the same bytes as name and value written separately); null for other types.
+    /// </summary>
+    public static string? WriteScalarProperty(TypeRef type, string writer, string utf8Name, string value) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTime or TypeKind.Guid => writer + ".WriteString(" + utf8Name + ", " + value + ");",
+        TypeKind.Boolean => writer + ".WriteBoolean(" + utf8Name + ", " + value + ");",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => writer + ".WriteNumber(" + utf8Name + ", " + value + ");",
+        _ => null,
+    };
+
     /// <summary>Writes a value that may be null (writing JSON null; nullable structs are unwrapped).</summary>
-    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth, ApiModelIndex index)
+    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth, ApiModelIndex index, bool qualified = false)
     {
         if (!type.IsNullable)
         {
-            return Write(type, writer, value, depth, index);
+            return Write(type, writer, value, depth, index, qualified);
         }
 
         var unwrapped = CSharpTypes.IsValueType(type, index) ? value + ".Value" : value;
-        return "if (" + value + " is null) { " + writer + ".WriteNullValue(); } else { " + Write(type, writer, unwrapped, depth, index) + " }";
+        return "if (" + value + " is null) { " + writer + ".WriteNullValue(); } else { " + Write(type, writer, unwrapped, depth, index, qualified) + " }";
     }
 
     /// <summary>The JSON value kinds a variant of this type can be read from (for unions).</summary>
@@ -132,5 +144,9 @@ internal static class JsonCode
         }
     }
 
-    private static string Internal(ApiModelIndex index) => "global::" + index.Model.Namespace + ".Internal.";
+    /// <summary>
+    /// The runtime helpers and converters live in <c>{Namespace}.Internal</c>, where most generated code that reads or
+    /// writes JSON is too; code outside it (the public error extensions) asks for the qualified name.
+    /// </summary>
+    private static string Internal(ApiModelIndex index, bool qualified) => qualified ? "global::" + index.Model.Namespace + ".Internal." : string.Empty;
 }

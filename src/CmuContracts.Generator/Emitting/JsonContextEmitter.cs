@@ -28,24 +28,28 @@ internal static class JsonContextEmitter
         foreach (var type in model.Types)
         {
             var full = "global::" + model.Namespace + "." + type.Name;
-            var info = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + full + ">";
-            w.Line("/// <summary>Metadata for <see cref=\"" + full + "\"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>");
-            w.Line("public " + info + " " + TypeInfoName(type.Name) + " => (" + info + ")Options.GetTypeInfo(typeof(" + full + "));");
+            w.Line("/// <summary>Metadata for <see cref=\"" + full + "\"/>.</summary>");
+            w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + full + "> " + TypeInfoName(type.Name) + " => TypeInfoOf<" + full + ">();");
             w.Line();
         }
 
+        w.Line("/// <inheritdoc/>");
         w.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        // One line per type: a lookup table, in the order the types are generated.
         foreach (var type in model.Types)
         {
-            var full = "global::" + model.Namespace + "." + type.Name;
-            w.Open("if (type == typeof(" + full + "))");
-            w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + full + ">(options, new global::" + model.Namespace + ".Internal." + type.Name + "JsonConverter());");
-            w.Close();
-            w.Line();
+            w.Line("if (type == typeof(global::" + model.Namespace + "." + type.Name + ")) return ValueInfo(options, new global::" + model.Namespace + ".Internal." + type.Name + "JsonConverter());");
         }
 
+        w.Line();
         w.Line("return null;");
         w.Close();
+        w.Line();
+        w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>");
+        w.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        w.Line();
+        w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
+        w.Line("    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
         w.Line();
         w.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         w.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };");
@@ -57,7 +61,7 @@ internal static class JsonContextEmitter
 
     /// <summary>The property is named after the type, unless that would clash with the context's own members.</summary>
     internal static string TypeInfoName(string typeName) =>
-        typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
+        typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "TypeInfoOf" or "ValueInfo" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
             ? typeName + "TypeInfo"
             : typeName;
 }

@@ -87,7 +87,7 @@ internal static class ObjectEmitter
         foreach (var p in type.Properties)
         {
             w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
-            if (p.IsRequired && index.Options.StrictRequired)
+            if (TracksPresence(p, index))
             {
                 w.Line("var has_" + p.Name + " = false;");
             }
@@ -105,15 +105,10 @@ internal static class ObjectEmitter
         {
             w.Open(keyword + " (reader.ValueTextEquals(" + Literals.Utf8(p.JsonName) + "))");
             w.Line("reader.Read();");
-            w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)");
-            w.Line("p_" + p.Name + " = " + JsonCode.Read(p.Type, "reader", 0, index) + ";");
-            if (p.IsRequired && !p.Type.IsNullable && index.Options.StrictRequired)
-            {
-                w.Line("has_" + p.Name + " = true;");
-            }
-
-            w.Close();
-            if (p.IsRequired && p.Type.IsNullable && index.Options.StrictRequired)
+            // A JSON null leaves the property unset (null), whatever the schema says.
+            var none = CSharpTypes.IsValueType(p.Type, index) ? "default(" + CSharpTypes.Of(p.Type, true) + ")" : "null";
+            w.Line("p_" + p.Name + " = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + none + " : " + JsonCode.Read(p.Type, "reader", 0, index) + ";");
+            if (TracksPresence(p, index))
             {
                 w.Line("has_" + p.Name + " = true;");
             }
@@ -152,7 +147,8 @@ internal static class ObjectEmitter
         {
             if (p.IsRequired && index.Options.StrictRequired)
             {
-                w.Open("if (!has_" + p.Name + ")");
+                // A non-nullable required property is missing when absent or null; a nullable one only when absent.
+                w.Open("if (" + (TracksPresence(p, index) ? "!has_" + p.Name : "p_" + p.Name + " is null") + ")");
                 w.Line("throw JsonValueReader.MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
                 w.Close();
                 w.Line();
@@ -180,6 +176,23 @@ internal static class ObjectEmitter
         w.Close();
     }
 
+    private static void WriteProperty(SourceWriter w, PropertyModel p, string value, ApiModelIndex index)
+    {
+        var name = Literals.Utf8(p.JsonName);
+        if (JsonCode.WriteScalarProperty(p.Type, "writer", name, value) is { } scalar)
+        {
+            w.Line(scalar);
+            return;
+        }
+
+        w.Line("writer.WritePropertyName(" + name + ");");
+        w.Line(JsonCode.Write(p.Type, "writer", value, 0, index));
+    }
+
+    /// <summary>Strict required properties that may be null need a flag to tell "absent" from "null".</summary>
+    private static bool TracksPresence(PropertyModel p, ApiModelIndex index) =>
+        p.IsRequired && p.Type.IsNullable && index.Options.StrictRequired;
+
     private static void EmitWrite(SourceWriter w, TypeModel type, ApiModelIndex index, string full)
     {
         w.Open("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value)");
@@ -187,12 +200,10 @@ internal static class ObjectEmitter
         foreach (var p in type.Properties)
         {
             var access = "value." + p.Name;
-            var name = "writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");";
             var nullable = !p.IsRequired || p.Type.IsNullable;
             if (!nullable)
             {
-                w.Line(name);
-                w.Line(JsonCode.Write(p.Type, "writer", access, 0, index));
+                WriteProperty(w, p, access, index);
                 continue;
             }
 
@@ -200,15 +211,14 @@ internal static class ObjectEmitter
             if (p.IsRequired)
             {
                 // Required but nullable: always present, possibly null.
-                w.Line(name);
+                w.Line("writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");");
                 w.Open("if (" + access + " is null)").Line("writer.WriteNullValue();").Close();
                 w.Open("else").Line(JsonCode.Write(p.Type, "writer", unwrapped, 0, index)).Close();
             }
             else
             {
                 w.Open("if (" + access + " is not null)");
-                w.Line(name);
-                w.Line(JsonCode.Write(p.Type, "writer", unwrapped, 0, index));
+                WriteProperty(w, p, unwrapped, index);
                 w.Close();
             }
         }

@@ -18,114 +18,70 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest> ClientRegistrationRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<global::CmuContracts.AdobePass.ClientRegistrationRequest>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistration"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration> ClientRegistration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ClientRegistration));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistration"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration> ClientRegistration => TypeInfoOf<global::CmuContracts.AdobePass.ClientRegistration>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest> AccessTokenRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessTokenRequest));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest> AccessTokenRequest => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenRequest>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessToken"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken> AccessToken => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessToken));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessToken"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken> AccessToken => TypeInfoOf<global::CmuContracts.AdobePass.AccessToken>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError> OAuthError => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.OAuthError));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError> OAuthError => TypeInfoOf<global::CmuContracts.AdobePass.OAuthError>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageReport"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport> UsageReport => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.UsageReport));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageReport"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport> UsageReport => TypeInfoOf<global::CmuContracts.AdobePass.UsageReport>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinks"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks> ReportLinks => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ReportLinks));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinks"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks> ReportLinks => TypeInfoOf<global::CmuContracts.AdobePass.ReportLinks>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Link"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link> Link => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.Link));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Link"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link> Link => TypeInfoOf<global::CmuContracts.AdobePass.Link>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord> UsageRecord => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.UsageRecord));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord> UsageRecord => TypeInfoOf<global::CmuContracts.AdobePass.UsageRecord>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequestGrantType"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType> AccessTokenRequestGrantType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.AccessTokenRequestGrantType));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequestGrantType"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType> AccessTokenRequestGrantType => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorError"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError> OAuthErrorError => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.OAuthErrorError));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorError"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError> OAuthErrorError => TypeInfoOf<global::CmuContracts.AdobePass.OAuthErrorError>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown> ReportLinksDrillDown => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown> ReportLinksDrillDown => TypeInfoOf<global::CmuContracts.AdobePass.ReportLinksDrillDown>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Format"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format> Format => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format>)Options.GetTypeInfo(typeof(global::CmuContracts.AdobePass.Format));
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Format"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format> Format => TypeInfoOf<global::CmuContracts.AdobePass.Format>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest>(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistration))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.ClientRegistration>(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequest))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.AccessTokenRequest>(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.AccessToken))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.AccessToken>(options, new global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.OAuthError))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.OAuthError>(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.UsageReport))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.UsageReport>(options, new global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.ReportLinks))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.ReportLinks>(options, new global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.Link))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.Link>(options, new global::CmuContracts.AdobePass.Internal.LinkJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.UsageRecord))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.UsageRecord>(options, new global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequestGrantType))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.OAuthErrorError))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.OAuthErrorError>(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown>(options, new global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter());
-        }
-
-        if (type == typeof(global::CmuContracts.AdobePass.Format))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CmuContracts.AdobePass.Format>(options, new global::CmuContracts.AdobePass.Internal.FormatJsonConverter());
-        }
+        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistration)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.AccessToken)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.OAuthError)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.UsageReport)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.ReportLinks)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.Link)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.LinkJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.UsageRecord)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequestGrantType)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.OAuthErrorError)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.Format)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.FormatJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

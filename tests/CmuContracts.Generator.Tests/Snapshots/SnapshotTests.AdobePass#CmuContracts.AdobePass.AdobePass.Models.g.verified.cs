@@ -6,9 +6,7 @@
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// Dynamic Client Registration request body [D].
-    /// </summary>
+    /// <summary>Dynamic Client Registration request body [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter))]
     public sealed partial class ClientRegistrationRequest
     {
@@ -54,18 +52,12 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("software_statement"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_SoftwareStatement = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_SoftwareStatement = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("redirect_uri"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_RedirectUri = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_RedirectUri = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -85,12 +77,10 @@ namespace CmuContracts.AdobePass.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistrationRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("software_statement"u8);
-            writer.WriteStringValue(value.SoftwareStatement);
+            writer.WriteString("software_statement"u8, value.SoftwareStatement);
             if (value.RedirectUri is not null)
             {
-                writer.WritePropertyName("redirect_uri"u8);
-                writer.WriteStringValue(value.RedirectUri);
+                writer.WriteString("redirect_uri"u8, value.RedirectUri);
             }
             writer.WriteEndObject();
         }
@@ -99,20 +89,14 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// Client credentials returned by registration [D].
-    /// </summary>
+    /// <summary>Client credentials returned by registration [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter))]
     public sealed partial class ClientRegistration
     {
-        /// <summary>
-        /// Client identifier; a UUID in real responses [O]. Also the `sub` of access tokens [O].
-        /// </summary>
+        /// <summary>Client identifier; a UUID in real responses [O]. Also the `sub` of access tokens [O].</summary>
         public required string ClientId { get; init; }
 
-        /// <summary>
-        /// Client secret; a UUID in real responses [O]. Never expires [D]; store it securely.
-        /// </summary>
+        /// <summary>Client secret; a UUID in real responses [O]. Never expires [D]; store it securely.</summary>
         public required string ClientSecret { get; init; }
 
         /// <summary>
@@ -123,14 +107,10 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public long? ClientIdIssuedAt { get; init; }
 
-        /// <summary>
-        /// The redirect URI sent at registration, echoed back [O].
-        /// </summary>
+        /// <summary>The redirect URI sent at registration, echoed back [O].</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? RedirectUris { get; init; }
 
-        /// <summary>
-        /// Grant types the client may use; always `client_credentials` [D].
-        /// </summary>
+        /// <summary>Grant types the client may use; always `client_credentials` [D].</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? GrantTypes { get; init; }
 
         /// <summary>
@@ -170,50 +150,32 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("client_id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ClientId = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ClientId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("client_secret"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ClientSecret = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ClientSecret = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("client_id_issued_at"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ClientIdIssuedAt = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_ClientIdIssuedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("redirect_uris"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_RedirectUris = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref r1));
-                    }
+                    p_RedirectUris = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
                 }
                 else if (reader.ValueTextEquals("grant_types"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_GrantTypes = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref r1));
-                    }
+                    p_GrantTypes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
                 }
                 else if (reader.ValueTextEquals("scopes"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Scopes = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref r1));
-                    }
+                    p_Scopes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
                 }
                 else
                 {
@@ -237,29 +199,26 @@ namespace CmuContracts.AdobePass.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistration value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("client_id"u8);
-            writer.WriteStringValue(value.ClientId);
-            writer.WritePropertyName("client_secret"u8);
-            writer.WriteStringValue(value.ClientSecret);
+            writer.WriteString("client_id"u8, value.ClientId);
+            writer.WriteString("client_secret"u8, value.ClientSecret);
             if (value.ClientIdIssuedAt is not null)
             {
-                writer.WritePropertyName("client_id_issued_at"u8);
-                writer.WriteNumberValue(value.ClientIdIssuedAt.Value);
+                writer.WriteNumber("client_id_issued_at"u8, value.ClientIdIssuedAt.Value);
             }
             if (value.RedirectUris is not null)
             {
                 writer.WritePropertyName("redirect_uris"u8);
-                global::CmuContracts.AdobePass.Internal.JsonValueWriter.WriteList<string>(writer, value.RedirectUris, static (w1, v1) => { w1.WriteStringValue(v1); });
+                JsonValueWriter.WriteList<string>(writer, value.RedirectUris, static (w1, v1) => { w1.WriteStringValue(v1); });
             }
             if (value.GrantTypes is not null)
             {
                 writer.WritePropertyName("grant_types"u8);
-                global::CmuContracts.AdobePass.Internal.JsonValueWriter.WriteList<string>(writer, value.GrantTypes, static (w1, v1) => { w1.WriteStringValue(v1); });
+                JsonValueWriter.WriteList<string>(writer, value.GrantTypes, static (w1, v1) => { w1.WriteStringValue(v1); });
             }
             if (value.Scopes is not null)
             {
                 writer.WritePropertyName("scopes"u8);
-                global::CmuContracts.AdobePass.Internal.JsonValueWriter.WriteList<string>(writer, value.Scopes, static (w1, v1) => { w1.WriteStringValue(v1); });
+                JsonValueWriter.WriteList<string>(writer, value.Scopes, static (w1, v1) => { w1.WriteStringValue(v1); });
             }
             writer.WriteEndObject();
         }
@@ -274,21 +233,15 @@ namespace CmuContracts.AdobePass
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter))]
     public sealed partial class AccessTokenRequest
     {
-        /// <summary>
-        /// Must be `client_credentials`, the only documented grant [D].
-        /// </summary>
+        /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
         public required AccessTokenRequestGrantType GrantType { get; init; }
 
-        /// <summary>
-        /// The `client_id` returned by registration [D].
-        /// </summary>
+        /// <summary>The `client_id` returned by registration [D].</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
         public required string ClientId { get; init; }
 
-        /// <summary>
-        /// The `client_secret` returned by registration [D].
-        /// </summary>
+        /// <summary>The `client_secret` returned by registration [D].</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("client_secret")]
         public required string ClientSecret { get; init; }
     }
@@ -319,26 +272,17 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("grant_type"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_GrantType = global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter.ReadValue(ref reader);
-                    }
+                    p_GrantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AccessTokenRequestGrantType?) : AccessTokenRequestGrantTypeJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("client_id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ClientId = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ClientId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("client_secret"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ClientSecret = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ClientSecret = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -360,11 +304,9 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("grant_type"u8);
-            global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter.WriteValue(writer, value.GrantType);
-            writer.WritePropertyName("client_id"u8);
-            writer.WriteStringValue(value.ClientId);
-            writer.WritePropertyName("client_secret"u8);
-            writer.WriteStringValue(value.ClientSecret);
+            AccessTokenRequestGrantTypeJsonConverter.WriteValue(writer, value.GrantType);
+            writer.WriteString("client_id"u8, value.ClientId);
+            writer.WriteString("client_secret"u8, value.ClientSecret);
             writer.WriteEndObject();
         }
     }
@@ -372,15 +314,11 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// Access token response [D].
-    /// </summary>
+    /// <summary>Access token response [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter))]
     public sealed partial class AccessToken
     {
-        /// <summary>
-        /// Opaque identifier for tracking activity; a UUID in samples [D]/[O].
-        /// </summary>
+        /// <summary>Opaque identifier for tracking activity; a UUID in samples [D]/[O].</summary>
         public string? Id { get; init; }
 
         /// <summary>
@@ -391,19 +329,13 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public required string AccessTokenValue { get; init; }
 
-        /// <summary>
-        /// Issue time as a Unix epoch time in milliseconds [D].
-        /// </summary>
+        /// <summary>Issue time as a Unix epoch time in milliseconds [D].</summary>
         public long? CreatedAt { get; init; }
 
-        /// <summary>
-        /// Lifetime in seconds from `created_at`; 21600 (6 h) in current samples and real calls [D]/[O].
-        /// </summary>
+        /// <summary>Lifetime in seconds from `created_at`; 21600 (6 h) in current samples and real calls [D]/[O].</summary>
         public int? ExpiresIn { get; init; }
 
-        /// <summary>
-        /// Token type, lower-case `bearer` [D]. Compare case-insensitively.
-        /// </summary>
+        /// <summary>Token type, lower-case `bearer` [D]. Compare case-insensitively.</summary>
         public string? TokenType { get; init; }
 
         /// <summary>
@@ -441,50 +373,32 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Id = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("access_token"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_AccessTokenValue = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_AccessTokenValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("created_at"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_CreatedAt = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("expires_in"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ExpiresIn = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_ExpiresIn = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("token_type"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_TokenType = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_TokenType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("refresh_token"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_RefreshToken = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_RefreshToken = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -510,30 +424,24 @@ namespace CmuContracts.AdobePass.Internal
             writer.WriteStartObject();
             if (value.Id is not null)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(value.Id);
+                writer.WriteString("id"u8, value.Id);
             }
-            writer.WritePropertyName("access_token"u8);
-            writer.WriteStringValue(value.AccessTokenValue);
+            writer.WriteString("access_token"u8, value.AccessTokenValue);
             if (value.CreatedAt is not null)
             {
-                writer.WritePropertyName("created_at"u8);
-                writer.WriteNumberValue(value.CreatedAt.Value);
+                writer.WriteNumber("created_at"u8, value.CreatedAt.Value);
             }
             if (value.ExpiresIn is not null)
             {
-                writer.WritePropertyName("expires_in"u8);
-                writer.WriteNumberValue(value.ExpiresIn.Value);
+                writer.WriteNumber("expires_in"u8, value.ExpiresIn.Value);
             }
             if (value.TokenType is not null)
             {
-                writer.WritePropertyName("token_type"u8);
-                writer.WriteStringValue(value.TokenType);
+                writer.WriteString("token_type"u8, value.TokenType);
             }
             if (value.RefreshToken is not null)
             {
-                writer.WritePropertyName("refresh_token"u8);
-                writer.WriteStringValue(value.RefreshToken);
+                writer.WriteString("refresh_token"u8, value.RefreshToken);
             }
             writer.WriteEndObject();
         }
@@ -559,9 +467,7 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public required OAuthErrorError Error { get; init; }
 
-        /// <summary>
-        /// Human-readable detail. From RFC 6749/7591; never shown in Adobe's samples [I]. Optional.
-        /// </summary>
+        /// <summary>Human-readable detail. From RFC 6749/7591; never shown in Adobe's samples [I]. Optional.</summary>
         public string? ErrorDescription { get; init; }
     }
 }
@@ -590,18 +496,12 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Error = global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(OAuthErrorError?) : OAuthErrorErrorJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("error_description"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ErrorDescription = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ErrorDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -622,11 +522,10 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("error"u8);
-            global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter.WriteValue(writer, value.Error);
+            OAuthErrorErrorJsonConverter.WriteValue(writer, value.Error);
             if (value.ErrorDescription is not null)
             {
-                writer.WritePropertyName("error_description"u8);
-                writer.WriteStringValue(value.ErrorDescription);
+                writer.WriteString("error_description"u8, value.ErrorDescription);
             }
             writer.WriteEndObject();
         }
@@ -635,15 +534,11 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// A CMU report in HAL JSON form [D].
-    /// </summary>
+    /// <summary>A CMU report in HAL JSON form [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter))]
     public sealed partial class UsageReport
     {
-        /// <summary>
-        /// The <c>_links</c> property.
-        /// </summary>
+        /// <summary>The <c>_links</c> property.</summary>
         public required ReportLinks Links { get; init; }
 
         /// <summary>
@@ -678,18 +573,12 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("_links"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Links = global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Links = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReportLinksJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("report"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Report = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<UsageRecord>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter.ReadValue(ref r1));
-                    }
+                    p_Report = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<UsageRecord>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => UsageRecordJsonConverter.ReadValue(ref r1));
                 }
                 else
                 {
@@ -710,9 +599,9 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("_links"u8);
-            global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter.WriteValue(writer, value.Links);
+            ReportLinksJsonConverter.WriteValue(writer, value.Links);
             writer.WritePropertyName("report"u8);
-            global::CmuContracts.AdobePass.Internal.JsonValueWriter.WriteList<UsageRecord>(writer, value.Report, static (w1, v1) => { global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter.WriteValue(w1, v1); });
+            JsonValueWriter.WriteList<UsageRecord>(writer, value.Report, static (w1, v1) => { UsageRecordJsonConverter.WriteValue(w1, v1); });
             writer.WriteEndObject();
         }
     }
@@ -720,20 +609,14 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// HAL links of a report [D].
-    /// </summary>
+    /// <summary>HAL links of a report [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter))]
     public sealed partial class ReportLinks
     {
-        /// <summary>
-        /// The <c>self</c> property.
-        /// </summary>
+        /// <summary>The <c>self</c> property.</summary>
         public required Link Self { get; init; }
 
-        /// <summary>
-        /// The <c>roll-up</c> property.
-        /// </summary>
+        /// <summary>The <c>roll-up</c> property.</summary>
         public Link? RollUp { get; init; }
 
         /// <summary>
@@ -770,26 +653,17 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("self"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Self = global::CmuContracts.AdobePass.Internal.LinkJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Self = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LinkJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("roll-up"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_RollUp = global::CmuContracts.AdobePass.Internal.LinkJsonConverter.ReadValue(ref reader);
-                    }
+                    p_RollUp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LinkJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("drill-down"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_DrillDown = global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter.ReadValue(ref reader);
-                    }
+                    p_DrillDown = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReportLinksDrillDownJsonConverter.ReadValue(ref reader);
                 }
                 else
                 {
@@ -811,16 +685,16 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("self"u8);
-            global::CmuContracts.AdobePass.Internal.LinkJsonConverter.WriteValue(writer, value.Self);
+            LinkJsonConverter.WriteValue(writer, value.Self);
             if (value.RollUp is not null)
             {
                 writer.WritePropertyName("roll-up"u8);
-                global::CmuContracts.AdobePass.Internal.LinkJsonConverter.WriteValue(writer, value.RollUp);
+                LinkJsonConverter.WriteValue(writer, value.RollUp);
             }
             if (value.DrillDown is not null)
             {
                 writer.WritePropertyName("drill-down"u8);
-                global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter.WriteValue(writer, value.DrillDown);
+                ReportLinksDrillDownJsonConverter.WriteValue(writer, value.DrillDown);
             }
             writer.WriteEndObject();
         }
@@ -829,9 +703,7 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// A HAL link [D].
-    /// </summary>
+    /// <summary>A HAL link [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.LinkJsonConverter))]
     public sealed partial class Link
     {
@@ -841,9 +713,7 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public required string Href { get; init; }
 
-        /// <summary>
-        /// Link name, seen on real responses (presumably the added or removed dimension) [O]/[I]. Optional.
-        /// </summary>
+        /// <summary>Link name, seen on real responses (presumably the added or removed dimension) [O]/[I]. Optional.</summary>
         public string? Name { get; init; }
     }
 }
@@ -872,18 +742,12 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("href"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Href = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Href = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Name = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -903,12 +767,10 @@ namespace CmuContracts.AdobePass.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.Link value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("href"u8);
-            writer.WriteStringValue(value.Href);
+            writer.WriteString("href"u8, value.Href);
             if (value.Name is not null)
             {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(value.Name);
+                writer.WriteString("name"u8, value.Name);
             }
             writer.WriteEndObject();
         }
@@ -931,64 +793,40 @@ namespace CmuContracts.AdobePass
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter))]
     public sealed partial class UsageRecord
     {
-        /// <summary>
-        /// Dimension. The Concurrency Monitoring tenant (customer organisation) [D].
-        /// </summary>
+        /// <summary>Dimension. The Concurrency Monitoring tenant (customer organisation) [D].</summary>
         public string? Tenant { get; init; }
 
-        /// <summary>
-        /// Dimension. The application name registered in Concurrency Monitoring [D].
-        /// </summary>
+        /// <summary>Dimension. The application name registered in Concurrency Monitoring [D].</summary>
         public string? Application { get; init; }
 
-        /// <summary>
-        /// Dimension. The Adobe-issued Concurrency Monitoring application ID [D].
-        /// </summary>
+        /// <summary>Dimension. The Adobe-issued Concurrency Monitoring application ID [D].</summary>
         public string? ApplicationId { get; init; }
 
-        /// <summary>
-        /// Dimension. The channel sent in the session metadata; `Unknown` when none was sent [D].
-        /// </summary>
+        /// <summary>Dimension. The channel sent in the session metadata; `Unknown` when none was sent [D].</summary>
         public string? Channel { get; init; }
 
-        /// <summary>
-        /// Dimension. The MVPD (the `idp` of the session) [D].
-        /// </summary>
+        /// <summary>Dimension. The MVPD (the `idp` of the session) [D].</summary>
         public string? Mvpd { get; init; }
 
-        /// <summary>
-        /// Dimension. The platform from the session metadata, or configured for the application [D].
-        /// </summary>
+        /// <summary>Dimension. The platform from the session metadata, or configured for the application [D].</summary>
         public string? Platform { get; init; }
 
-        /// <summary>
-        /// Time dimension. Four-digit year [D].
-        /// </summary>
+        /// <summary>Time dimension. Four-digit year [D].</summary>
         public int? Year { get; init; }
 
-        /// <summary>
-        /// Time dimension. Month of the year, 1-12 [D].
-        /// </summary>
+        /// <summary>Time dimension. Month of the year, 1-12 [D].</summary>
         public int? Month { get; init; }
 
-        /// <summary>
-        /// Time dimension. Day of the month, 1-31 [D].
-        /// </summary>
+        /// <summary>Time dimension. Day of the month, 1-31 [D].</summary>
         public int? Day { get; init; }
 
-        /// <summary>
-        /// Time dimension. Hour of the day, 0-23 [D]/[I] (range and time zone not documented).
-        /// </summary>
+        /// <summary>Time dimension. Hour of the day, 0-23 [D]/[I] (range and time zone not documented).</summary>
         public int? Hour { get; init; }
 
-        /// <summary>
-        /// Time dimension. Minute of the hour, 0-59 [D]/[I]. Minute reports must be enabled by Adobe [D].
-        /// </summary>
+        /// <summary>Time dimension. Minute of the hour, 0-59 [D]/[I]. Minute reports must be enabled by Adobe [D].</summary>
         public int? Minute { get; init; }
 
-        /// <summary>
-        /// Histogram dimension. Number of concurrent streams approved at session initialisation for a user [D].
-        /// </summary>
+        /// <summary>Histogram dimension. Number of concurrent streams approved at session initialisation for a user [D].</summary>
         public int? ConcurrencyLevel { get; init; }
 
         /// <summary>
@@ -996,29 +834,19 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public int? ActivityLevel { get; init; }
 
-        /// <summary>
-        /// Metric. Distinct user accounts that started at least one stream in the interval [D].
-        /// </summary>
+        /// <summary>Metric. Distinct user accounts that started at least one stream in the interval [D].</summary>
         public long? ActiveUsers { get; init; }
 
-        /// <summary>
-        /// Metric. Sessions with activity in the interval, excluding denied initialisations [D].
-        /// </summary>
+        /// <summary>Metric. Sessions with activity in the interval, excluding denied initialisations [D].</summary>
         public long? ActiveSessions { get; init; }
 
-        /// <summary>
-        /// Metric. Sessions started in the interval [D].
-        /// </summary>
+        /// <summary>Metric. Sessions started in the interval [D].</summary>
         public long? StartedSessions { get; init; }
 
-        /// <summary>
-        /// Metric. Sessions finished in the interval, explicitly or by timeout [D].
-        /// </summary>
+        /// <summary>Metric. Sessions finished in the interval, explicitly or by timeout [D].</summary>
         public long? CompletedSessions { get; init; }
 
-        /// <summary>
-        /// Metric. Session initialisations that were denied [D].
-        /// </summary>
+        /// <summary>Metric. Session initialisations that were denied [D].</summary>
         public long? FailedAttempts { get; init; }
 
         /// <summary>
@@ -1026,69 +854,43 @@ namespace CmuContracts.AdobePass
         /// </summary>
         public long? DismissedSessions { get; init; }
 
-        /// <summary>
-        /// Metric. Sessions killed when a new one started with the `X-Terminate` header [D].
-        /// </summary>
+        /// <summary>Metric. Sessions killed when a new one started with the `X-Terminate` header [D].</summary>
         public long? KilledSessions { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 0-15 minutes [D]. Tenant-first and mvpd-first paths only.
-        /// </summary>
+        /// <summary>Metric. Streams lasting 0-15 minutes [D]. Tenant-first and mvpd-first paths only.</summary>
         public long? Duration0_15 { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 15-30 minutes [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 15-30 minutes [D].</summary>
         public long? Duration15_30 { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 30-60 minutes [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 30-60 minutes [D].</summary>
         public long? Duration30_60 { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 60-120 minutes [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 60-120 minutes [D].</summary>
         public long? Duration60_120 { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 2-4 hours [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 2-4 hours [D].</summary>
         public long? Duration2h4h { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 4-8 hours [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 4-8 hours [D].</summary>
         public long? Duration4h8h { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 8-16 hours [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 8-16 hours [D].</summary>
         public long? Duration8h16h { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 16 hours to 1 day [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 16 hours to 1 day [D].</summary>
         public long? Duration16h1d { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 1-3 days [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 1-3 days [D].</summary>
         public long? Duration1d3d { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 3-7 days [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 3-7 days [D].</summary>
         public long? Duration3d7d { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting 1 week to 1 month (30 days) [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting 1 week to 1 month (30 days) [D].</summary>
         public long? Duration1w1m { get; init; }
 
-        /// <summary>
-        /// Metric. Streams lasting over 1 month (30 days) [D].
-        /// </summary>
+        /// <summary>Metric. Streams lasting over 1 month (30 days) [D].</summary>
         public long? DurationOver1m { get; init; }
 
         /// <summary>
@@ -1157,273 +959,174 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("tenant"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Tenant = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Tenant = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("application"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Application = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Application = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("application-id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ApplicationId = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ApplicationId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("channel"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Channel = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Channel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("mvpd"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Mvpd = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Mvpd = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("platform"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Platform = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Platform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("year"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Year = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Year = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("month"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Month = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Month = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("day"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Day = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("hour"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Hour = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Hour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("minute"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Minute = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Minute = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("concurrency-level"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ConcurrencyLevel = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_ConcurrencyLevel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("activity-level"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ActivityLevel = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_ActivityLevel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("active-users"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ActiveUsers = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_ActiveUsers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("active-sessions"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ActiveSessions = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_ActiveSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("started-sessions"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_StartedSessions = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_StartedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("completed-sessions"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_CompletedSessions = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_CompletedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("failed-attempts"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_FailedAttempts = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_FailedAttempts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("dismissed-sessions"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_DismissedSessions = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_DismissedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("killed-sessions"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_KilledSessions = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_KilledSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_0-15"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration0_15 = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration0_15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_15-30"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration15_30 = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration15_30 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_30-60"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration30_60 = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration30_60 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_60-120"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration60_120 = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration60_120 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_2h-4h"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration2h4h = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration2h4h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_4h-8h"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration4h8h = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration4h8h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_8h-16h"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration8h16h = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration8h16h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_16h-1d"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration16h1d = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration16h1d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_1d-3d"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration1d3d = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration1d3d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_3d-7d"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration3d7d = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration3d7d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_1w-1m"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Duration1w1m = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Duration1w1m = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("duration_over-1m"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_DurationOver1m = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_DurationOver1m = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("users"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Users = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Users = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else
                 {
                     var name = JsonValueReader.ReadText(ref reader);
                     reader.Read();
                     p_additional ??= new();
-                    p_additional[name] = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadAny(ref reader);
+                    p_additional[name] = JsonValueReader.ReadAny(ref reader);
                 }
             }
 
@@ -1471,168 +1174,135 @@ namespace CmuContracts.AdobePass.Internal
             writer.WriteStartObject();
             if (value.Tenant is not null)
             {
-                writer.WritePropertyName("tenant"u8);
-                writer.WriteStringValue(value.Tenant);
+                writer.WriteString("tenant"u8, value.Tenant);
             }
             if (value.Application is not null)
             {
-                writer.WritePropertyName("application"u8);
-                writer.WriteStringValue(value.Application);
+                writer.WriteString("application"u8, value.Application);
             }
             if (value.ApplicationId is not null)
             {
-                writer.WritePropertyName("application-id"u8);
-                writer.WriteStringValue(value.ApplicationId);
+                writer.WriteString("application-id"u8, value.ApplicationId);
             }
             if (value.Channel is not null)
             {
-                writer.WritePropertyName("channel"u8);
-                writer.WriteStringValue(value.Channel);
+                writer.WriteString("channel"u8, value.Channel);
             }
             if (value.Mvpd is not null)
             {
-                writer.WritePropertyName("mvpd"u8);
-                writer.WriteStringValue(value.Mvpd);
+                writer.WriteString("mvpd"u8, value.Mvpd);
             }
             if (value.Platform is not null)
             {
-                writer.WritePropertyName("platform"u8);
-                writer.WriteStringValue(value.Platform);
+                writer.WriteString("platform"u8, value.Platform);
             }
             if (value.Year is not null)
             {
-                writer.WritePropertyName("year"u8);
-                writer.WriteNumberValue(value.Year.Value);
+                writer.WriteNumber("year"u8, value.Year.Value);
             }
             if (value.Month is not null)
             {
-                writer.WritePropertyName("month"u8);
-                writer.WriteNumberValue(value.Month.Value);
+                writer.WriteNumber("month"u8, value.Month.Value);
             }
             if (value.Day is not null)
             {
-                writer.WritePropertyName("day"u8);
-                writer.WriteNumberValue(value.Day.Value);
+                writer.WriteNumber("day"u8, value.Day.Value);
             }
             if (value.Hour is not null)
             {
-                writer.WritePropertyName("hour"u8);
-                writer.WriteNumberValue(value.Hour.Value);
+                writer.WriteNumber("hour"u8, value.Hour.Value);
             }
             if (value.Minute is not null)
             {
-                writer.WritePropertyName("minute"u8);
-                writer.WriteNumberValue(value.Minute.Value);
+                writer.WriteNumber("minute"u8, value.Minute.Value);
             }
             if (value.ConcurrencyLevel is not null)
             {
-                writer.WritePropertyName("concurrency-level"u8);
-                writer.WriteNumberValue(value.ConcurrencyLevel.Value);
+                writer.WriteNumber("concurrency-level"u8, value.ConcurrencyLevel.Value);
             }
             if (value.ActivityLevel is not null)
             {
-                writer.WritePropertyName("activity-level"u8);
-                writer.WriteNumberValue(value.ActivityLevel.Value);
+                writer.WriteNumber("activity-level"u8, value.ActivityLevel.Value);
             }
             if (value.ActiveUsers is not null)
             {
-                writer.WritePropertyName("active-users"u8);
-                writer.WriteNumberValue(value.ActiveUsers.Value);
+                writer.WriteNumber("active-users"u8, value.ActiveUsers.Value);
             }
             if (value.ActiveSessions is not null)
             {
-                writer.WritePropertyName("active-sessions"u8);
-                writer.WriteNumberValue(value.ActiveSessions.Value);
+                writer.WriteNumber("active-sessions"u8, value.ActiveSessions.Value);
             }
             if (value.StartedSessions is not null)
             {
-                writer.WritePropertyName("started-sessions"u8);
-                writer.WriteNumberValue(value.StartedSessions.Value);
+                writer.WriteNumber("started-sessions"u8, value.StartedSessions.Value);
             }
             if (value.CompletedSessions is not null)
             {
-                writer.WritePropertyName("completed-sessions"u8);
-                writer.WriteNumberValue(value.CompletedSessions.Value);
+                writer.WriteNumber("completed-sessions"u8, value.CompletedSessions.Value);
             }
             if (value.FailedAttempts is not null)
             {
-                writer.WritePropertyName("failed-attempts"u8);
-                writer.WriteNumberValue(value.FailedAttempts.Value);
+                writer.WriteNumber("failed-attempts"u8, value.FailedAttempts.Value);
             }
             if (value.DismissedSessions is not null)
             {
-                writer.WritePropertyName("dismissed-sessions"u8);
-                writer.WriteNumberValue(value.DismissedSessions.Value);
+                writer.WriteNumber("dismissed-sessions"u8, value.DismissedSessions.Value);
             }
             if (value.KilledSessions is not null)
             {
-                writer.WritePropertyName("killed-sessions"u8);
-                writer.WriteNumberValue(value.KilledSessions.Value);
+                writer.WriteNumber("killed-sessions"u8, value.KilledSessions.Value);
             }
             if (value.Duration0_15 is not null)
             {
-                writer.WritePropertyName("duration_0-15"u8);
-                writer.WriteNumberValue(value.Duration0_15.Value);
+                writer.WriteNumber("duration_0-15"u8, value.Duration0_15.Value);
             }
             if (value.Duration15_30 is not null)
             {
-                writer.WritePropertyName("duration_15-30"u8);
-                writer.WriteNumberValue(value.Duration15_30.Value);
+                writer.WriteNumber("duration_15-30"u8, value.Duration15_30.Value);
             }
             if (value.Duration30_60 is not null)
             {
-                writer.WritePropertyName("duration_30-60"u8);
-                writer.WriteNumberValue(value.Duration30_60.Value);
+                writer.WriteNumber("duration_30-60"u8, value.Duration30_60.Value);
             }
             if (value.Duration60_120 is not null)
             {
-                writer.WritePropertyName("duration_60-120"u8);
-                writer.WriteNumberValue(value.Duration60_120.Value);
+                writer.WriteNumber("duration_60-120"u8, value.Duration60_120.Value);
             }
             if (value.Duration2h4h is not null)
             {
-                writer.WritePropertyName("duration_2h-4h"u8);
-                writer.WriteNumberValue(value.Duration2h4h.Value);
+                writer.WriteNumber("duration_2h-4h"u8, value.Duration2h4h.Value);
             }
             if (value.Duration4h8h is not null)
             {
-                writer.WritePropertyName("duration_4h-8h"u8);
-                writer.WriteNumberValue(value.Duration4h8h.Value);
+                writer.WriteNumber("duration_4h-8h"u8, value.Duration4h8h.Value);
             }
             if (value.Duration8h16h is not null)
             {
-                writer.WritePropertyName("duration_8h-16h"u8);
-                writer.WriteNumberValue(value.Duration8h16h.Value);
+                writer.WriteNumber("duration_8h-16h"u8, value.Duration8h16h.Value);
             }
             if (value.Duration16h1d is not null)
             {
-                writer.WritePropertyName("duration_16h-1d"u8);
-                writer.WriteNumberValue(value.Duration16h1d.Value);
+                writer.WriteNumber("duration_16h-1d"u8, value.Duration16h1d.Value);
             }
             if (value.Duration1d3d is not null)
             {
-                writer.WritePropertyName("duration_1d-3d"u8);
-                writer.WriteNumberValue(value.Duration1d3d.Value);
+                writer.WriteNumber("duration_1d-3d"u8, value.Duration1d3d.Value);
             }
             if (value.Duration3d7d is not null)
             {
-                writer.WritePropertyName("duration_3d-7d"u8);
-                writer.WriteNumberValue(value.Duration3d7d.Value);
+                writer.WriteNumber("duration_3d-7d"u8, value.Duration3d7d.Value);
             }
             if (value.Duration1w1m is not null)
             {
-                writer.WritePropertyName("duration_1w-1m"u8);
-                writer.WriteNumberValue(value.Duration1w1m.Value);
+                writer.WriteNumber("duration_1w-1m"u8, value.Duration1w1m.Value);
             }
             if (value.DurationOver1m is not null)
             {
-                writer.WritePropertyName("duration_over-1m"u8);
-                writer.WriteNumberValue(value.DurationOver1m.Value);
+                writer.WriteNumber("duration_over-1m"u8, value.DurationOver1m.Value);
             }
             if (value.Users is not null)
             {
-                writer.WritePropertyName("users"u8);
-                writer.WriteNumberValue(value.Users.Value);
+                writer.WriteNumber("users"u8, value.Users.Value);
             }
             if (value.AdditionalProperties is not null)
             {
@@ -1649,9 +1319,7 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// Must be `client_credentials`, the only documented grant [D].
-    /// </summary>
+    /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter))]
     public readonly partial struct AccessTokenRequestGrantType : global::System.IEquatable<AccessTokenRequestGrantType>
     {
@@ -1664,9 +1332,7 @@ namespace CmuContracts.AdobePass
             _value = value;
         }
 
-        /// <summary>
-        /// The value <c>client_credentials</c>.
-        /// </summary>
+        /// <summary>The value <c>client_credentials</c>.</summary>
         public static AccessTokenRequestGrantType ClientCredentials { get; } = new("client_credentials");
 
         /// <summary>The value as sent on the wire.</summary>
@@ -1726,39 +1392,25 @@ namespace CmuContracts.AdobePass
             _value = value;
         }
 
-        /// <summary>
-        /// The value <c>invalid_request</c>.
-        /// </summary>
+        /// <summary>The value <c>invalid_request</c>.</summary>
         public static OAuthErrorError InvalidRequest { get; } = new("invalid_request");
 
-        /// <summary>
-        /// The value <c>invalid_redirect_uri</c>.
-        /// </summary>
+        /// <summary>The value <c>invalid_redirect_uri</c>.</summary>
         public static OAuthErrorError InvalidRedirectUri { get; } = new("invalid_redirect_uri");
 
-        /// <summary>
-        /// The value <c>invalid_software_statement</c>.
-        /// </summary>
+        /// <summary>The value <c>invalid_software_statement</c>.</summary>
         public static OAuthErrorError InvalidSoftwareStatement { get; } = new("invalid_software_statement");
 
-        /// <summary>
-        /// The value <c>unapproved_software_statement</c>.
-        /// </summary>
+        /// <summary>The value <c>unapproved_software_statement</c>.</summary>
         public static OAuthErrorError UnapprovedSoftwareStatement { get; } = new("unapproved_software_statement");
 
-        /// <summary>
-        /// The value <c>invalid_client</c>.
-        /// </summary>
+        /// <summary>The value <c>invalid_client</c>.</summary>
         public static OAuthErrorError InvalidClient { get; } = new("invalid_client");
 
-        /// <summary>
-        /// The value <c>unauthorized_client</c>.
-        /// </summary>
+        /// <summary>The value <c>unauthorized_client</c>.</summary>
         public static OAuthErrorError UnauthorizedClient { get; } = new("unauthorized_client");
 
-        /// <summary>
-        /// The value <c>unsupported_grant_type</c>.
-        /// </summary>
+        /// <summary>The value <c>unsupported_grant_type</c>.</summary>
         public static OAuthErrorError UnsupportedGrantType { get; } = new("unsupported_grant_type");
 
         /// <summary>The value as sent on the wire.</summary>
@@ -1832,12 +1484,12 @@ namespace CmuContracts.AdobePass.Internal
         public static global::CmuContracts.AdobePass.ReportLinksDrillDown ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object && JsonValueReader.TryRead<Link>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.LinkJsonConverter.ReadValue(ref r0), out var v0))
+            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object && JsonValueReader.TryRead<Link>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => LinkJsonConverter.ReadValue(ref r0), out var v0))
             {
                 return new global::CmuContracts.AdobePass.ReportLinksDrillDown { Link = v0, Raw = element };
             }
 
-            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array && JsonValueReader.TryRead<global::System.Collections.Generic.IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadList<Link>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::CmuContracts.AdobePass.Internal.LinkJsonConverter.ReadValue(ref r1)), out var v1))
+            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array && JsonValueReader.TryRead<global::System.Collections.Generic.IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Link>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => LinkJsonConverter.ReadValue(ref r1)), out var v1))
             {
                 return new global::CmuContracts.AdobePass.ReportLinksDrillDown { LinkList = v1, Raw = element };
             }
@@ -1855,13 +1507,13 @@ namespace CmuContracts.AdobePass.Internal
 
             if (value.Link is not null)
             {
-                global::CmuContracts.AdobePass.Internal.LinkJsonConverter.WriteValue(writer, value.Link);
+                LinkJsonConverter.WriteValue(writer, value.Link);
                 return;
             }
 
             if (value.LinkList is not null)
             {
-                global::CmuContracts.AdobePass.Internal.JsonValueWriter.WriteList<Link>(writer, value.LinkList, static (w1, v1) => { global::CmuContracts.AdobePass.Internal.LinkJsonConverter.WriteValue(w1, v1); });
+                JsonValueWriter.WriteList<Link>(writer, value.LinkList, static (w1, v1) => { LinkJsonConverter.WriteValue(w1, v1); });
                 return;
             }
 
@@ -1872,9 +1524,7 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>
-    /// Known values of Format; other values are kept as they are.
-    /// </summary>
+    /// <summary>Known values of Format; other values are kept as they are.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.FormatJsonConverter))]
     public readonly partial struct Format : global::System.IEquatable<Format>
     {
@@ -1887,24 +1537,16 @@ namespace CmuContracts.AdobePass
             _value = value;
         }
 
-        /// <summary>
-        /// The value <c>json</c>.
-        /// </summary>
+        /// <summary>The value <c>json</c>.</summary>
         public static Format Json { get; } = new("json");
 
-        /// <summary>
-        /// The value <c>xml</c>.
-        /// </summary>
+        /// <summary>The value <c>xml</c>.</summary>
         public static Format Xml { get; } = new("xml");
 
-        /// <summary>
-        /// The value <c>csv</c>.
-        /// </summary>
+        /// <summary>The value <c>csv</c>.</summary>
         public static Format Csv { get; } = new("csv");
 
-        /// <summary>
-        /// The value <c>html</c>.
-        /// </summary>
+        /// <summary>The value <c>html</c>.</summary>
         public static Format Html { get; } = new("html");
 
         /// <summary>The value as sent on the wire.</summary>

@@ -14,9 +14,7 @@ namespace CmuContracts.AdobePass
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IRegistrationClient
     {
-        /// <summary>
-        /// Register a client application from a software statement
-        /// </summary>
+        /// <summary>Register a client application from a software statement</summary>
         /// <remarks>
         /// Dynamic Client Registration. Sends the software statement (a JWT downloaded from the TVE
         /// Dashboard) and returns client credentials with `201 Created` [D].

@@ -13,9 +13,7 @@ namespace CmuContracts.AdobePass
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ITokenClient
     {
-        /// <summary>
-        /// Obtain an access token with client credentials
-        /// </summary>
+        /// <summary>Obtain an access token with client credentials</summary>
         /// <remarks>
         /// OAuth 2.0 client-credentials grant. Returns a bearer access token with `201 Created` [D]
         /// (an old documentation sample showed `200 OK`; current docs, Adobe's own spec and a real call

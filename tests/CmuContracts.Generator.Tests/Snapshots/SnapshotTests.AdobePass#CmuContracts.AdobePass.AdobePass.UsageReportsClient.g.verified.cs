@@ -22,9 +22,7 @@ namespace CmuContracts.AdobePass
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IUsageReportsClient
     {
-        /// <summary>
-        /// Overall totals and root drill-down links
-        /// </summary>
+        /// <summary>Overall totals and root drill-down links</summary>
         /// <remarks>
         /// Overall aggregated totals for the selected interval, as a single record, with `drill-down`
         /// links to the root dimensions. The real root is the base URL itself (`/cmu/v2`); whether the
@@ -59,9 +57,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd
-        /// </summary>
+        /// <summary>Report by mvpd</summary>
         /// <remarks>
         /// One row per `mvpd` value (equivalent to GROUP BY mvpd).
         /// No time dimension, so `start` and `end` are ignored [D].
@@ -95,9 +91,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year
-        /// </summary>
+        /// <summary>Report by mvpd, year</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year` (equivalent to GROUP BY mvpd, year).
         /// 
@@ -130,9 +124,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month
-        /// </summary>
+        /// <summary>Report by mvpd, year, month</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month` (equivalent to GROUP BY mvpd,
         /// year, month).
@@ -165,9 +157,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month, day
-        /// </summary>
+        /// <summary>Report by mvpd, year, month, day</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month`, `day` (equivalent to GROUP BY
         /// mvpd, year, month, day).
@@ -201,9 +191,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month, day, hour
-        /// </summary>
+        /// <summary>Report by mvpd, year, month, day, hour</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `hour` (equivalent to
         /// GROUP BY mvpd, year, month, day, hour).
@@ -236,9 +224,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month, day, hour, tenant
-        /// </summary>
+        /// <summary>Report by mvpd, year, month, day, hour, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `hour`, `tenant`
         /// (equivalent to GROUP BY mvpd, year, month, day, hour, tenant).
@@ -271,9 +257,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month, day, tenant
-        /// </summary>
+        /// <summary>Report by mvpd, year, month, day, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month`, `day`, `tenant` (equivalent to
         /// GROUP BY mvpd, year, month, day, tenant).
@@ -306,9 +290,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by mvpd, year, month, tenant
-        /// </summary>
+        /// <summary>Report by mvpd, year, month, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `mvpd`, `year`, `month`, `tenant` (equivalent to GROUP
         /// BY mvpd, year, month, tenant).
@@ -341,9 +323,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant
-        /// </summary>
+        /// <summary>Report by tenant</summary>
         /// <remarks>
         /// One row per `tenant` value (equivalent to GROUP BY tenant).
         /// No time dimension, so `start` and `end` are ignored [D].
@@ -376,9 +356,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year
-        /// </summary>
+        /// <summary>Report by tenant, year</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year` (equivalent to GROUP BY tenant, year).
         /// 
@@ -410,9 +388,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month
-        /// </summary>
+        /// <summary>Report by tenant, year, month</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month` (equivalent to GROUP BY
         /// tenant, year, month).
@@ -447,9 +423,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `application-id` (equivalent
         /// to GROUP BY tenant, year, month, application-id).
@@ -482,9 +456,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `application-id`,
         /// `application` (equivalent to GROUP BY tenant, year, month, application-id, application).
@@ -517,9 +489,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, channel
-        /// </summary>
+        /// <summary>Report by tenant, year, month, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `channel` (equivalent to
         /// GROUP BY tenant, year, month, channel).
@@ -553,9 +523,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, channel, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`
         /// (equivalent to GROUP BY tenant, year, month, channel, platform).
@@ -590,9 +558,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, channel, platform,
@@ -627,9 +593,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `channel`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, channel,
@@ -663,9 +627,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day` (equivalent to GROUP BY
         /// tenant, year, month, day).
@@ -701,9 +663,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `application-id`
         /// (equivalent to GROUP BY tenant, year, month, day, application-id).
@@ -737,9 +697,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `application-id`,
         /// `application` (equivalent to GROUP BY tenant, year, month, day, application-id,
@@ -774,9 +732,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, channel
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel` (equivalent
         /// to GROUP BY tenant, year, month, day, channel).
@@ -809,9 +765,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, channel, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`
         /// (equivalent to GROUP BY tenant, year, month, day, channel, platform).
@@ -845,9 +799,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, day, channel, platform,
@@ -883,9 +835,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `channel`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, channel,
@@ -920,9 +870,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour` (equivalent to
         /// GROUP BY tenant, year, month, day, hour).
@@ -958,9 +906,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, application-id).
@@ -995,9 +941,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, hour,
@@ -1032,9 +976,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, channel
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`
         /// (equivalent to GROUP BY tenant, year, month, day, hour, channel).
@@ -1067,9 +1009,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, channel, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
         /// `platform` (equivalent to GROUP BY tenant, year, month, day, hour, channel, platform).
@@ -1103,9 +1043,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
         /// `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour,
@@ -1141,9 +1079,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `channel`,
         /// `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year, month,
@@ -1178,9 +1114,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`
         /// (equivalent to GROUP BY tenant, year, month, day, hour, minute).
@@ -1216,9 +1150,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, minute,
@@ -1255,9 +1187,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, hour,
@@ -1293,9 +1223,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, channel
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `channel` (equivalent to GROUP BY tenant, year, month, day, hour, minute, channel).
@@ -1331,9 +1259,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, channel, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `channel`, `platform` (equivalent to GROUP BY tenant, year, month, day, hour, minute,
@@ -1370,9 +1296,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `channel`, `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day,
@@ -1409,9 +1333,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `channel`, `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year,
@@ -1447,9 +1369,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, mvpd
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `mvpd` (equivalent to GROUP BY tenant, year, month, day, hour, minute, mvpd).
@@ -1484,9 +1404,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, mvpd, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `mvpd`, `platform` (equivalent to GROUP BY tenant, year, month, day, hour, minute, mvpd,
@@ -1523,9 +1441,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `mvpd`, `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour,
@@ -1562,9 +1478,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `minute`,
         /// `mvpd`, `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year,
@@ -1600,9 +1514,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, mvpd
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`
         /// (equivalent to GROUP BY tenant, year, month, day, hour, mvpd).
@@ -1635,9 +1547,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, mvpd, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
         /// `platform` (equivalent to GROUP BY tenant, year, month, day, hour, mvpd, platform).
@@ -1671,9 +1581,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
         /// `platform`, `application-id` (equivalent to GROUP BY tenant, year, month, day, hour, mvpd,
@@ -1709,9 +1617,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, hour, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `hour`, `mvpd`,
         /// `platform`, `application-id`, `application` (equivalent to GROUP BY tenant, year, month,
@@ -1746,9 +1652,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, mvpd
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd` (equivalent to
         /// GROUP BY tenant, year, month, day, mvpd).
@@ -1782,9 +1686,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, mvpd, hour
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, mvpd, hour</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `hour`
         /// (equivalent to GROUP BY tenant, year, month, day, mvpd, hour).
@@ -1817,9 +1719,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, mvpd, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`
         /// (equivalent to GROUP BY tenant, year, month, day, mvpd, platform).
@@ -1853,9 +1753,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, day, mvpd, platform,
@@ -1891,9 +1789,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, day, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `day`, `mvpd`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, day, mvpd,
@@ -1928,9 +1824,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, mvpd
-        /// </summary>
+        /// <summary>Report by tenant, year, month, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd` (equivalent to GROUP
         /// BY tenant, year, month, mvpd).
@@ -1964,9 +1858,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, mvpd, platform
-        /// </summary>
+        /// <summary>Report by tenant, year, month, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`
         /// (equivalent to GROUP BY tenant, year, month, mvpd, platform).
@@ -2000,9 +1892,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by tenant, year, month, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`,
         /// `application-id` (equivalent to GROUP BY tenant, year, month, mvpd, platform,
@@ -2037,9 +1927,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by tenant, year, month, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by tenant, year, month, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `tenant`, `year`, `month`, `mvpd`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY tenant, year, month, mvpd, platform,
@@ -2073,9 +1961,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year
-        /// </summary>
+        /// <summary>Report by year</summary>
         /// <remarks>
         /// One row per `year` value (equivalent to GROUP BY year).
         /// 
@@ -2107,9 +1993,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month
-        /// </summary>
+        /// <summary>Report by year, month</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month` (equivalent to GROUP BY year, month).
         /// 
@@ -2142,9 +2026,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, activity-level
-        /// </summary>
+        /// <summary>Report by year, month, activity-level</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `activity-level` (equivalent to GROUP
         /// BY year, month, activity-level).
@@ -2176,9 +2058,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, activity-level, tenant
-        /// </summary>
+        /// <summary>Report by year, month, activity-level, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `activity-level`, `tenant` (equivalent
         /// to GROUP BY year, month, activity-level, tenant).
@@ -2210,9 +2090,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, activity-level, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, activity-level, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `activity-level`, `tenant`, `mvpd`
         /// (equivalent to GROUP BY year, month, activity-level, tenant, mvpd).
@@ -2244,9 +2122,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, concurrency-level
-        /// </summary>
+        /// <summary>Report by year, month, concurrency-level</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `concurrency-level` (equivalent to
         /// GROUP BY year, month, concurrency-level).
@@ -2278,9 +2154,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, concurrency-level, tenant
-        /// </summary>
+        /// <summary>Report by year, month, concurrency-level, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `concurrency-level`, `tenant`
         /// (equivalent to GROUP BY year, month, concurrency-level, tenant).
@@ -2312,9 +2186,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, concurrency-level, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `concurrency-level`, `tenant`, `mvpd`
         /// (equivalent to GROUP BY year, month, concurrency-level, tenant, mvpd).
@@ -2346,9 +2218,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day
-        /// </summary>
+        /// <summary>Report by year, month, day</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day` (equivalent to GROUP BY year,
         /// month, day).
@@ -2383,9 +2253,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, activity-level
-        /// </summary>
+        /// <summary>Report by year, month, day, activity-level</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `activity-level` (equivalent to
         /// GROUP BY year, month, day, activity-level).
@@ -2417,9 +2285,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, activity-level, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, activity-level, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `activity-level`, `tenant`
         /// (equivalent to GROUP BY year, month, day, activity-level, tenant).
@@ -2451,9 +2317,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, activity-level, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, activity-level, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `activity-level`, `tenant`,
         /// `mvpd` (equivalent to GROUP BY year, month, day, activity-level, tenant, mvpd).
@@ -2485,9 +2349,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, concurrency-level
-        /// </summary>
+        /// <summary>Report by year, month, day, concurrency-level</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level` (equivalent
         /// to GROUP BY year, month, day, concurrency-level).
@@ -2519,9 +2381,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, concurrency-level, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, concurrency-level, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level`, `tenant`
         /// (equivalent to GROUP BY year, month, day, concurrency-level, tenant).
@@ -2553,9 +2413,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, concurrency-level, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `concurrency-level`, `tenant`,
         /// `mvpd` (equivalent to GROUP BY year, month, day, concurrency-level, tenant, mvpd).
@@ -2587,9 +2445,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour
-        /// </summary>
+        /// <summary>Report by year, month, day, hour</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour` (equivalent to GROUP BY
         /// year, month, day, hour).
@@ -2623,9 +2479,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd` (equivalent to
         /// GROUP BY year, month, day, hour, mvpd).
@@ -2657,9 +2511,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, mvpd, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, mvpd, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`
         /// (equivalent to GROUP BY year, month, day, hour, mvpd, tenant).
@@ -2691,9 +2543,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, mvpd, tenant, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
         /// `application-id` (equivalent to GROUP BY year, month, day, hour, mvpd, tenant,
@@ -2727,9 +2577,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, mvpd, tenant, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, mvpd,
@@ -2764,9 +2612,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, mvpd, tenant, application-id, application, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `mvpd`, `tenant`,
         /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, hour,
@@ -2799,9 +2645,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant` (equivalent to
         /// GROUP BY year, month, day, hour, tenant).
@@ -2836,9 +2680,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
         /// `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, application-id).
@@ -2871,9 +2713,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, tenant,
@@ -2908,9 +2748,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, application-id, application, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, application-id, application, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`,
         /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, hour,
@@ -2943,9 +2781,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, channel
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`
         /// (equivalent to GROUP BY year, month, day, hour, tenant, channel).
@@ -2978,9 +2814,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, channel, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
         /// `platform` (equivalent to GROUP BY year, month, day, hour, tenant, channel, platform).
@@ -3014,9 +2848,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
         /// `platform`, `application-id` (equivalent to GROUP BY year, month, day, hour, tenant,
@@ -3050,9 +2882,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `channel`,
         /// `platform`, `application-id`, `application` (equivalent to GROUP BY year, month, day, hour,
@@ -3085,9 +2915,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`
         /// (equivalent to GROUP BY year, month, day, hour, tenant, mvpd).
@@ -3120,9 +2948,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, mvpd, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
         /// `platform` (equivalent to GROUP BY year, month, day, hour, tenant, mvpd, platform).
@@ -3156,9 +2982,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
         /// `platform`, `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, mvpd,
@@ -3192,9 +3016,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `mvpd`,
         /// `platform`, `application-id`, `application` (equivalent to GROUP BY year, month, day, hour,
@@ -3228,9 +3050,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`
         /// (equivalent to GROUP BY year, month, day, hour, tenant, platform).
@@ -3264,9 +3084,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`,
         /// `application-id` (equivalent to GROUP BY year, month, day, hour, tenant, platform,
@@ -3300,9 +3118,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, hour, tenant, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, hour, tenant, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `hour`, `tenant`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, hour, tenant,
@@ -3335,9 +3151,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `mvpd` (equivalent to GROUP BY
         /// year, month, day, mvpd).
@@ -3369,9 +3183,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, mvpd, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, mvpd, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant` (equivalent to
         /// GROUP BY year, month, day, mvpd, tenant).
@@ -3403,9 +3215,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, mvpd, tenant, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, mvpd, tenant, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
         /// `application-id` (equivalent to GROUP BY year, month, day, mvpd, tenant, application-id).
@@ -3438,9 +3248,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, mvpd, tenant, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, mvpd, tenant, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, mvpd, tenant,
@@ -3475,9 +3283,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, mvpd, tenant, application-id, application, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `mvpd`, `tenant`,
         /// `application-id`, `application`, `platform` (equivalent to GROUP BY year, month, day, mvpd,
@@ -3510,9 +3316,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant` (equivalent to GROUP BY
         /// year, month, day, tenant).
@@ -3549,9 +3353,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, channel
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, channel</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel` (equivalent
         /// to GROUP BY year, month, day, tenant, channel).
@@ -3584,9 +3386,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, channel, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, channel, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`
         /// (equivalent to GROUP BY year, month, day, tenant, channel, platform).
@@ -3620,9 +3420,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, channel, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, channel, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`,
         /// `application-id` (equivalent to GROUP BY year, month, day, tenant, channel, platform,
@@ -3656,9 +3454,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, channel, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `channel`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, channel,
@@ -3691,9 +3487,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd` (equivalent to
         /// GROUP BY year, month, day, tenant, mvpd).
@@ -3726,9 +3520,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, mvpd, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, mvpd, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`
         /// (equivalent to GROUP BY year, month, day, tenant, mvpd, platform).
@@ -3762,9 +3554,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, mvpd, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`,
         /// `application-id` (equivalent to GROUP BY year, month, day, tenant, mvpd, platform,
@@ -3798,9 +3588,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, mvpd, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `mvpd`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, mvpd,
@@ -3833,9 +3621,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, platform
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform` (equivalent
         /// to GROUP BY year, month, day, tenant, platform).
@@ -3868,9 +3654,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, platform, application-id
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, platform, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform`,
         /// `application-id` (equivalent to GROUP BY year, month, day, tenant, platform,
@@ -3904,9 +3688,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, day, tenant, platform, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, day, tenant, platform, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `day`, `tenant`, `platform`,
         /// `application-id`, `application` (equivalent to GROUP BY year, month, day, tenant, platform,
@@ -3939,9 +3721,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, mvpd
-        /// </summary>
+        /// <summary>Report by year, month, mvpd</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `mvpd` (equivalent to GROUP BY year,
         /// month, mvpd).
@@ -3973,9 +3753,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, mvpd, tenant
-        /// </summary>
+        /// <summary>Report by year, month, mvpd, tenant</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant` (equivalent to GROUP
         /// BY year, month, mvpd, tenant).
@@ -4007,9 +3785,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, mvpd, tenant, application-id
-        /// </summary>
+        /// <summary>Report by year, month, mvpd, tenant, application-id</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`
         /// (equivalent to GROUP BY year, month, mvpd, tenant, application-id).
@@ -4042,9 +3818,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, mvpd, tenant, application-id, application
-        /// </summary>
+        /// <summary>Report by year, month, mvpd, tenant, application-id, application</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`,
         /// `application` (equivalent to GROUP BY year, month, mvpd, tenant, application-id,
@@ -4079,9 +3853,7 @@ namespace CmuContracts.AdobePass
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] Format? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Report by year, month, mvpd, tenant, application-id, application, platform
-        /// </summary>
+        /// <summary>Report by year, month, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
         /// One row per distinct combination of `year`, `month`, `mvpd`, `tenant`, `application-id`,
         /// `application`, `platform` (equivalent to GROUP BY year, month, mvpd, tenant, application-id,

@@ -6,24 +6,18 @@
 
 namespace Corpus.ApiWithExamples
 {
-    /// <summary>
-    /// The ApiWithExamples operations.
-    /// </summary>
+    /// <summary>The ApiWithExamples operations.</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IApiWithExamplesClient
     {
-        /// <summary>
-        /// List API versions
-        /// </summary>
+        /// <summary>List API versions</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Show API version details
-        /// </summary>
+        /// <summary>Show API version details</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/v2")]
@@ -39,7 +33,7 @@ namespace Corpus.ApiWithExamples.Internal
     internal sealed class ApiWithExamplesClient : global::Corpus.ApiWithExamples.IApiWithExamplesClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> s_json0 = global::Corpus.ApiWithExamples.Internal.GeneratedJson.Create<global::System.Text.Json.JsonElement>(global::Corpus.ApiWithExamples.ApiWithExamplesJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.ApiWithExamples.Internal.JsonValueReader.ReadAny(ref r0), static (w0, v0) => { v0.WriteTo(w0); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> s_json0 = global::Corpus.ApiWithExamples.Internal.GeneratedJson.Create<global::System.Text.Json.JsonElement>(global::Corpus.ApiWithExamples.ApiWithExamplesJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadAny(ref r0), static (w0, v0) => { v0.WriteTo(w0); });
 
         public ApiWithExamplesClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

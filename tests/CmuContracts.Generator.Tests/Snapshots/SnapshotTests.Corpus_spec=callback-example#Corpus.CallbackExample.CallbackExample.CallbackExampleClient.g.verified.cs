@@ -6,15 +6,11 @@
 
 namespace Corpus.CallbackExample
 {
-    /// <summary>
-    /// The CallbackExample operations.
-    /// </summary>
+    /// <summary>The CallbackExample operations.</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ICallbackExampleClient
     {
-        /// <summary>
-        /// subscribes a client to receive out-of-band data
-        /// </summary>
+        /// <summary>subscribes a client to receive out-of-band data</summary>
         /// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>

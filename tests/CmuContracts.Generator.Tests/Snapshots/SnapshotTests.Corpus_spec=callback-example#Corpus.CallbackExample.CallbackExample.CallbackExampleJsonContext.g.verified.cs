@@ -18,18 +18,22 @@ public sealed partial class CallbackExampleJsonContext : global::System.Text.Jso
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse> PostStreamsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse>)Options.GetTypeInfo(typeof(global::Corpus.CallbackExample.PostStreamsResponse));
+    /// <summary>Metadata for <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse> PostStreamsResponse => TypeInfoOf<global::Corpus.CallbackExample.PostStreamsResponse>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.CallbackExample.PostStreamsResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.CallbackExample.PostStreamsResponse>(options, new global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter());
-        }
+        if (type == typeof(global::Corpus.CallbackExample.PostStreamsResponse)) return ValueInfo(options, new global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

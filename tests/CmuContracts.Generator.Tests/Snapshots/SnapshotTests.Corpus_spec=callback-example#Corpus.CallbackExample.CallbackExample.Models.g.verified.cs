@@ -6,15 +6,11 @@
 
 namespace Corpus.CallbackExample
 {
-    /// <summary>
-    /// subscription information
-    /// </summary>
+    /// <summary>subscription information</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter))]
     public sealed partial class PostStreamsResponse
     {
-        /// <summary>
-        /// this unique identifier allows management of the subscription
-        /// </summary>
+        /// <summary>this unique identifier allows management of the subscription</summary>
         public required string SubscriptionId { get; init; }
     }
 }
@@ -42,10 +38,7 @@ namespace Corpus.CallbackExample.Internal
                 if (reader.ValueTextEquals("subscriptionId"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_SubscriptionId = global::Corpus.CallbackExample.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_SubscriptionId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -64,8 +57,7 @@ namespace Corpus.CallbackExample.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.CallbackExample.PostStreamsResponse value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("subscriptionId"u8);
-            writer.WriteStringValue(value.SubscriptionId);
+            writer.WriteString("subscriptionId"u8, value.SubscriptionId);
             writer.WriteEndObject();
         }
     }

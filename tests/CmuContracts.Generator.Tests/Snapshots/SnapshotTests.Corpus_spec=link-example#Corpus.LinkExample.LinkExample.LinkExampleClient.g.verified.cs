@@ -6,15 +6,11 @@
 
 namespace Corpus.LinkExample
 {
-    /// <summary>
-    /// The LinkExample operations.
-    /// </summary>
+    /// <summary>The LinkExample operations.</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ILinkExampleClient
     {
-        /// <summary>
-        /// GET /2.0/users/{username}
-        /// </summary>
+        /// <summary>GET /2.0/users/{username}</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
@@ -22,9 +18,7 @@ namespace Corpus.LinkExample
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
@@ -32,9 +26,7 @@ namespace Corpus.LinkExample
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="slug">The slug path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -43,9 +35,7 @@ namespace Corpus.LinkExample
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Repository> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}/pullrequests
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="slug">The slug path parameter.</param>
         /// <param name="state">The state query parameter.</param>
@@ -55,9 +45,7 @@ namespace Corpus.LinkExample
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query(TreatAsString = true)] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="slug">The slug path parameter.</param>
         /// <param name="pid">The pid path parameter.</param>
@@ -67,9 +55,7 @@ namespace Corpus.LinkExample
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pullrequest> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge
-        /// </summary>
+        /// <summary>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</summary>
         /// <param name="username">The username path parameter.</param>
         /// <param name="slug">The slug path parameter.</param>
         /// <param name="pid">The pid path parameter.</param>
@@ -87,9 +73,9 @@ namespace Corpus.LinkExample.Internal
     internal sealed class LinkExampleClient : global::Corpus.LinkExample.ILinkExampleClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Repository>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.RepositoryJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => RepositoryJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Repository>(w0, v0, static (w1, v1) => { RepositoryJsonConverter.WriteValue(w1, v1); }); });
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.LinkExample.Internal.JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.LinkExample.Internal.PullrequestJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.LinkExample.Internal.JsonValueWriter.WriteList<Pullrequest>(w0, v0, static (w1, v1) => { global::Corpus.LinkExample.Internal.PullrequestJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PullrequestJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pullrequest>(w0, v0, static (w1, v1) => { PullrequestJsonConverter.WriteValue(w1, v1); }); });
 
         public LinkExampleClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

@@ -18,42 +18,34 @@ public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Se
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.User"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User> User => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.User));
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.User"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User> User => TypeInfoOf<global::Corpus.LinkExample.User>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Repository"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository> Repository => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.Repository));
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Repository"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository> Repository => TypeInfoOf<global::Corpus.LinkExample.Repository>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Pullrequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest> Pullrequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.Pullrequest));
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Pullrequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest> Pullrequest => TypeInfoOf<global::Corpus.LinkExample.Pullrequest>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>)Options.GetTypeInfo(typeof(global::Corpus.LinkExample.GetPullRequestsByRepositoryState));
+    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => TypeInfoOf<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.LinkExample.User))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.LinkExample.User>(options, new global::Corpus.LinkExample.Internal.UserJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.LinkExample.Repository))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.LinkExample.Repository>(options, new global::Corpus.LinkExample.Internal.RepositoryJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.LinkExample.Pullrequest))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.LinkExample.Pullrequest>(options, new global::Corpus.LinkExample.Internal.PullrequestJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.LinkExample.GetPullRequestsByRepositoryState))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>(options, new global::Corpus.LinkExample.Internal.GetPullRequestsByRepositoryStateJsonConverter());
-        }
+        if (type == typeof(global::Corpus.LinkExample.User)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.UserJsonConverter());
+        if (type == typeof(global::Corpus.LinkExample.Repository)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.RepositoryJsonConverter());
+        if (type == typeof(global::Corpus.LinkExample.Pullrequest)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.PullrequestJsonConverter());
+        if (type == typeof(global::Corpus.LinkExample.GetPullRequestsByRepositoryState)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.GetPullRequestsByRepositoryStateJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

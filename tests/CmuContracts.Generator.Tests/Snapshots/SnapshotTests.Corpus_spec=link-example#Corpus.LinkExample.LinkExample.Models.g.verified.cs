@@ -9,14 +9,10 @@ namespace Corpus.LinkExample
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.UserJsonConverter))]
     public sealed partial class User
     {
-        /// <summary>
-        /// The <c>username</c> property.
-        /// </summary>
+        /// <summary>The <c>username</c> property.</summary>
         public string? Username { get; init; }
 
-        /// <summary>
-        /// The <c>uuid</c> property.
-        /// </summary>
+        /// <summary>The <c>uuid</c> property.</summary>
         public string? Uuid { get; init; }
     }
 }
@@ -45,18 +41,12 @@ namespace Corpus.LinkExample.Internal
                 if (reader.ValueTextEquals("username"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Username = global::Corpus.LinkExample.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Username = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("uuid"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Uuid = global::Corpus.LinkExample.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Uuid = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -78,13 +68,11 @@ namespace Corpus.LinkExample.Internal
             writer.WriteStartObject();
             if (value.Username is not null)
             {
-                writer.WritePropertyName("username"u8);
-                writer.WriteStringValue(value.Username);
+                writer.WriteString("username"u8, value.Username);
             }
             if (value.Uuid is not null)
             {
-                writer.WritePropertyName("uuid"u8);
-                writer.WriteStringValue(value.Uuid);
+                writer.WriteString("uuid"u8, value.Uuid);
             }
             writer.WriteEndObject();
         }
@@ -96,14 +84,10 @@ namespace Corpus.LinkExample
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.RepositoryJsonConverter))]
     public sealed partial class Repository
     {
-        /// <summary>
-        /// The <c>slug</c> property.
-        /// </summary>
+        /// <summary>The <c>slug</c> property.</summary>
         public string? Slug { get; init; }
 
-        /// <summary>
-        /// The <c>owner</c> property.
-        /// </summary>
+        /// <summary>The <c>owner</c> property.</summary>
         public User? Owner { get; init; }
     }
 }
@@ -132,18 +116,12 @@ namespace Corpus.LinkExample.Internal
                 if (reader.ValueTextEquals("slug"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Slug = global::Corpus.LinkExample.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Owner = global::Corpus.LinkExample.Internal.UserJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : UserJsonConverter.ReadValue(ref reader);
                 }
                 else
                 {
@@ -165,13 +143,12 @@ namespace Corpus.LinkExample.Internal
             writer.WriteStartObject();
             if (value.Slug is not null)
             {
-                writer.WritePropertyName("slug"u8);
-                writer.WriteStringValue(value.Slug);
+                writer.WriteString("slug"u8, value.Slug);
             }
             if (value.Owner is not null)
             {
                 writer.WritePropertyName("owner"u8);
-                global::Corpus.LinkExample.Internal.UserJsonConverter.WriteValue(writer, value.Owner);
+                UserJsonConverter.WriteValue(writer, value.Owner);
             }
             writer.WriteEndObject();
         }
@@ -183,24 +160,16 @@ namespace Corpus.LinkExample
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.PullrequestJsonConverter))]
     public sealed partial class Pullrequest
     {
-        /// <summary>
-        /// The <c>id</c> property.
-        /// </summary>
+        /// <summary>The <c>id</c> property.</summary>
         public int? Id { get; init; }
 
-        /// <summary>
-        /// The <c>title</c> property.
-        /// </summary>
+        /// <summary>The <c>title</c> property.</summary>
         public string? Title { get; init; }
 
-        /// <summary>
-        /// The <c>repository</c> property.
-        /// </summary>
+        /// <summary>The <c>repository</c> property.</summary>
         public Repository? Repository { get; init; }
 
-        /// <summary>
-        /// The <c>author</c> property.
-        /// </summary>
+        /// <summary>The <c>author</c> property.</summary>
         public User? Author { get; init; }
     }
 }
@@ -231,34 +200,22 @@ namespace Corpus.LinkExample.Internal
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Id = global::Corpus.LinkExample.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Title = global::Corpus.LinkExample.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("repository"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Repository = global::Corpus.LinkExample.Internal.RepositoryJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Repository = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : RepositoryJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("author"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Author = global::Corpus.LinkExample.Internal.UserJsonConverter.ReadValue(ref reader);
-                    }
+                    p_Author = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : UserJsonConverter.ReadValue(ref reader);
                 }
                 else
                 {
@@ -282,23 +239,21 @@ namespace Corpus.LinkExample.Internal
             writer.WriteStartObject();
             if (value.Id is not null)
             {
-                writer.WritePropertyName("id"u8);
-                writer.WriteNumberValue(value.Id.Value);
+                writer.WriteNumber("id"u8, value.Id.Value);
             }
             if (value.Title is not null)
             {
-                writer.WritePropertyName("title"u8);
-                writer.WriteStringValue(value.Title);
+                writer.WriteString("title"u8, value.Title);
             }
             if (value.Repository is not null)
             {
                 writer.WritePropertyName("repository"u8);
-                global::Corpus.LinkExample.Internal.RepositoryJsonConverter.WriteValue(writer, value.Repository);
+                RepositoryJsonConverter.WriteValue(writer, value.Repository);
             }
             if (value.Author is not null)
             {
                 writer.WritePropertyName("author"u8);
-                global::Corpus.LinkExample.Internal.UserJsonConverter.WriteValue(writer, value.Author);
+                UserJsonConverter.WriteValue(writer, value.Author);
             }
             writer.WriteEndObject();
         }
@@ -307,9 +262,7 @@ namespace Corpus.LinkExample.Internal
 
 namespace Corpus.LinkExample
 {
-    /// <summary>
-    /// Known values of GetPullRequestsByRepositoryState; other values are kept as they are.
-    /// </summary>
+    /// <summary>Known values of GetPullRequestsByRepositoryState; other values are kept as they are.</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.GetPullRequestsByRepositoryStateJsonConverter))]
     public readonly partial struct GetPullRequestsByRepositoryState : global::System.IEquatable<GetPullRequestsByRepositoryState>
     {
@@ -322,19 +275,13 @@ namespace Corpus.LinkExample
             _value = value;
         }
 
-        /// <summary>
-        /// The value <c>open</c>.
-        /// </summary>
+        /// <summary>The value <c>open</c>.</summary>
         public static GetPullRequestsByRepositoryState Open { get; } = new("open");
 
-        /// <summary>
-        /// The value <c>merged</c>.
-        /// </summary>
+        /// <summary>The value <c>merged</c>.</summary>
         public static GetPullRequestsByRepositoryState Merged { get; } = new("merged");
 
-        /// <summary>
-        /// The value <c>declined</c>.
-        /// </summary>
+        /// <summary>The value <c>declined</c>.</summary>
         public static GetPullRequestsByRepositoryState Declined { get; } = new("declined");
 
         /// <summary>The value as sent on the wire.</summary>

@@ -9,19 +9,13 @@ namespace Corpus.Petstore
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Petstore.Internal.PetJsonConverter))]
     public sealed partial class Pet
     {
-        /// <summary>
-        /// The <c>id</c> property.
-        /// </summary>
+        /// <summary>The <c>id</c> property.</summary>
         public required long Id { get; init; }
 
-        /// <summary>
-        /// The <c>name</c> property.
-        /// </summary>
+        /// <summary>The <c>name</c> property.</summary>
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The <c>tag</c> property.
-        /// </summary>
+        /// <summary>The <c>tag</c> property.</summary>
         public string? Tag { get; init; }
     }
 }
@@ -51,26 +45,17 @@ namespace Corpus.Petstore.Internal
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Id = global::Corpus.Petstore.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Name = global::Corpus.Petstore.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("tag"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Tag = global::Corpus.Petstore.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -91,14 +76,11 @@ namespace Corpus.Petstore.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Pet value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
             if (value.Tag is not null)
             {
-                writer.WritePropertyName("tag"u8);
-                writer.WriteStringValue(value.Tag);
+                writer.WriteString("tag"u8, value.Tag);
             }
             writer.WriteEndObject();
         }
@@ -110,14 +92,10 @@ namespace Corpus.Petstore
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Petstore.Internal.ErrorJsonConverter))]
     public sealed partial class Error
     {
-        /// <summary>
-        /// The <c>code</c> property.
-        /// </summary>
+        /// <summary>The <c>code</c> property.</summary>
         public required int Code { get; init; }
 
-        /// <summary>
-        /// The <c>message</c> property.
-        /// </summary>
+        /// <summary>The <c>message</c> property.</summary>
         public required string Message { get; init; }
     }
 }
@@ -146,18 +124,12 @@ namespace Corpus.Petstore.Internal
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Code = global::Corpus.Petstore.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Message = global::Corpus.Petstore.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -177,10 +149,8 @@ namespace Corpus.Petstore.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Error value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("code"u8);
-            writer.WriteNumberValue(value.Code);
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(value.Message);
+            writer.WriteNumber("code"u8, value.Code);
+            writer.WriteString("message"u8, value.Message);
             writer.WriteEndObject();
         }
     }

@@ -6,15 +6,11 @@
 
 namespace Corpus.Petstore
 {
-    /// <summary>
-    /// The Pets operations.
-    /// </summary>
+    /// <summary>The Pets operations.</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IPetsClient
     {
-        /// <summary>
-        /// List all pets
-        /// </summary>
+        /// <summary>List all pets</summary>
         /// <param name="limit">How many items to return at one time (max 100)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
@@ -22,18 +18,14 @@ namespace Corpus.Petstore
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync([global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Create a pet
-        /// </summary>
+        /// <summary>Create a pet</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Info for a specific pet
-        /// </summary>
+        /// <summary>Info for a specific pet</summary>
         /// <param name="petId">The id of the pet to retrieve</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
@@ -51,7 +43,7 @@ namespace Corpus.Petstore.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Petstore.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Petstore.Internal.PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.Petstore.Internal.JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { global::Corpus.Petstore.Internal.PetJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { PetJsonConverter.WriteValue(w1, v1); }); });
 
         public PetsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

@@ -18,26 +18,26 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Pet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet>)Options.GetTypeInfo(typeof(global::Corpus.Petstore.Pet));
+    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Pet"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet> Pet => TypeInfoOf<global::Corpus.Petstore.Pet>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Error"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error>)Options.GetTypeInfo(typeof(global::Corpus.Petstore.Error));
+    /// <summary>Metadata for <see cref="global::Corpus.Petstore.Error"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error> Error => TypeInfoOf<global::Corpus.Petstore.Error>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.Petstore.Pet))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.Petstore.Pet>(options, new global::Corpus.Petstore.Internal.PetJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.Petstore.Error))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.Petstore.Error>(options, new global::Corpus.Petstore.Internal.ErrorJsonConverter());
-        }
+        if (type == typeof(global::Corpus.Petstore.Pet)) return ValueInfo(options, new global::Corpus.Petstore.Internal.PetJsonConverter());
+        if (type == typeof(global::Corpus.Petstore.Error)) return ValueInfo(options, new global::Corpus.Petstore.Internal.ErrorJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

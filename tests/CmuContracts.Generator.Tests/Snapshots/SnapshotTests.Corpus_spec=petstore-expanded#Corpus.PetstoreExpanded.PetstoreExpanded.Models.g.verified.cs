@@ -9,19 +9,13 @@ namespace Corpus.PetstoreExpanded
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.PetJsonConverter))]
     public sealed partial class Pet
     {
-        /// <summary>
-        /// The <c>name</c> property.
-        /// </summary>
+        /// <summary>The <c>name</c> property.</summary>
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The <c>tag</c> property.
-        /// </summary>
+        /// <summary>The <c>tag</c> property.</summary>
         public string? Tag { get; init; }
 
-        /// <summary>
-        /// The <c>id</c> property.
-        /// </summary>
+        /// <summary>The <c>id</c> property.</summary>
         public required long Id { get; init; }
     }
 }
@@ -51,26 +45,17 @@ namespace Corpus.PetstoreExpanded.Internal
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Name = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("tag"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Tag = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Id = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadInt64(ref reader);
-                    }
+                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
                 }
                 else
                 {
@@ -91,15 +76,12 @@ namespace Corpus.PetstoreExpanded.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Pet value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.Tag is not null)
             {
-                writer.WritePropertyName("tag"u8);
-                writer.WriteStringValue(value.Tag);
+                writer.WriteString("tag"u8, value.Tag);
             }
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
+            writer.WriteNumber("id"u8, value.Id);
             writer.WriteEndObject();
         }
     }
@@ -110,14 +92,10 @@ namespace Corpus.PetstoreExpanded
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.NewPetJsonConverter))]
     public sealed partial class NewPet
     {
-        /// <summary>
-        /// The <c>name</c> property.
-        /// </summary>
+        /// <summary>The <c>name</c> property.</summary>
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The <c>tag</c> property.
-        /// </summary>
+        /// <summary>The <c>tag</c> property.</summary>
         public string? Tag { get; init; }
     }
 }
@@ -146,18 +124,12 @@ namespace Corpus.PetstoreExpanded.Internal
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Name = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("tag"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Tag = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -177,12 +149,10 @@ namespace Corpus.PetstoreExpanded.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.NewPet value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.Tag is not null)
             {
-                writer.WritePropertyName("tag"u8);
-                writer.WriteStringValue(value.Tag);
+                writer.WriteString("tag"u8, value.Tag);
             }
             writer.WriteEndObject();
         }
@@ -194,14 +164,10 @@ namespace Corpus.PetstoreExpanded
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter))]
     public sealed partial class Error
     {
-        /// <summary>
-        /// The <c>code</c> property.
-        /// </summary>
+        /// <summary>The <c>code</c> property.</summary>
         public required int Code { get; init; }
 
-        /// <summary>
-        /// The <c>message</c> property.
-        /// </summary>
+        /// <summary>The <c>message</c> property.</summary>
         public required string Message { get; init; }
     }
 }
@@ -230,18 +196,12 @@ namespace Corpus.PetstoreExpanded.Internal
                 if (reader.ValueTextEquals("code"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Code = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Message = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -261,10 +221,8 @@ namespace Corpus.PetstoreExpanded.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Error value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("code"u8);
-            writer.WriteNumberValue(value.Code);
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(value.Message);
+            writer.WriteNumber("code"u8, value.Code);
+            writer.WriteString("message"u8, value.Message);
             writer.WriteEndObject();
         }
     }

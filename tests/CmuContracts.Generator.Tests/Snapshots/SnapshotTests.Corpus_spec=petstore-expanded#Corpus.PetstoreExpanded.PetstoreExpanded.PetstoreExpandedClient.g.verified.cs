@@ -6,9 +6,7 @@
 
 namespace Corpus.PetstoreExpanded
 {
-    /// <summary>
-    /// The PetstoreExpanded operations.
-    /// </summary>
+    /// <summary>The PetstoreExpanded operations.</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IPetstoreExpandedClient
     {
@@ -26,9 +24,7 @@ namespace Corpus.PetstoreExpanded
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? tags = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Creates a new pet in the store. Duplicates are allowed
-        /// </summary>
+        /// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
         /// <param name="body">Pet to add to the store</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
@@ -36,9 +32,7 @@ namespace Corpus.PetstoreExpanded
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pet> AddPetAsync([global::Refit.Body] NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Returns a user based on a single ID, if the user does not have access to the pet
-        /// </summary>
+        /// <summary>Returns a user based on a single ID, if the user does not have access to the pet</summary>
         /// <param name="id">ID of pet to fetch</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
@@ -46,9 +40,7 @@ namespace Corpus.PetstoreExpanded
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// deletes a single pet based on the ID supplied
-        /// </summary>
+        /// <summary>deletes a single pet based on the ID supplied</summary>
         /// <param name="id">ID of pet to delete</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
@@ -66,7 +58,7 @@ namespace Corpus.PetstoreExpanded.Internal
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { global::Corpus.PetstoreExpanded.Internal.JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { global::Corpus.PetstoreExpanded.Internal.PetJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { PetJsonConverter.WriteValue(w1, v1); }); });
 
         public PetstoreExpandedClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

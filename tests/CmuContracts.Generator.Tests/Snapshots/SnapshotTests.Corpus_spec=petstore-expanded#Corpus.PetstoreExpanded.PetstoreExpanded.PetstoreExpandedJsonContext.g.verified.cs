@@ -18,34 +18,30 @@ public sealed partial class PetstoreExpandedJsonContext : global::System.Text.Js
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Pet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Pet>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.Pet));
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Pet"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Pet> Pet => TypeInfoOf<global::Corpus.PetstoreExpanded.Pet>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.NewPet"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.NewPet> NewPet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.NewPet>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.NewPet));
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.NewPet"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.NewPet> NewPet => TypeInfoOf<global::Corpus.PetstoreExpanded.NewPet>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Error"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Error>)Options.GetTypeInfo(typeof(global::Corpus.PetstoreExpanded.Error));
+    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Error"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.PetstoreExpanded.Error> Error => TypeInfoOf<global::Corpus.PetstoreExpanded.Error>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.PetstoreExpanded.Pet))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.PetstoreExpanded.Pet>(options, new global::Corpus.PetstoreExpanded.Internal.PetJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.PetstoreExpanded.NewPet))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.PetstoreExpanded.NewPet>(options, new global::Corpus.PetstoreExpanded.Internal.NewPetJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.PetstoreExpanded.Error))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.PetstoreExpanded.Error>(options, new global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter());
-        }
+        if (type == typeof(global::Corpus.PetstoreExpanded.Pet)) return ValueInfo(options, new global::Corpus.PetstoreExpanded.Internal.PetJsonConverter());
+        if (type == typeof(global::Corpus.PetstoreExpanded.NewPet)) return ValueInfo(options, new global::Corpus.PetstoreExpanded.Internal.NewPetJsonConverter());
+        if (type == typeof(global::Corpus.PetstoreExpanded.Error)) return ValueInfo(options, new global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

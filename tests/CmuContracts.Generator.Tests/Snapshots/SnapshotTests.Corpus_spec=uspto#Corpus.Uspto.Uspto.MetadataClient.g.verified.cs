@@ -6,15 +6,11 @@
 
 namespace Corpus.Uspto
 {
-    /// <summary>
-    /// Find out about the data sets
-    /// </summary>
+    /// <summary>Find out about the data sets</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IMetadataClient
     {
-        /// <summary>
-        /// List available data sets
-        /// </summary>
+        /// <summary>List available data sets</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/")]
@@ -44,7 +40,7 @@ namespace Corpus.Uspto.Internal
     internal sealed class MetadataClient : global::Corpus.Uspto.IMetadataClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> s_json0 = global::Corpus.Uspto.Internal.GeneratedJson.Create<string>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref r0), static (w0, v0) => { w0.WriteStringValue(v0); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> s_json0 = global::Corpus.Uspto.Internal.GeneratedJson.Create<string>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadString(ref r0), static (w0, v0) => { w0.WriteStringValue(v0); });
 
         public MetadataClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

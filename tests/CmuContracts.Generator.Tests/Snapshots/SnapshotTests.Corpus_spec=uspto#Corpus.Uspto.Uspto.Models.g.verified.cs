@@ -9,14 +9,10 @@ namespace Corpus.Uspto
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Uspto.Internal.DataSetListJsonConverter))]
     public sealed partial class DataSetList
     {
-        /// <summary>
-        /// The <c>total</c> property.
-        /// </summary>
+        /// <summary>The <c>total</c> property.</summary>
         public int? Total { get; init; }
 
-        /// <summary>
-        /// The <c>apis</c> property.
-        /// </summary>
+        /// <summary>The <c>apis</c> property.</summary>
         public global::System.Collections.Generic.IReadOnlyList<DataSetListApisItem>? Apis { get; init; }
     }
 }
@@ -45,18 +41,12 @@ namespace Corpus.Uspto.Internal
                 if (reader.ValueTextEquals("total"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Total = global::Corpus.Uspto.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("apis"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Apis = global::Corpus.Uspto.Internal.JsonValueReader.ReadList<DataSetListApisItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter.ReadValue(ref r1));
-                    }
+                    p_Apis = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<DataSetListApisItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => DataSetListApisItemJsonConverter.ReadValue(ref r1));
                 }
                 else
                 {
@@ -78,13 +68,12 @@ namespace Corpus.Uspto.Internal
             writer.WriteStartObject();
             if (value.Total is not null)
             {
-                writer.WritePropertyName("total"u8);
-                writer.WriteNumberValue(value.Total.Value);
+                writer.WriteNumber("total"u8, value.Total.Value);
             }
             if (value.Apis is not null)
             {
                 writer.WritePropertyName("apis"u8);
-                global::Corpus.Uspto.Internal.JsonValueWriter.WriteList<DataSetListApisItem>(writer, value.Apis, static (w1, v1) => { global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter.WriteValue(w1, v1); });
+                JsonValueWriter.WriteList<DataSetListApisItem>(writer, value.Apis, static (w1, v1) => { DataSetListApisItemJsonConverter.WriteValue(w1, v1); });
             }
             writer.WriteEndObject();
         }
@@ -96,24 +85,16 @@ namespace Corpus.Uspto
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter))]
     public sealed partial class DataSetListApisItem
     {
-        /// <summary>
-        /// To be used as a dataset parameter value
-        /// </summary>
+        /// <summary>To be used as a dataset parameter value</summary>
         public string? ApiKey { get; init; }
 
-        /// <summary>
-        /// To be used as a version parameter value
-        /// </summary>
+        /// <summary>To be used as a version parameter value</summary>
         public string? ApiVersionNumber { get; init; }
 
-        /// <summary>
-        /// The URL describing the dataset's fields
-        /// </summary>
+        /// <summary>The URL describing the dataset's fields</summary>
         public string? ApiUrl { get; init; }
 
-        /// <summary>
-        /// A URL to the API console for each API
-        /// </summary>
+        /// <summary>A URL to the API console for each API</summary>
         public string? ApiDocumentationUrl { get; init; }
     }
 }
@@ -144,34 +125,22 @@ namespace Corpus.Uspto.Internal
                 if (reader.ValueTextEquals("apiKey"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ApiKey = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ApiKey = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("apiVersionNumber"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ApiVersionNumber = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ApiVersionNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("apiUrl"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ApiUrl = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ApiUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("apiDocumentationUrl"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_ApiDocumentationUrl = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_ApiDocumentationUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else
                 {
@@ -195,23 +164,19 @@ namespace Corpus.Uspto.Internal
             writer.WriteStartObject();
             if (value.ApiKey is not null)
             {
-                writer.WritePropertyName("apiKey"u8);
-                writer.WriteStringValue(value.ApiKey);
+                writer.WriteString("apiKey"u8, value.ApiKey);
             }
             if (value.ApiVersionNumber is not null)
             {
-                writer.WritePropertyName("apiVersionNumber"u8);
-                writer.WriteStringValue(value.ApiVersionNumber);
+                writer.WriteString("apiVersionNumber"u8, value.ApiVersionNumber);
             }
             if (value.ApiUrl is not null)
             {
-                writer.WritePropertyName("apiUrl"u8);
-                writer.WriteStringValue(value.ApiUrl);
+                writer.WriteString("apiUrl"u8, value.ApiUrl);
             }
             if (value.ApiDocumentationUrl is not null)
             {
-                writer.WritePropertyName("apiDocumentationUrl"u8);
-                writer.WriteStringValue(value.ApiDocumentationUrl);
+                writer.WriteString("apiDocumentationUrl"u8, value.ApiDocumentationUrl);
             }
             writer.WriteEndObject();
         }
@@ -229,9 +194,7 @@ namespace Corpus.Uspto
         [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
         public required string Criteria { get; init; }
 
-        /// <summary>
-        /// Starting record number. Default value is 0.
-        /// </summary>
+        /// <summary>Starting record number. Default value is 0.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("start")]
         public int? Start { get; init; }
 
@@ -268,26 +231,17 @@ namespace Corpus.Uspto.Internal
                 if (reader.ValueTextEquals("criteria"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Criteria = global::Corpus.Uspto.Internal.JsonValueReader.ReadString(ref reader);
-                    }
+                    p_Criteria = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("start"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Start = global::Corpus.Uspto.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Start = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("rows"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        p_Rows = global::Corpus.Uspto.Internal.JsonValueReader.ReadInt32(ref reader);
-                    }
+                    p_Rows = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
                 }
                 else
                 {
@@ -308,17 +262,14 @@ namespace Corpus.Uspto.Internal
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.PerformSearchRequest value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("criteria"u8);
-            writer.WriteStringValue(value.Criteria);
+            writer.WriteString("criteria"u8, value.Criteria);
             if (value.Start is not null)
             {
-                writer.WritePropertyName("start"u8);
-                writer.WriteNumberValue(value.Start.Value);
+                writer.WriteNumber("start"u8, value.Start.Value);
             }
             if (value.Rows is not null)
             {
-                writer.WritePropertyName("rows"u8);
-                writer.WriteNumberValue(value.Rows.Value);
+                writer.WriteNumber("rows"u8, value.Rows.Value);
             }
             writer.WriteEndObject();
         }

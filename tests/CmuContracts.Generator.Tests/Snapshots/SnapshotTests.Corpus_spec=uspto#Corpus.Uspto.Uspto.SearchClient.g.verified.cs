@@ -6,15 +6,11 @@
 
 namespace Corpus.Uspto
 {
-    /// <summary>
-    /// Search a data set
-    /// </summary>
+    /// <summary>Search a data set</summary>
     /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ISearchClient
     {
-        /// <summary>
-        /// Provides search capability for the data set with the given search criteria.
-        /// </summary>
+        /// <summary>Provides search capability for the data set with the given search criteria.</summary>
         /// <remarks>
         /// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
         /// </remarks>
@@ -37,7 +33,7 @@ namespace Corpus.Uspto.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::Refit.FormField<PerformSearchRequest>[] s_form0 = new global::Refit.FormField<PerformSearchRequest>[] { new global::Refit.FormField<PerformSearchRequest>(static b => b.Criteria, "Criteria", "criteria", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Start, "Start", "start", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Rows, "Rows", "rows", null, null, null, false) };
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> s_json1 = global::Corpus.Uspto.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::Corpus.Uspto.Internal.JsonValueReader.ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Corpus.Uspto.Internal.JsonValueReader.ReadMap<global::System.Text.Json.JsonElement>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => global::Corpus.Uspto.Internal.JsonValueReader.ReadAny(ref r2))), static (w0, v0) => { global::Corpus.Uspto.Internal.JsonValueWriter.WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(w0, v0, static (w1, v1) => { global::Corpus.Uspto.Internal.JsonValueWriter.WriteMap<global::System.Text.Json.JsonElement>(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> s_json1 = global::Corpus.Uspto.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadMap<global::System.Text.Json.JsonElement>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => JsonValueReader.ReadAny(ref r2))), static (w0, v0) => { JsonValueWriter.WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(w0, v0, static (w1, v1) => { JsonValueWriter.WriteMap<global::System.Text.Json.JsonElement>(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); }); });
 
         public SearchClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

@@ -18,34 +18,30 @@ public sealed partial class UsptoJsonContext : global::System.Text.Json.Serializ
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetList"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList> DataSetList => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.DataSetList));
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetList"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList> DataSetList => TypeInfoOf<global::Corpus.Uspto.DataSetList>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetListApisItem"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem> DataSetListApisItem => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.DataSetListApisItem));
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetListApisItem"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem> DataSetListApisItem => TypeInfoOf<global::Corpus.Uspto.DataSetListApisItem>();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.PerformSearchRequest"/>, for the trim-safe <c>JsonSerializer</c> overloads.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest> PerformSearchRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest>)Options.GetTypeInfo(typeof(global::Corpus.Uspto.PerformSearchRequest));
+    /// <summary>Metadata for <see cref="global::Corpus.Uspto.PerformSearchRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest> PerformSearchRequest => TypeInfoOf<global::Corpus.Uspto.PerformSearchRequest>();
 
+    /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.Uspto.DataSetList))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.Uspto.DataSetList>(options, new global::Corpus.Uspto.Internal.DataSetListJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.Uspto.DataSetListApisItem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.Uspto.DataSetListApisItem>(options, new global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter());
-        }
-
-        if (type == typeof(global::Corpus.Uspto.PerformSearchRequest))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Corpus.Uspto.PerformSearchRequest>(options, new global::Corpus.Uspto.Internal.PerformSearchRequestJsonConverter());
-        }
+        if (type == typeof(global::Corpus.Uspto.DataSetList)) return ValueInfo(options, new global::Corpus.Uspto.Internal.DataSetListJsonConverter());
+        if (type == typeof(global::Corpus.Uspto.DataSetListApisItem)) return ValueInfo(options, new global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter());
+        if (type == typeof(global::Corpus.Uspto.PerformSearchRequest)) return ValueInfo(options, new global::Corpus.Uspto.Internal.PerformSearchRequestJsonConverter());
 
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
+        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
