@@ -38,7 +38,7 @@ public sealed class UsageRecord
 
     /// <summary>
     /// The start of the record's time bucket (UTC) from its <c>year</c> … <c>minute</c> values, or null
-    /// when it has no <c>year</c> (paths without time dimensions).
+    /// when it has no <c>year</c> (paths without time dimensions) or the values are no calendar time.
     /// </summary>
     public DateTimeOffset? PeriodStart
     {
@@ -49,7 +49,14 @@ public sealed class UsageRecord
                 return null;
             }
 
-            return new DateTimeOffset(year, Time(UsageDimensions.Month) ?? 1, Time(UsageDimensions.Day) ?? 1, Time(UsageDimensions.Hour) ?? 0, Time(UsageDimensions.Minute) ?? 0, 0, TimeSpan.Zero);
+            try
+            {
+                return new DateTimeOffset(year, Time(UsageDimensions.Month) ?? 1, Time(UsageDimensions.Day) ?? 1, Time(UsageDimensions.Hour) ?? 0, Time(UsageDimensions.Minute) ?? 0, 0, TimeSpan.Zero);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null; // Not a calendar time (a server quirk): no period rather than a crash.
+            }
         }
     }
 
