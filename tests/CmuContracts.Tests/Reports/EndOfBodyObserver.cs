@@ -1,7 +1,10 @@
 namespace CmuContracts.Tests.Reports;
 
-/// <summary>Wraps each response body so a test knows whether the client has read it to its end yet.</summary>
-internal sealed class EndOfBodyObserver : DelegatingHandler
+/// <summary>
+/// Wraps each response body so a test knows whether the client has read it to its end yet, and
+/// optionally hands it out at most <paramref name="maxRead"/> bytes per read (every chunk boundary).
+/// </summary>
+internal sealed class EndOfBodyObserver(int maxRead = int.MaxValue) : DelegatingHandler
 {
     private volatile bool _bodyEnded;
 
@@ -11,7 +14,7 @@ internal sealed class EndOfBodyObserver : DelegatingHandler
     {
         var response = await base.SendAsync(request, cancellationToken);
         var inner = response.Content;
-        var observed = new StreamContent(new ObservedStream(await inner.ReadAsStreamAsync(cancellationToken), () => _bodyEnded = true));
+        var observed = new StreamContent(new ObservedStream(await inner.ReadAsStreamAsync(cancellationToken), maxRead, () => _bodyEnded = true));
         foreach (var header in inner.Headers)
         {
             observed.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -21,7 +24,7 @@ internal sealed class EndOfBodyObserver : DelegatingHandler
         return response;
     }
 
-    private sealed class ObservedStream(Stream inner, Action ended) : Stream
+    private sealed class ObservedStream(Stream inner, int maxRead, Action ended) : Stream
     {
         public override bool CanRead => true;
 
@@ -33,10 +36,10 @@ internal sealed class EndOfBodyObserver : DelegatingHandler
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Ended(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Ended(inner.Read(buffer, offset, Math.Min(count, maxRead)));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Ended(await inner.ReadAsync(buffer, cancellationToken));
+            Ended(await inner.ReadAsync(buffer[..Math.Min(buffer.Length, maxRead)], cancellationToken));
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
