@@ -65,11 +65,9 @@ internal static class EnumEmitter
 
         var full = "global::" + ns + "." + name;
         w.Open("namespace " + ns + ".Internal");
-        w.Line("/// <summary>Reads and writes <see cref=\"" + full + "\"/> as a JSON string.</summary>");
-        w.Open("internal sealed class " + name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + full + ">");
-        w.Line("public override " + full + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Open("internal sealed class " + name + "JsonConverter : EnumJsonConverter<" + full + ">");
+        // Without a primary constructor: consumers on C# 11 compile this too.
+        w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();
         w.Line("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));");
         w.Line();

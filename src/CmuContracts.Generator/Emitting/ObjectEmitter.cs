@@ -63,12 +63,9 @@ internal static class ObjectEmitter
         var ns = index.Model.Namespace;
         var full = "global::" + ns + "." + type.Name;
         w.Open("namespace " + ns + ".Internal");
-        w.Line("/// <summary>Reads and writes <see cref=\"" + full + "\"/> without reflection.</summary>");
-        w.Open("internal sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + full + ">");
-        w.Line("public override " + full + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-        w.Line("    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);");
-        w.Line();
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Open("internal sealed class " + type.Name + "JsonConverter : ModelJsonConverter<" + full + ">");
+        // Without a primary constructor: consumers on C# 11 compile this too.
+        w.Line("public " + type.Name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();
         EmitRead(w, type, index, full);
         w.Line();

@@ -32,12 +32,9 @@ internal static class UnionEmitter
 
         var full = "global::" + ns + "." + name;
         w.Open("namespace " + ns + ".Internal");
-        w.Line("/// <summary>Reads and writes <see cref=\"" + full + "\"/>.</summary>");
-        w.Open("internal sealed class " + name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + full + ">");
-        w.Line("public override " + full + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-        w.Line("    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);");
-        w.Line();
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Open("internal sealed class " + name + "JsonConverter : ModelJsonConverter<" + full + ">");
+        // Without a primary constructor: consumers on C# 11 compile this too.
+        w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();
         w.Open("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
         w.Line("var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);");

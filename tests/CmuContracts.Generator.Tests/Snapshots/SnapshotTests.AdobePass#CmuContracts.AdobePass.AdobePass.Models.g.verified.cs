@@ -30,13 +30,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/> without reflection.</summary>
-    internal sealed class ClientRegistrationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.ClientRegistrationRequest>
+    internal sealed class ClientRegistrationRequestJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ClientRegistrationRequest>
     {
-        public override global::CmuContracts.AdobePass.ClientRegistrationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistrationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ClientRegistrationRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.ClientRegistrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -124,13 +120,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.ClientRegistration"/> without reflection.</summary>
-    internal sealed class ClientRegistrationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.ClientRegistration>
+    internal sealed class ClientRegistrationJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ClientRegistration>
     {
-        public override global::CmuContracts.AdobePass.ClientRegistration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ClientRegistrationJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.ClientRegistration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -249,13 +241,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/> without reflection.</summary>
-    internal sealed class AccessTokenRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.AccessTokenRequest>
+    internal sealed class AccessTokenRequestJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequest>
     {
-        public override global::CmuContracts.AdobePass.AccessTokenRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public AccessTokenRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.AccessTokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -347,13 +335,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.AccessToken"/> without reflection.</summary>
-    internal sealed class AccessTokenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.AccessToken>
+    internal sealed class AccessTokenJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessToken>
     {
-        public override global::CmuContracts.AdobePass.AccessToken? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessToken value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public AccessTokenJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.AccessToken ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -474,13 +458,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.OAuthError"/> without reflection.</summary>
-    internal sealed class OAuthErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.OAuthError>
+    internal sealed class OAuthErrorJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.OAuthError>
     {
-        public override global::CmuContracts.AdobePass.OAuthError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public OAuthErrorJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.OAuthError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -551,13 +531,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.UsageReport"/> without reflection.</summary>
-    internal sealed class UsageReportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.UsageReport>
+    internal sealed class UsageReportJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.UsageReport>
     {
-        public override global::CmuContracts.AdobePass.UsageReport? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.UsageReport value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public UsageReportJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.UsageReport ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -630,13 +606,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.ReportLinks"/> without reflection.</summary>
-    internal sealed class ReportLinksJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.ReportLinks>
+    internal sealed class ReportLinksJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ReportLinks>
     {
-        public override global::CmuContracts.AdobePass.ReportLinks? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportLinks value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ReportLinksJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.ReportLinks ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -720,13 +692,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.Link"/> without reflection.</summary>
-    internal sealed class LinkJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.Link>
+    internal sealed class LinkJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.Link>
     {
-        public override global::CmuContracts.AdobePass.Link? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public LinkJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.Link ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -905,13 +873,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.UsageRecord"/> without reflection.</summary>
-    internal sealed class UsageRecordJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.UsageRecord>
+    internal sealed class UsageRecordJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.UsageRecord>
     {
-        public override global::CmuContracts.AdobePass.UsageRecord? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.UsageRecord value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public UsageRecordJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.UsageRecord ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1359,12 +1323,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.AccessTokenRequestGrantType"/> as a JSON string.</summary>
-    internal sealed class AccessTokenRequestGrantTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>
+    internal sealed class AccessTokenRequestGrantTypeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>
     {
-        public override global::CmuContracts.AdobePass.AccessTokenRequestGrantType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenRequestGrantType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public AccessTokenRequestGrantTypeJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.AccessTokenRequestGrantType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
 
@@ -1437,12 +1398,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.OAuthErrorError"/> as a JSON string.</summary>
-    internal sealed class OAuthErrorErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.OAuthErrorError>
+    internal sealed class OAuthErrorErrorJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.OAuthErrorError>
     {
-        public override global::CmuContracts.AdobePass.OAuthErrorError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthErrorError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public OAuthErrorErrorJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.OAuthErrorError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
 
@@ -1473,13 +1431,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>.</summary>
-    internal sealed class ReportLinksDrillDownJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.ReportLinksDrillDown>
+    internal sealed class ReportLinksDrillDownJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ReportLinksDrillDown>
     {
-        public override global::CmuContracts.AdobePass.ReportLinksDrillDown? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportLinksDrillDown value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ReportLinksDrillDownJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.ReportLinksDrillDown ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1573,12 +1527,9 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    /// <summary>Reads and writes <see cref="global::CmuContracts.AdobePass.Format"/> as a JSON string.</summary>
-    internal sealed class FormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CmuContracts.AdobePass.Format>
+    internal sealed class FormatJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.Format>
     {
-        public override global::CmuContracts.AdobePass.Format Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.Format value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public FormatJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::CmuContracts.AdobePass.Format ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
 

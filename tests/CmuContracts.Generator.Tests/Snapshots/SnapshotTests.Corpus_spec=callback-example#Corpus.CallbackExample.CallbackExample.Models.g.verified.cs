@@ -17,13 +17,9 @@ namespace Corpus.CallbackExample
 
 namespace Corpus.CallbackExample.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/> without reflection.</summary>
-    internal sealed class PostStreamsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.CallbackExample.PostStreamsResponse>
+    internal sealed class PostStreamsResponseJsonConverter : ModelJsonConverter<global::Corpus.CallbackExample.PostStreamsResponse>
     {
-        public override global::Corpus.CallbackExample.PostStreamsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.CallbackExample.PostStreamsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public PostStreamsResponseJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.CallbackExample.PostStreamsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {

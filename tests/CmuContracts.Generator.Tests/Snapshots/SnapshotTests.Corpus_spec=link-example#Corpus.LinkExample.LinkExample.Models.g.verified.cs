@@ -19,13 +19,9 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.LinkExample.User"/> without reflection.</summary>
-    internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.LinkExample.User>
+    internal sealed class UserJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.User>
     {
-        public override global::Corpus.LinkExample.User? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.User value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public UserJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.LinkExample.User ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -94,13 +90,9 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.LinkExample.Repository"/> without reflection.</summary>
-    internal sealed class RepositoryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.LinkExample.Repository>
+    internal sealed class RepositoryJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.Repository>
     {
-        public override global::Corpus.LinkExample.Repository? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.Repository value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public RepositoryJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.LinkExample.Repository ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -176,13 +168,9 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.LinkExample.Pullrequest"/> without reflection.</summary>
-    internal sealed class PullrequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.LinkExample.Pullrequest>
+    internal sealed class PullrequestJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.Pullrequest>
     {
-        public override global::Corpus.LinkExample.Pullrequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.Pullrequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public PullrequestJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.LinkExample.Pullrequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -308,12 +296,9 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/> as a JSON string.</summary>
-    internal sealed class GetPullRequestsByRepositoryStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>
+    internal sealed class GetPullRequestsByRepositoryStateJsonConverter : EnumJsonConverter<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>
     {
-        public override global::Corpus.LinkExample.GetPullRequestsByRepositoryState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.GetPullRequestsByRepositoryState value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public GetPullRequestsByRepositoryStateJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.LinkExample.GetPullRequestsByRepositoryState ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
 

@@ -22,13 +22,9 @@ namespace Corpus.Petstore
 
 namespace Corpus.Petstore.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.Petstore.Pet"/> without reflection.</summary>
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.Petstore.Pet>
+    internal sealed class PetJsonConverter : ModelJsonConverter<global::Corpus.Petstore.Pet>
     {
-        public override global::Corpus.Petstore.Pet? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public PetJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.Petstore.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -102,13 +98,9 @@ namespace Corpus.Petstore
 
 namespace Corpus.Petstore.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.Petstore.Error"/> without reflection.</summary>
-    internal sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.Petstore.Error>
+    internal sealed class ErrorJsonConverter : ModelJsonConverter<global::Corpus.Petstore.Error>
     {
-        public override global::Corpus.Petstore.Error? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Error value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.Petstore.Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {

@@ -22,13 +22,9 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.PetstoreExpanded.Pet"/> without reflection.</summary>
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.PetstoreExpanded.Pet>
+    internal sealed class PetJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.Pet>
     {
-        public override global::Corpus.PetstoreExpanded.Pet? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public PetJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.PetstoreExpanded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -102,13 +98,9 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.PetstoreExpanded.NewPet"/> without reflection.</summary>
-    internal sealed class NewPetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.PetstoreExpanded.NewPet>
+    internal sealed class NewPetJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.NewPet>
     {
-        public override global::Corpus.PetstoreExpanded.NewPet? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.NewPet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public NewPetJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.PetstoreExpanded.NewPet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -174,13 +166,9 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.PetstoreExpanded.Error"/> without reflection.</summary>
-    internal sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.PetstoreExpanded.Error>
+    internal sealed class ErrorJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.Error>
     {
-        public override global::Corpus.PetstoreExpanded.Error? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Error value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.PetstoreExpanded.Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {

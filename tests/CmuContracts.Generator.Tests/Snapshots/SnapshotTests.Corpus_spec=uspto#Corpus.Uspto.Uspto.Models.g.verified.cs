@@ -19,13 +19,9 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.Uspto.DataSetList"/> without reflection.</summary>
-    internal sealed class DataSetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.Uspto.DataSetList>
+    internal sealed class DataSetListJsonConverter : ModelJsonConverter<global::Corpus.Uspto.DataSetList>
     {
-        public override global::Corpus.Uspto.DataSetList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.DataSetList value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public DataSetListJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.Uspto.DataSetList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -101,13 +97,9 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.Uspto.DataSetListApisItem"/> without reflection.</summary>
-    internal sealed class DataSetListApisItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.Uspto.DataSetListApisItem>
+    internal sealed class DataSetListApisItemJsonConverter : ModelJsonConverter<global::Corpus.Uspto.DataSetListApisItem>
     {
-        public override global::Corpus.Uspto.DataSetListApisItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.DataSetListApisItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public DataSetListApisItemJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.Uspto.DataSetListApisItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -208,13 +200,9 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    /// <summary>Reads and writes <see cref="global::Corpus.Uspto.PerformSearchRequest"/> without reflection.</summary>
-    internal sealed class PerformSearchRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Corpus.Uspto.PerformSearchRequest>
+    internal sealed class PerformSearchRequestJsonConverter : ModelJsonConverter<global::Corpus.Uspto.PerformSearchRequest>
     {
-        public override global::Corpus.Uspto.PerformSearchRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadValue(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.PerformSearchRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+        public PerformSearchRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
         public static global::Corpus.Uspto.PerformSearchRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
