@@ -33,6 +33,38 @@ internal static class JsonValueReader
         }
     }
 
+    // Numbers sent as strings ("205", as CMU does) are parsed from the UTF-8 bytes: no string per value.
+    // Escaped, segmented or unusual text (whitespace, a leading '+') falls back to the culture-invariant parse.
+    private static bool TryParseUnescaped(ref global::System.Text.Json.Utf8JsonReader reader, out int value)
+    {
+        value = 0;
+        return !reader.HasValueSequence && !reader.ValueIsEscaped && global::System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+    }
+
+    private static bool TryParseUnescaped(ref global::System.Text.Json.Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        return !reader.HasValueSequence && !reader.ValueIsEscaped && global::System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+    }
+
+    private static bool TryParseUnescaped(ref global::System.Text.Json.Utf8JsonReader reader, out float value)
+    {
+        value = 0;
+        return !reader.HasValueSequence && !reader.ValueIsEscaped && global::System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+    }
+
+    private static bool TryParseUnescaped(ref global::System.Text.Json.Utf8JsonReader reader, out double value)
+    {
+        value = 0;
+        return !reader.HasValueSequence && !reader.ValueIsEscaped && global::System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+    }
+
+    private static bool TryParseUnescaped(ref global::System.Text.Json.Utf8JsonReader reader, out decimal value)
+    {
+        value = 0;
+        return !reader.HasValueSequence && !reader.ValueIsEscaped && global::System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out value, out var used) && used == reader.ValueSpan.Length;
+    }
+
     public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
     {
         global::System.Text.Json.JsonTokenType.True => true,
@@ -44,27 +76,27 @@ internal static class JsonValueReader
     // Every reader below fails with a JsonException (never InvalidOperation, Format or Overflow), whatever the token.
     public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value
-        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && int.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && (TryParseUnescaped(ref reader, out value) || int.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value)) ? value
         : throw Unexpected(ref reader, "a 32-bit integer");
 
     public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value
-        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && long.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && (TryParseUnescaped(ref reader, out value) || long.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value)) ? value
         : throw Unexpected(ref reader, "a 64-bit integer");
 
     public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value
-        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && float.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && (TryParseUnescaped(ref reader, out value) || float.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value)) ? value
         : throw Unexpected(ref reader, "a number");
 
     public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value
-        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && double.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && (TryParseUnescaped(ref reader, out value) || double.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value)) ? value
         : throw Unexpected(ref reader, "a number");
 
     public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value
-        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && decimal.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) ? value
+        : reader.TokenType == global::System.Text.Json.JsonTokenType.String && (TryParseUnescaped(ref reader, out value) || decimal.TryParse(ReadText(ref reader), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value)) ? value
         : throw Unexpected(ref reader, "a decimal number");
 
     public static global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader) =>
