@@ -1,6 +1,8 @@
+using System.Text.Json;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using CmuContracts.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace CmuContracts.Tests.Pipeline;
 
@@ -16,7 +18,8 @@ public sealed class FleetTests
         await using var redis = await RedisServer.StartAsync();
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         var statementFile = Path.Combine(Directory.CreateTempSubdirectory("cmu-fleet-").FullName, "software-statement.jwt");
-        await File.WriteAllTextAsync(statementFile, emulator.IssueSoftwareStatement("demo") + "\n");
+        var statement = emulator.IssueSoftwareStatement("demo");
+        await File.WriteAllTextAsync(statementFile, statement + "\n");
         var workers = new List<FleetWorkerProcess>();
         try
         {
@@ -40,6 +43,17 @@ public sealed class FleetTests
             Assert.Equal(1, emulator.Stats.Registrations);
             Assert.Equal(1, emulator.Stats.TokensIssued);
             Assert.Equal(Workers * CallsEach, emulator.Stats.CountOf("GET /cmu/v2/tenant/year/month/day", 200));
+
+            // What the fleet shares in Redis never reached any worker's log.
+            var secrets = new List<string> { statement.Split('.')[1] };
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+            secrets.Add(await SharedValueAsync(connection, RedisTestSupport.KeyOf(statement, emulator), "credentials", "client_secret"));
+            secrets.Add(await SharedValueAsync(connection, RedisTestSupport.KeyOf(statement, emulator), "token", "access_token"));
+            Assert.Single(workers, w => w.Errors.Contains("Registered software id", StringComparison.Ordinal)); // the logs are there to scan
+            foreach (var worker in workers)
+            {
+                Assert.All(secrets, secret => Assert.DoesNotContain(secret, worker.Errors, StringComparison.Ordinal));
+            }
         }
         finally
         {
@@ -50,5 +64,14 @@ public sealed class FleetTests
 
             Directory.Delete(Path.GetDirectoryName(statementFile)!, recursive: true);
         }
+    }
+
+    /// <summary>A field of an entry the client keeps in Redis (RedisCache stores it in a hash's "data" field).</summary>
+    private static async Task<string> SharedValueAsync(ConnectionMultiplexer connection, string key, string kind, string property)
+    {
+        var data = await connection.GetDatabase().HashGetAsync("CmuContracts:" + kind + ":" + key, "data");
+        Assert.True(data.HasValue, $"no shared {kind} in Redis");
+        using var json = JsonDocument.Parse((byte[])data!);
+        return json.RootElement.GetProperty(property).GetString()!;
     }
 }
