@@ -95,13 +95,19 @@ public sealed class CmuAccessTokenProvider
         {
             var statement = _statement ??= LoadStatement();
             var key = CredentialKey.For(statement.SoftwareId, _options.Value.EffectiveRegistrationBaseAddress);
-            await using (await _lock.AcquireAsync(key.ToString(), CancellationToken.None).ConfigureAwait(false))
+
+            // Double-checked: a fleet's token is taken without the lock, and checked again under it (below).
+            var token = await TrySharedAsync(key, rejected, registerAgain).ConfigureAwait(false);
+            if (token is null)
             {
-                var token = await AcquireLockedAsync(statement, key, rejected, registerAgain).ConfigureAwait(false);
-                var renewAt = token.RenewAt(_options.Value.TokenRefreshBuffer);
-                _current = new Cached(token, renewAt);
-                return token;
+                await using (await _lock.AcquireAsync(key.ToString(), CancellationToken.None).ConfigureAwait(false))
+                {
+                    token = await AcquireLockedAsync(statement, key, rejected, registerAgain).ConfigureAwait(false);
+                }
             }
+
+            _current = new Cached(token, token.RenewAt(_options.Value.TokenRefreshBuffer));
+            return token;
         }
         finally
         {
@@ -116,12 +122,9 @@ public sealed class CmuAccessTokenProvider
     {
         var ct = CancellationToken.None;
         var buffer = _options.Value.TokenRefreshBuffer;
-        if (_shared is not null && await _shared.GetAsync(key, ct).ConfigureAwait(false) is { } shared
-            && shared.Value != rejected?.Value && _time.GetUtcNow() < shared.RenewAt(buffer)
-            && !(registerAgain && shared.ClientId == rejected?.ClientId))
+        if (await TrySharedAsync(key, rejected, registerAgain).ConfigureAwait(false) is { } shared)
         {
-            Log.SharedTokenUsed(_logger, shared.ClientId);
-            return shared;
+            return shared; // What the lock's previous holder obtained.
         }
 
         var credentials = await _store.GetAsync(key, ct).ConfigureAwait(false);
@@ -158,12 +161,29 @@ public sealed class CmuAccessTokenProvider
             token = await RequestTokenAsync(credentials).ConfigureAwait(false);
         }
 
-        if (_shared is not null)
+        // A token already due for renewal is not worth sharing (and a cache refuses a past expiry).
+        if (_shared is not null && token.RenewAt(buffer) is var renewAt && renewAt > _time.GetUtcNow())
         {
-            await _shared.SetAsync(key, token, token.RenewAt(buffer), ct).ConfigureAwait(false);
+            await _shared.SetAsync(key, token, renewAt, ct).ConfigureAwait(false);
         }
 
         return token;
+    }
+
+    /// <summary>The fleet's current token, unless it is the rejected one, due for renewal, or of a client to replace.</summary>
+    private async ValueTask<AccessToken?> TrySharedAsync(CredentialKey key, AccessToken? rejected, bool registerAgain)
+    {
+        if (_shared is null
+            || await _shared.GetAsync(key, CancellationToken.None).ConfigureAwait(false) is not { } shared
+            || shared.Value == rejected?.Value
+            || _time.GetUtcNow() >= shared.RenewAt(_options.Value.TokenRefreshBuffer)
+            || (registerAgain && shared.ClientId == rejected?.ClientId))
+        {
+            return null;
+        }
+
+        Log.SharedTokenUsed(_logger, shared.ClientId);
+        return shared;
     }
 
     private async Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, CredentialKey key)

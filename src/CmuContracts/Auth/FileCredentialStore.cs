@@ -60,16 +60,21 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
-            entries[key.ToString()] = credentials;
+            // Never lose credentials that were just issued: whatever fails, this process keeps using them.
             try
             {
+                var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
+                entries[key.ToString()] = credentials;
                 await WriteAsync(entries, cancellationToken).ConfigureAwait(false);
                 _unsaved.TryRemove(key, out _);
             }
+            catch (CredentialStoreException)
+            {
+                _unsaved[key] = credentials;
+                throw;
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Never lose credentials that were just issued: this process keeps using them.
                 _unsaved[key] = credentials;
                 throw new CredentialStoreException(
                     $"The credential file '{_path}' cannot be written ({ex.GetType().Name}: {ex.Message}). The credentials are kept in memory for this process only; make the directory writable so they persist.",
@@ -112,7 +117,18 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
             }
 
             var aside = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
-            File.Move(_path, aside, overwrite: false);
+            try
+            {
+                File.Move(_path, aside, overwrite: false);
+            }
+            catch (Exception move) when (move is IOException or UnauthorizedAccessException)
+            {
+                // Registering afresh would overwrite the damaged file: it may be the only copy, so stop.
+                throw new CredentialStoreException(
+                    $"The credential file '{_path}' is corrupt ({Describe(ex)}) and cannot be moved aside to '{aside}' ({move.GetType().Name}: {move.Message}); it is left as it is.",
+                    move);
+            }
+
             return new(StringComparer.Ordinal);
         }
     }

@@ -1,6 +1,10 @@
+using CmuContracts;
 using CmuContracts.Auth;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +42,9 @@ public sealed class CmuClientBuilder
 
     /// <summary>
     /// Keeps credentials and the current token in the registered <see cref="IDistributedCache"/>, so
-    /// instances sharing it share one registration and one token.
+    /// instances sharing it share one registration and one token once it exists. Without a
+    /// cross-process lock, instances that start cold together may each register: for a fleet, use
+    /// <see cref="UseRedis(string)"/>.
     /// </summary>
     public CmuClientBuilder UseDistributedCredentialStore()
     {
@@ -46,6 +52,43 @@ public sealed class CmuClientBuilder
         Services.AddSingleton<ICredentialStore>(sp => new DistributedCredentialStore(sp.GetRequiredService<IDistributedCache>()));
         Services.RemoveAll<ISharedTokenCache>();
         Services.AddSingleton<ISharedTokenCache>(sp => new DistributedTokenCache(sp.GetRequiredService<IDistributedCache>()));
+        return this;
+    }
+
+    /// <summary>
+    /// A fleet on one registration: credentials and the current token live in Redis, and a Redis lock
+    /// (StackExchange.Redis <c>LockTake</c>) guards registration and token refresh, so instances that
+    /// start cold together make one registration and one token request in total. Instances that wait
+    /// for the lock reuse what its holder obtained.
+    /// </summary>
+    /// <param name="configuration">The StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>.</param>
+    /// <remarks>
+    /// The client keeps its own Redis connection and cache; an <see cref="IDistributedCache"/> the
+    /// application registered is left alone. Every instance must use the same Redis and the same
+    /// registration endpoint. Lease and wait: <see cref="UseRedis(Action{CmuRedisOptions})"/>.
+    /// </remarks>
+    public CmuClientBuilder UseRedis(string configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        return UseRedis(options => options.Configuration = configuration);
+    }
+
+    /// <summary>As <see cref="UseRedis(string)"/>, with the lock's lease and wait configurable (<see cref="CmuRedisOptions"/>).</summary>
+    public CmuClientBuilder UseRedis(Action<CmuRedisOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddOptions<CmuRedisOptions>().Configure(configure).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuRedisOptions>, CmuRedisOptionsValidator>());
+        Services.TryAddSingleton(sp => new CmuRedisConnection(sp.GetRequiredService<IOptions<CmuRedisOptions>>()));
+        Services.RemoveAll<ICredentialStore>();
+        Services.AddSingleton<ICredentialStore>(sp => new DistributedCredentialStore(sp.GetRequiredService<CmuRedisConnection>().Cache));
+        Services.RemoveAll<ISharedTokenCache>();
+        Services.AddSingleton<ISharedTokenCache>(sp => new DistributedTokenCache(sp.GetRequiredService<CmuRedisConnection>().Cache));
+        Services.RemoveAll<IAccessLock>();
+        Services.AddSingleton<IAccessLock>(sp => new RedisAccessLock(
+            sp.GetRequiredService<CmuRedisConnection>(),
+            sp.GetRequiredService<IOptions<CmuRedisOptions>>(),
+            sp.GetService<ILogger<RedisAccessLock>>() ?? NullLogger<RedisAccessLock>.Instance));
         return this;
     }
 }

@@ -1,0 +1,28 @@
+namespace CmuContracts.Auth;
+
+/// <summary>
+/// Another instance of the fleet held the access lock (registration or token refresh) for longer than
+/// <see cref="CmuRedisOptions.LockWait"/>. Nothing was sent; a later call tries again.
+/// </summary>
+public sealed class AccessLockTimeoutException : TimeoutException
+{
+    public AccessLockTimeoutException()
+    {
+    }
+
+    public AccessLockTimeoutException(string message)
+        : base(message)
+    {
+    }
+
+    public AccessLockTimeoutException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The lock's resource: the software id and registration endpoint (neither is secret).</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>How long this instance waited.</summary>
+    public TimeSpan Waited { get; init; }
+}
