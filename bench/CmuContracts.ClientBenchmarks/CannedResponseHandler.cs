@@ -16,8 +16,8 @@ internal sealed class CannedResponseHandler(byte[] report) : HttpMessageHandler
     // A day-long lifetime keeps the token warm for a whole benchmark process.
     private static readonly byte[] Token = """{"access_token":"bench-access-token","token_type":"bearer","expires_in":86400,"created_at":1790000000000}"""u8.ToArray();
 
-    /// <summary>The last GET's request URI, checked once in each benchmark's setup.</summary>
-    public Uri? LastReportUri { get; private set; }
+    /// <summary>The last GET, checked once in each benchmark's setup (URI and headers stay readable after disposal).</summary>
+    public HttpRequestMessage? LastReport { get; private set; }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal sealed class CannedResponseHandler(byte[] report) : HttpMessageHandler
             return Task.FromResult(Respond(request, path.EndsWith("/register", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.OK, body, MediaTypeHeaderValue.Parse("application/json")));
         }
 
-        LastReportUri = request.RequestUri;
+        LastReport = request;
         return Task.FromResult(Respond(request, HttpStatusCode.OK, report, ReportType));
     }
 

@@ -34,14 +34,14 @@ public class ReportCallBenchmarks
         _refits = RestService.For<RefitsGenerated.IUsageReportsClient>(_http, new RefitSettings { AuthorizationHeaderValueGetter = static (_, _) => ValueTask.FromResult(AccessToken) });
         _handWritten = new HandWrittenReportClient(_http, AccessToken);
 
-        Expect(_ours.GetType().FullName == "CmuContracts.AdobePass.Internal.UsageReportsClient", $"(a) is {_ours.GetType().FullName}, not our generated implementation");
-        Expect(_refits.GetType().FullName!.StartsWith("Refit.Implementation.", StringComparison.Ordinal), $"(b) is {_refits.GetType().FullName}, not Refit's generated implementation");
+        SetupCheck.Expect(_ours.GetType().FullName == "CmuContracts.AdobePass.Internal.UsageReportsClient", $"(a) is {_ours.GetType().FullName}, not our generated implementation");
+        SetupCheck.Expect(_refits.GetType().FullName!.StartsWith("Refit.Implementation.", StringComparison.Ordinal), $"(b) is {_refits.GetType().FullName}, not Refit's generated implementation");
 
         // Each path sends the same request line and reads every record.
         var expected = $"http://127.0.0.1/cmu/v2/tenant/year/month/day?start={CannedReport.Start}&end={CannedReport.End}";
-        Expect(Ours().GetAwaiter().GetResult() == canned.Rows && handler.LastReportUri!.ToString() == expected, $"(a) sent {handler.LastReportUri}");
-        Expect(Refits().GetAwaiter().GetResult() == canned.Rows && handler.LastReportUri!.ToString() == expected, $"(b) sent {handler.LastReportUri}");
-        Expect(HandWritten().GetAwaiter().GetResult() == canned.Rows && handler.LastReportUri!.ToString() == expected, $"(c) sent {handler.LastReportUri}");
+        SetupCheck.Expect(Ours().GetAwaiter().GetResult() == canned.Rows && handler.LastReport!.RequestUri!.ToString() == expected, $"(a) sent {handler.LastReport?.RequestUri}");
+        SetupCheck.Expect(Refits().GetAwaiter().GetResult() == canned.Rows && handler.LastReport!.RequestUri!.ToString() == expected, $"(b) sent {handler.LastReport?.RequestUri}");
+        SetupCheck.Expect(HandWritten().GetAwaiter().GetResult() == canned.Rows && handler.LastReport!.RequestUri!.ToString() == expected, $"(c) sent {handler.LastReport?.RequestUri}");
     }
 
     [GlobalCleanup]
@@ -58,12 +58,4 @@ public class ReportCallBenchmarks
     [Benchmark(Baseline = true, Description = "(c) hand-written HttpClient + STJ source gen")]
     public async Task<int> HandWritten() =>
         (await _handWritten.GetTenantYearMonthDayAsync(CannedReport.Start, CannedReport.End).ConfigureAwait(false)).Report.Count;
-
-    internal static void Expect(bool condition, string what)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException("Benchmark setup check failed: " + what + ".");
-        }
-    }
 }
