@@ -61,6 +61,7 @@ internal sealed class CannedReport
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsByteArrayAsync();
         var rows = System.Text.Json.JsonSerializer.Deserialize(body, AdobePassJsonContext.Default.UsageReport)!.Report.Count;
+        Console.WriteLine($"// Canned report: {body.Length} bytes, {rows} records.");
         return new CannedReport(body, rows, statement);
     }
 }
