@@ -56,12 +56,12 @@ public class EmulatorReportBenchmarks
         var registration = await RestService.For<IRegistrationClient>(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement() });
         var token = await RestService.For<ITokenClient>(dcr).CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
         });
         _http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
-        var accessToken = token.AccessTokenValue;
+        var accessToken = token.AccessToken;
 
         // The token is fetched once, as before; Refit's getter only hands it to each secured call.
         _reports = RestService.For<IUsageReportsClient>(_http, new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(accessToken) });

@@ -48,7 +48,7 @@ internal sealed class CannedReport
         var registration = await RestService.For<IRegistrationClient>(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = statement });
         var token = await RestService.For<ITokenClient>(dcr).CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
         });
@@ -56,7 +56,7 @@ internal sealed class CannedReport
         using var cmu = new HttpClient { BaseAddress = emulator.CmuBaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"tenant/year/month/day?start={Start}&end={End}");
         request.Headers.Accept.ParseAdd("application/hal+json");
-        request.Headers.Authorization = new("Bearer", token.AccessTokenValue);
+        request.Headers.Authorization = new("Bearer", token.AccessToken);
         using var response = await cmu.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsByteArrayAsync();

@@ -64,7 +64,7 @@ public sealed class RegistrationAndTokenTests(NSwagEmulatorFixture fixture) : IC
         // generated for System.Text.Json 9+ (JsonStringEnumMemberName); with NSwag's default it is "Client_credentials".
         var token = await fixture.Token.CreateAccessTokenAsync(new AccessTokenRequest
         {
-            Grant_type = AccessTokenRequestGrant_type.Client_credentials,
+            Grant_type = GrantType.Client_credentials,
             Client_id = registration.Client_id,
             Client_secret = registration.Client_secret,
         });
@@ -82,7 +82,7 @@ public sealed class RegistrationAndTokenTests(NSwagEmulatorFixture fixture) : IC
             fixture.Registration.RegisterClientAsync(new ClientRegistrationRequest { Software_statement = "not.a.jwt" }));
 
         Assert.Equal(400, error.StatusCode);
-        Assert.Equal(OAuthErrorError.Invalid_software_statement, error.Result.Error);
+        Assert.Equal(OAuthErrorCode.Invalid_software_statement, error.Result.Error);
     }
 
     [Fact]
@@ -93,13 +93,13 @@ public sealed class RegistrationAndTokenTests(NSwagEmulatorFixture fixture) : IC
         var error = await Assert.ThrowsAsync<AdobePassApiException<OAuthError>>(() =>
             fixture.Token.CreateAccessTokenAsync(new AccessTokenRequest
             {
-                Grant_type = AccessTokenRequestGrant_type.Client_credentials,
+                Grant_type = GrantType.Client_credentials,
                 Client_id = registration.Client_id,
                 Client_secret = Guid.NewGuid().ToString(),
             }));
 
         Assert.Equal(400, error.StatusCode);
-        Assert.Equal(OAuthErrorError.Invalid_client, error.Result.Error);
+        Assert.Equal(OAuthErrorCode.Invalid_client, error.Result.Error);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class UsageReportTests(NSwagEmulatorFixture fixture) : IClassFixtu
     public async Task CsvIsNotExposedByTheGeneratedClient()
     {
         // NSwag generates one JSON-reading method per operation; format=csv gets CSV back, which it cannot parse.
-        var error = await Assert.ThrowsAsync<AdobePassApiException>(() => fixture.Reports.GetTenantAsync(format: Format.Csv));
+        var error = await Assert.ThrowsAsync<AdobePassApiException>(() => fixture.Reports.GetTenantAsync(format: ReportFormat.Csv));
 
         Assert.Equal(200, error.StatusCode);
         Assert.IsType<JsonException>(error.InnerException);

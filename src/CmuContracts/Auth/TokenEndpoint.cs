@@ -21,14 +21,14 @@ internal sealed class GeneratedTokenEndpoint(IServiceProvider services, IOptions
     {
         var request = new AccessTokenRequest
         {
-            GrantType = new AccessTokenRequestGrantType("client_credentials"),
+            GrantType = new GrantType("client_credentials"),
             ClientId = credentials.ClientId,
             ClientSecret = credentials.ClientSecret,
         };
 
         // Expiry is measured on our clock from before the request: never later than the server's.
         var requestedAt = timeProvider.GetUtcNow();
-        CmuContracts.AdobePass.AccessToken token;
+        CmuContracts.AdobePass.AccessTokenResponse token;
         try
         {
             var client = services.GetRequiredService<ITokenClient>();
@@ -45,6 +45,6 @@ internal sealed class GeneratedTokenEndpoint(IServiceProvider services, IOptions
         }
 
         var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is int s and > 0 ? s : DefaultLifetimeSeconds);
-        return new CmuContracts.Auth.AccessToken(token.AccessTokenValue, requestedAt, requestedAt + lifetime) { ClientId = credentials.ClientId };
+        return new CmuContracts.Auth.AccessToken(token.AccessToken, requestedAt, requestedAt + lifetime) { ClientId = credentials.ClientId };
     }
 }

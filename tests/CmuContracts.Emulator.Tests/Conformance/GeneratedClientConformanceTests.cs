@@ -89,16 +89,16 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
         var badStatement = await Assert.ThrowsAsync<ApiException>(() => registration.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "not-a-jwt" }));
         var badClient = await Assert.ThrowsAsync<ApiException>(() => tokens.CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = Guid.NewGuid().ToString(),
             ClientSecret = "wrong",
         }));
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (badStatement.StatusCode, badClient.StatusCode));
         Assert.True(badStatement.TryGetOAuthError(out var statementError));
-        Assert.Equal(OAuthErrorError.InvalidSoftwareStatement, statementError.Error);
+        Assert.Equal(OAuthErrorCode.InvalidSoftwareStatement, statementError.Error);
         Assert.True(badClient.TryGetOAuthError(out var clientError));
-        Assert.Equal(OAuthErrorError.InvalidClient, clientError.Error);
+        Assert.Equal(OAuthErrorCode.InvalidClient, clientError.Error);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
         var unauthorized = await Assert.ThrowsAsync<ApiException>(() => anonymous.GetTenantAsync());
         var forbidden = await Assert.ThrowsAsync<ApiException>(() => noAccess.GetTenantAsync());
         var badRequest = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsync(limit: -5));
-        var notAcceptable = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsync(format: Format.Xml));
+        var notAcceptable = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsync(format: ReportFormat.Xml));
         var csvBadRequest = await Assert.ThrowsAsync<ApiException>(() => authorized.GetTenantAsCsvAsync(limit: -5));
 
         Assert.Equal(
@@ -131,13 +131,13 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
         var registration = await RestService.For<IRegistrationClient>(dcr).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = _emulator.IssueSoftwareStatement(application) });
         var token = await RestService.For<ITokenClient>(dcr).CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
         });
         Assert.Equal("bearer", token.TokenType);
 
-        var accessToken = token.AccessTokenValue;
+        var accessToken = token.AccessToken;
         return new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(accessToken) };
     }
 

@@ -18,6 +18,15 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.GrantType"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.GrantType> GrantType => TypeInfoOf<global::CmuContracts.AdobePass.GrantType>();
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorCode"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorCode> OAuthErrorCode => TypeInfoOf<global::CmuContracts.AdobePass.OAuthErrorCode>();
+
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportFormat"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportFormat> ReportFormat => TypeInfoOf<global::CmuContracts.AdobePass.ReportFormat>();
+
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<global::CmuContracts.AdobePass.ClientRegistrationRequest>();
 
@@ -27,8 +36,8 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest> AccessTokenRequest => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenRequest>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessToken"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessToken> AccessToken => TypeInfoOf<global::CmuContracts.AdobePass.AccessToken>();
+    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenResponse> AccessTokenResponse => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenResponse>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError> OAuthError => TypeInfoOf<global::CmuContracts.AdobePass.OAuthError>();
@@ -45,34 +54,25 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord> UsageRecord => TypeInfoOf<global::CmuContracts.AdobePass.UsageRecord>();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequestGrantType"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequestGrantType> AccessTokenRequestGrantType => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorError"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorError> OAuthErrorError => TypeInfoOf<global::CmuContracts.AdobePass.OAuthErrorError>();
-
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown> ReportLinksDrillDown => TypeInfoOf<global::CmuContracts.AdobePass.ReportLinksDrillDown>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Format"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Format> Format => TypeInfoOf<global::CmuContracts.AdobePass.Format>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(global::CmuContracts.AdobePass.GrantType)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.GrantTypeJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.OAuthErrorCode)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorCodeJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.ReportFormat)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportFormatJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.ClientRegistration)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.AccessToken)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter());
+        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenResponse)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenResponseJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.OAuthError)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.UsageReport)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.ReportLinks)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.Link)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.LinkJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.UsageRecord)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequestGrantType)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.OAuthErrorError)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter());
         if (type == typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.Format)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.FormatJsonConverter());
 
         return null;
     }

@@ -6,6 +6,194 @@
 
 namespace CmuContracts.AdobePass
 {
+    /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.GrantTypeJsonConverter))]
+    public readonly partial struct GrantType : global::System.IEquatable<GrantType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps any value, known or not.</summary>
+        public GrantType(string value)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary>The value <c>client_credentials</c>.</summary>
+        public static GrantType ClientCredentials { get; } = new("client_credentials");
+
+        /// <summary>The value as sent on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one the spec lists.</summary>
+        public bool IsKnown => Value is "client_credentials";
+
+        public static implicit operator GrantType(string value) => new(value);
+
+        public static bool operator ==(GrantType left, GrantType right) => left.Equals(right);
+
+        public static bool operator !=(GrantType left, GrantType right) => !left.Equals(right);
+
+        public bool Equals(GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is GrantType other && Equals(other);
+
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        public override string ToString() => Value;
+    }
+}
+
+namespace CmuContracts.AdobePass.Internal
+{
+    internal sealed class GrantTypeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.GrantType>
+    {
+        public GrantTypeJsonConverter() : base(ReadValue, WriteValue) { }
+
+        public static global::CmuContracts.AdobePass.GrantType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.GrantType value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+namespace CmuContracts.AdobePass
+{
+    /// <summary>
+    /// Error code. Registration: `invalid_request`, `invalid_redirect_uri`,
+    /// `invalid_software_statement`, `unapproved_software_statement`. Token:
+    /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
+    /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.OAuthErrorCodeJsonConverter))]
+    public readonly partial struct OAuthErrorCode : global::System.IEquatable<OAuthErrorCode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps any value, known or not.</summary>
+        public OAuthErrorCode(string value)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary>The value <c>invalid_request</c>.</summary>
+        public static OAuthErrorCode InvalidRequest { get; } = new("invalid_request");
+
+        /// <summary>The value <c>invalid_redirect_uri</c>.</summary>
+        public static OAuthErrorCode InvalidRedirectUri { get; } = new("invalid_redirect_uri");
+
+        /// <summary>The value <c>invalid_software_statement</c>.</summary>
+        public static OAuthErrorCode InvalidSoftwareStatement { get; } = new("invalid_software_statement");
+
+        /// <summary>The value <c>unapproved_software_statement</c>.</summary>
+        public static OAuthErrorCode UnapprovedSoftwareStatement { get; } = new("unapproved_software_statement");
+
+        /// <summary>The value <c>invalid_client</c>.</summary>
+        public static OAuthErrorCode InvalidClient { get; } = new("invalid_client");
+
+        /// <summary>The value <c>unauthorized_client</c>.</summary>
+        public static OAuthErrorCode UnauthorizedClient { get; } = new("unauthorized_client");
+
+        /// <summary>The value <c>unsupported_grant_type</c>.</summary>
+        public static OAuthErrorCode UnsupportedGrantType { get; } = new("unsupported_grant_type");
+
+        /// <summary>The value as sent on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one the spec lists.</summary>
+        public bool IsKnown => Value is "invalid_request" or "invalid_redirect_uri" or "invalid_software_statement" or "unapproved_software_statement" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type";
+
+        public static implicit operator OAuthErrorCode(string value) => new(value);
+
+        public static bool operator ==(OAuthErrorCode left, OAuthErrorCode right) => left.Equals(right);
+
+        public static bool operator !=(OAuthErrorCode left, OAuthErrorCode right) => !left.Equals(right);
+
+        public bool Equals(OAuthErrorCode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is OAuthErrorCode other && Equals(other);
+
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        public override string ToString() => Value;
+    }
+}
+
+namespace CmuContracts.AdobePass.Internal
+{
+    internal sealed class OAuthErrorCodeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.OAuthErrorCode>
+    {
+        public OAuthErrorCodeJsonConverter() : base(ReadValue, WriteValue) { }
+
+        public static global::CmuContracts.AdobePass.OAuthErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthErrorCode value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+namespace CmuContracts.AdobePass
+{
+    /// <summary>A CMU response format [D].</summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ReportFormatJsonConverter))]
+    public readonly partial struct ReportFormat : global::System.IEquatable<ReportFormat>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps any value, known or not.</summary>
+        public ReportFormat(string value)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            _value = value;
+        }
+
+        /// <summary>The value <c>json</c>.</summary>
+        public static ReportFormat Json { get; } = new("json");
+
+        /// <summary>The value <c>xml</c>.</summary>
+        public static ReportFormat Xml { get; } = new("xml");
+
+        /// <summary>The value <c>csv</c>.</summary>
+        public static ReportFormat Csv { get; } = new("csv");
+
+        /// <summary>The value <c>html</c>.</summary>
+        public static ReportFormat Html { get; } = new("html");
+
+        /// <summary>The value as sent on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>True when the value is one the spec lists.</summary>
+        public bool IsKnown => Value is "json" or "xml" or "csv" or "html";
+
+        public static implicit operator ReportFormat(string value) => new(value);
+
+        public static bool operator ==(ReportFormat left, ReportFormat right) => left.Equals(right);
+
+        public static bool operator !=(ReportFormat left, ReportFormat right) => !left.Equals(right);
+
+        public bool Equals(ReportFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ReportFormat other && Equals(other);
+
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        public override string ToString() => Value;
+    }
+}
+
+namespace CmuContracts.AdobePass.Internal
+{
+    internal sealed class ReportFormatJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.ReportFormat>
+    {
+        public ReportFormatJsonConverter() : base(ReadValue, WriteValue) { }
+
+        public static global::CmuContracts.AdobePass.ReportFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportFormat value) => writer.WriteStringValue(value.Value);
+    }
+}
+
+namespace CmuContracts.AdobePass
+{
     /// <summary>Dynamic Client Registration request body [D].</summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter))]
     public sealed partial class ClientRegistrationRequest
@@ -227,7 +415,7 @@ namespace CmuContracts.AdobePass
     {
         /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
-        public required AccessTokenRequestGrantType GrantType { get; init; }
+        public required GrantType GrantType { get; init; }
 
         /// <summary>The `client_id` returned by registration [D].</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
@@ -252,7 +440,7 @@ namespace CmuContracts.AdobePass.Internal
                 throw JsonValueReader.Unexpected(ref reader, "an object (AccessTokenRequest)");
             }
 
-            AccessTokenRequestGrantType? p_GrantType = default;
+            GrantType? p_GrantType = default;
             string? p_ClientId = default;
             string? p_ClientSecret = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -260,7 +448,7 @@ namespace CmuContracts.AdobePass.Internal
                 if (reader.ValueTextEquals("grant_type"u8))
                 {
                     reader.Read();
-                    p_GrantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AccessTokenRequestGrantType?) : AccessTokenRequestGrantTypeJsonConverter.ReadValue(ref reader);
+                    p_GrantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(GrantType?) : GrantTypeJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("client_id"u8))
                 {
@@ -292,7 +480,7 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("grant_type"u8);
-            AccessTokenRequestGrantTypeJsonConverter.WriteValue(writer, value.GrantType);
+            GrantTypeJsonConverter.WriteValue(writer, value.GrantType);
             writer.WriteString("client_id"u8, value.ClientId);
             writer.WriteString("client_secret"u8, value.ClientSecret);
             writer.WriteEndObject();
@@ -303,8 +491,8 @@ namespace CmuContracts.AdobePass.Internal
 namespace CmuContracts.AdobePass
 {
     /// <summary>Access token response [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenJsonConverter))]
-    public sealed partial class AccessToken
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenResponseJsonConverter))]
+    public sealed partial class AccessTokenResponse
     {
         /// <summary>Opaque identifier for tracking activity; a UUID in samples [D]/[O].</summary>
         public string? Id { get; init; }
@@ -315,7 +503,7 @@ namespace CmuContracts.AdobePass
         /// string), `nbf`, `iat` and `exp` in epoch seconds [O]. Do not parse it; use
         /// `expires_in`.
         /// </summary>
-        public required string AccessTokenValue { get; init; }
+        public required string AccessToken { get; init; }
 
         /// <summary>Issue time as a Unix epoch time in milliseconds [D].</summary>
         public long? CreatedAt { get; init; }
@@ -335,19 +523,19 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class AccessTokenJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessToken>
+    internal sealed class AccessTokenResponseJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessTokenResponse>
     {
-        public AccessTokenJsonConverter() : base(ReadValue, WriteValue) { }
+        public AccessTokenResponseJsonConverter() : base(ReadValue, WriteValue) { }
 
-        public static global::CmuContracts.AdobePass.AccessToken ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static global::CmuContracts.AdobePass.AccessTokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw JsonValueReader.Unexpected(ref reader, "an object (AccessToken)");
+                throw JsonValueReader.Unexpected(ref reader, "an object (AccessTokenResponse)");
             }
 
             string? p_Id = default;
-            string? p_AccessTokenValue = default;
+            string? p_AccessToken = default;
             long? p_CreatedAt = default;
             int? p_ExpiresIn = default;
             string? p_TokenType = default;
@@ -362,7 +550,7 @@ namespace CmuContracts.AdobePass.Internal
                 else if (reader.ValueTextEquals("access_token"u8))
                 {
                     reader.Read();
-                    p_AccessTokenValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
+                    p_AccessToken = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("created_at"u8))
                 {
@@ -392,10 +580,10 @@ namespace CmuContracts.AdobePass.Internal
                 }
             }
 
-            return new global::CmuContracts.AdobePass.AccessToken
+            return new global::CmuContracts.AdobePass.AccessTokenResponse
             {
                 Id = p_Id,
-                AccessTokenValue = p_AccessTokenValue!,
+                AccessToken = p_AccessToken!,
                 CreatedAt = p_CreatedAt,
                 ExpiresIn = p_ExpiresIn,
                 TokenType = p_TokenType,
@@ -403,14 +591,14 @@ namespace CmuContracts.AdobePass.Internal
             };
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessToken value)
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenResponse value)
         {
             writer.WriteStartObject();
             if (value.Id is not null)
             {
                 writer.WriteString("id"u8, value.Id);
             }
-            writer.WriteString("access_token"u8, value.AccessTokenValue);
+            writer.WriteString("access_token"u8, value.AccessToken);
             if (value.CreatedAt is not null)
             {
                 writer.WriteNumber("created_at"u8, value.CreatedAt.Value);
@@ -449,7 +637,7 @@ namespace CmuContracts.AdobePass
         /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
         /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
         /// </summary>
-        public required OAuthErrorError Error { get; init; }
+        public required OAuthErrorCode Error { get; init; }
 
         /// <summary>Human-readable detail. From RFC 6749/7591; never shown in Adobe's samples [I]. Optional.</summary>
         public string? ErrorDescription { get; init; }
@@ -469,14 +657,14 @@ namespace CmuContracts.AdobePass.Internal
                 throw JsonValueReader.Unexpected(ref reader, "an object (OAuthError)");
             }
 
-            OAuthErrorError? p_Error = default;
+            OAuthErrorCode? p_Error = default;
             string? p_ErrorDescription = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
-                    p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(OAuthErrorError?) : OAuthErrorErrorJsonConverter.ReadValue(ref reader);
+                    p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(OAuthErrorCode?) : OAuthErrorCodeJsonConverter.ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("error_description"u8))
                 {
@@ -502,7 +690,7 @@ namespace CmuContracts.AdobePass.Internal
         {
             writer.WriteStartObject();
             writer.WritePropertyName("error"u8);
-            OAuthErrorErrorJsonConverter.WriteValue(writer, value.Error);
+            OAuthErrorCodeJsonConverter.WriteValue(writer, value.Error);
             if (value.ErrorDescription is not null)
             {
                 writer.WriteString("error_description"u8, value.ErrorDescription);
@@ -1283,133 +1471,6 @@ namespace CmuContracts.AdobePass.Internal
 
 namespace CmuContracts.AdobePass
 {
-    /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenRequestGrantTypeJsonConverter))]
-    public readonly partial struct AccessTokenRequestGrantType : global::System.IEquatable<AccessTokenRequestGrantType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps any value, known or not.</summary>
-        public AccessTokenRequestGrantType(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>client_credentials</c>.</summary>
-        public static AccessTokenRequestGrantType ClientCredentials { get; } = new("client_credentials");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "client_credentials";
-
-        public static implicit operator AccessTokenRequestGrantType(string value) => new(value);
-
-        public static bool operator ==(AccessTokenRequestGrantType left, AccessTokenRequestGrantType right) => left.Equals(right);
-
-        public static bool operator !=(AccessTokenRequestGrantType left, AccessTokenRequestGrantType right) => !left.Equals(right);
-
-        public bool Equals(AccessTokenRequestGrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is AccessTokenRequestGrantType other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class AccessTokenRequestGrantTypeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequestGrantType>
-    {
-        public AccessTokenRequestGrantTypeJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.AccessTokenRequestGrantType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenRequestGrantType value) => writer.WriteStringValue(value.Value);
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>
-    /// Error code. Registration: `invalid_request`, `invalid_redirect_uri`,
-    /// `invalid_software_statement`, `unapproved_software_statement`. Token:
-    /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
-    /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.OAuthErrorErrorJsonConverter))]
-    public readonly partial struct OAuthErrorError : global::System.IEquatable<OAuthErrorError>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps any value, known or not.</summary>
-        public OAuthErrorError(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>invalid_request</c>.</summary>
-        public static OAuthErrorError InvalidRequest { get; } = new("invalid_request");
-
-        /// <summary>The value <c>invalid_redirect_uri</c>.</summary>
-        public static OAuthErrorError InvalidRedirectUri { get; } = new("invalid_redirect_uri");
-
-        /// <summary>The value <c>invalid_software_statement</c>.</summary>
-        public static OAuthErrorError InvalidSoftwareStatement { get; } = new("invalid_software_statement");
-
-        /// <summary>The value <c>unapproved_software_statement</c>.</summary>
-        public static OAuthErrorError UnapprovedSoftwareStatement { get; } = new("unapproved_software_statement");
-
-        /// <summary>The value <c>invalid_client</c>.</summary>
-        public static OAuthErrorError InvalidClient { get; } = new("invalid_client");
-
-        /// <summary>The value <c>unauthorized_client</c>.</summary>
-        public static OAuthErrorError UnauthorizedClient { get; } = new("unauthorized_client");
-
-        /// <summary>The value <c>unsupported_grant_type</c>.</summary>
-        public static OAuthErrorError UnsupportedGrantType { get; } = new("unsupported_grant_type");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "invalid_request" or "invalid_redirect_uri" or "invalid_software_statement" or "unapproved_software_statement" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type";
-
-        public static implicit operator OAuthErrorError(string value) => new(value);
-
-        public static bool operator ==(OAuthErrorError left, OAuthErrorError right) => left.Equals(right);
-
-        public static bool operator !=(OAuthErrorError left, OAuthErrorError right) => !left.Equals(right);
-
-        public bool Equals(OAuthErrorError other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is OAuthErrorError other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class OAuthErrorErrorJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.OAuthErrorError>
-    {
-        public OAuthErrorErrorJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.OAuthErrorError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthErrorError value) => writer.WriteStringValue(value.Value);
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
     /// <summary>
     /// Links to the sub-paths one dimension deeper; absent at leaves. A single object when
     /// there is exactly one drill-down (as in Adobe's documentation example), an array when
@@ -1473,66 +1534,5 @@ namespace CmuContracts.AdobePass.Internal
 
             writer.WriteNullValue();
         }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>Known values of Format; other values are kept as they are.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.FormatJsonConverter))]
-    public readonly partial struct Format : global::System.IEquatable<Format>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps any value, known or not.</summary>
-        public Format(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>json</c>.</summary>
-        public static Format Json { get; } = new("json");
-
-        /// <summary>The value <c>xml</c>.</summary>
-        public static Format Xml { get; } = new("xml");
-
-        /// <summary>The value <c>csv</c>.</summary>
-        public static Format Csv { get; } = new("csv");
-
-        /// <summary>The value <c>html</c>.</summary>
-        public static Format Html { get; } = new("html");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "json" or "xml" or "csv" or "html";
-
-        public static implicit operator Format(string value) => new(value);
-
-        public static bool operator ==(Format left, Format right) => left.Equals(right);
-
-        public static bool operator !=(Format left, Format right) => !left.Equals(right);
-
-        public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is Format other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class FormatJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.Format>
-    {
-        public FormatJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.Format ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.Format value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -37,7 +37,7 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: OAuthError; 429: text/html. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="AdobePassApiExceptionExtensions"/>.</exception>
         [global::Refit.Post("/client/token")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<AccessTokenResponse> CreateAccessTokenAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -60,15 +60,15 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<AccessTokenResponse> CreateAccessTokenAsync(AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/client/token", "createAccessToken", global::System.Array.Empty<string>(), "CreateAccessTokenAsync", "application/json", body, xDeviceInfo, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AccessToken>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.AccessToken);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AccessTokenResponse>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.AccessTokenResponse);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<AccessToken, AccessToken>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<AccessTokenResponse, AccessTokenResponse>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)

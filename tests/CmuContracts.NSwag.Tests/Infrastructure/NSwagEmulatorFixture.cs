@@ -17,7 +17,7 @@ public sealed class NSwagEmulatorFixture : IAsyncLifetime, IDisposable
     private AdobePassEmulator? _emulator;
     private HttpClient? _dcrHttp;
     private HttpClient? _cmuHttp;
-    private AccessToken? _token;
+    private AccessTokenResponse? _token;
 
     public AdobePassEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
 
@@ -28,7 +28,7 @@ public sealed class NSwagEmulatorFixture : IAsyncLifetime, IDisposable
     public TokenClient Token => new(_dcrHttp ?? throw new InvalidOperationException("Not started."));
 
     /// <summary>The token the fixture obtained for the demo application.</summary>
-    public AccessToken AccessToken => _token ?? throw new InvalidOperationException("Not started.");
+    public AccessTokenResponse AccessToken => _token ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>NSwag's reports client, based at the emulator's <c>/cmu/v2/</c>, sending the bearer token.</summary>
     public UsageReportsClient Reports => new(_cmuHttp ?? throw new InvalidOperationException("Not started."));
@@ -65,7 +65,7 @@ public sealed class NSwagEmulatorFixture : IAsyncLifetime, IDisposable
             new ClientRegistrationRequest { Software_statement = _emulator.IssueSoftwareStatement() });
         _token = await Token.CreateAccessTokenAsync(new AccessTokenRequest
         {
-            Grant_type = AccessTokenRequestGrant_type.Client_credentials,
+            Grant_type = GrantType.Client_credentials,
             Client_id = registration.Client_id,
             Client_secret = registration.Client_secret,
         });

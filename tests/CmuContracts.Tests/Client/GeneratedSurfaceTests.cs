@@ -9,7 +9,7 @@ public sealed class GeneratedSurfaceTests
     [Fact]
     public void JsonContext_lets_JsonSerializer_round_trip_generated_types_without_reflection()
     {
-        var token = JsonSerializer.Deserialize("""{"access_token":"abc","expires_in":"60","token_type":"bearer"}""", AdobePassJsonContext.Default.AccessToken);
+        var token = JsonSerializer.Deserialize("""{"access_token":"abc","expires_in":"60","token_type":"bearer"}""", AdobePassJsonContext.Default.AccessTokenResponse);
         Assert.Equal(60, token!.ExpiresIn);
 
         var json = JsonSerializer.Serialize(new Link { Href = "/cmu/v2/tenant", Name = "tenant" }, AdobePassJsonContext.Default.Link);
@@ -20,10 +20,10 @@ public sealed class GeneratedSurfaceTests
     [Fact]
     public void Extensible_enums_compare_by_value_and_keep_unknown_values()
     {
-        OAuthErrorError known = "invalid_request";
-        var unknown = new OAuthErrorError("new_code");
+        OAuthErrorCode known = "invalid_request";
+        var unknown = new OAuthErrorCode("new_code");
 
-        Assert.Equal(OAuthErrorError.InvalidRequest, known);
+        Assert.Equal(OAuthErrorCode.InvalidRequest, known);
         Assert.True(known.IsKnown);
         Assert.False(unknown.IsKnown);
         Assert.Equal("new_code", unknown.ToString());
@@ -36,8 +36,8 @@ public sealed class GeneratedSurfaceTests
         [
             new ClientRegistrationRequest { SoftwareStatement = "SECRET-STATEMENT" },
             new ClientRegistration { ClientId = "id", ClientSecret = "SECRET-CLIENT" },
-            new AccessTokenRequest { GrantType = AccessTokenRequestGrantType.ClientCredentials, ClientId = "id", ClientSecret = "SECRET-CLIENT" },
-            new AccessToken { AccessTokenValue = "SECRET-TOKEN" },
+            new AccessTokenRequest { GrantType = GrantType.ClientCredentials, ClientId = "id", ClientSecret = "SECRET-CLIENT" },
+            new AccessTokenResponse { AccessToken = "SECRET-TOKEN" },
         ];
 
         Assert.All(models, model => Assert.DoesNotContain("SECRET", model.ToString(), StringComparison.Ordinal));

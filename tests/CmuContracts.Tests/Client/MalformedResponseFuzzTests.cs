@@ -71,7 +71,7 @@ public sealed class MalformedResponseFuzzTests
                 {
                     "report" => (await reports.GetTenantYearMonthDayAsync()) is null ? "null" : "value",
                     "registration" => (await registration.RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "a.b.c" })) is null ? "null" : "value",
-                    "token" => (await tokens.CreateAccessTokenAsync(new AccessTokenRequest { GrantType = AccessTokenRequestGrantType.ClientCredentials, ClientId = "a1b2", ClientSecret = "s3cr3t" })) is null ? "null" : "value",
+                    "token" => (await tokens.CreateAccessTokenAsync(new AccessTokenRequest { GrantType = GrantType.ClientCredentials, ClientId = "a1b2", ClientSecret = "s3cr3t" })) is null ? "null" : "value",
                     _ => await ReadDeclaredErrorAsync(tokens),
                 };
             }
@@ -96,7 +96,7 @@ public sealed class MalformedResponseFuzzTests
     private static async Task<string> ReadDeclaredErrorAsync(ITokenClient tokens)
     {
         var ex = await Assert.ThrowsAsync<ApiException>(() => tokens.CreateAccessTokenAsync(
-            new AccessTokenRequest { GrantType = AccessTokenRequestGrantType.ClientCredentials, ClientId = "a1b2", ClientSecret = "s3cr3t" }));
+            new AccessTokenRequest { GrantType = GrantType.ClientCredentials, ClientId = "a1b2", ClientSecret = "s3cr3t" }));
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         return ex.TryGetOAuthError(out var error) ? (error is null ? "null" : "readable") : "unreadable";
     }

@@ -42,7 +42,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
         await RestService.For<IRegistrationClient>(_server.CreateClient("/o"), settings).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "s" });
         await RestService.For<ITokenClient>(_server.CreateClient("/o"), settings).CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = "id",
             ClientSecret = "secret",
         });
@@ -149,7 +149,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
         _server.Enqueue(ScriptedResponse.Json(200, EmptyReport));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), settings);
 
-        await client.GetTenantAsync(start: "2024-05", limit: 7, format: Format.Json, metrics: ["active-users", "started-sessions"]);
+        await client.GetTenantAsync(start: "2024-05", limit: 7, format: ReportFormat.Json, metrics: ["active-users", "started-sessions"]);
 
         Assert.Equal(
             "?start=fmt-2024-05&format=fmt-json&limit=fmt-7&metrics=fmt-active-users&metrics=fmt-started-sessions",
@@ -169,7 +169,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
         await RestService.For<IRegistrationClient>(ProbedClient(seen, "/o"), settings).RegisterClientAsync(new ClientRegistrationRequest { SoftwareStatement = "x" });
         await RestService.For<ITokenClient>(ProbedClient(seen, "/o"), settings).CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = "id",
             ClientSecret = "secret",
         });

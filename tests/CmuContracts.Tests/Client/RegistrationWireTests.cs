@@ -70,7 +70,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
 
         var token = await client.CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = "id with space",
             ClientSecret = "s3cr&t=",
         });
@@ -80,7 +80,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
         Assert.Equal("/o/client/token", request.Path);
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
         Assert.Equal("grant_type=client_credentials&client_id=id+with+space&client_secret=s3cr%26t%3D", request.BodyText);
-        Assert.Equal("eyJhbGciOiJSUzI1NiJ9.x.y", token.AccessTokenValue);
+        Assert.Equal("eyJhbGciOiJSUzI1NiJ9.x.y", token.AccessToken);
         Assert.Equal(1700726648017L, token.CreatedAt);
         Assert.Equal(21600, token.ExpiresIn);
         Assert.Equal("bearer", token.TokenType);
@@ -94,7 +94,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = "id",
             ClientSecret = "TOP-SECRET-VALUE",
         }));
@@ -102,7 +102,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal(HttpMethod.Post, ex.HttpMethod);
         Assert.True(ex.TryGetOAuthError(out var error));
-        Assert.Equal(OAuthErrorError.InvalidClient, error.Error);
+        Assert.Equal(OAuthErrorCode.InvalidClient, error.Error);
         Assert.True(error.Error.IsKnown);
         Assert.Equal("unknown client", error.ErrorDescription);
         Assert.Contains("invalid_client", ex.Content, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
         _server.Enqueue(ScriptedResponse.Json(200, """{"_links":{"self":{"href":"/"}},"report":[]}"""));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
 
-        await client.GetTenantAsync(format: Format.Json);
+        await client.GetTenantAsync(format: ReportFormat.Json);
 
         Assert.Equal("?format=json", _server.OnlyRequest().RawQuery);
     }

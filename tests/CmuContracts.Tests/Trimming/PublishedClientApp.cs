@@ -50,7 +50,7 @@ internal static class PublishedClientApp
         await using var provider = services.BuildServiceProvider();
         var token = await provider.GetRequiredService<ITokenClient>().CreateAccessTokenAsync(new AccessTokenRequest
         {
-            GrantType = AccessTokenRequestGrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
             ClientId = registration.ClientId,
             ClientSecret = registration.ClientSecret,
         });
@@ -58,7 +58,7 @@ internal static class PublishedClientApp
 
         // A secured report as HAL JSON and as CSV, the token from Refit's getter.
         using var cmu = new HttpClient { BaseAddress = new Uri(server, "/cmu/v2") };
-        var reports = RestService.ForGenerated<IUsageReportsClient>(cmu, new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token.AccessTokenValue) });
+        var reports = RestService.ForGenerated<IUsageReportsClient>(cmu, new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token.AccessToken) });
         var report = await reports.GetTenantAsync(limit: 2, metrics: ["active-users"]);
         Console.WriteLine(report.Report[0].Tenant + " " + report.Report[0].ActiveUsers);
         Console.WriteLine((await reports.GetTenantAsCsvAsync()).Trim().Replace('\n', '|'));
