@@ -8,6 +8,7 @@ namespace CmuContracts.Emulator.Tests;
 public sealed class FaultTests(SharedEmulatorFixture fixture) : IClassFixture<SharedEmulatorFixture>
 {
     [Theory]
+    [InlineData("408", HttpStatusCode.RequestTimeout)]
     [InlineData("500", HttpStatusCode.InternalServerError)]
     [InlineData("503", HttpStatusCode.ServiceUnavailable)]
     public async Task StatusFaultsAnswerWithThatStatus(string fault, HttpStatusCode expected)

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace CmuContracts.Emulator.Faults;
 
 /// <summary>
-/// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>500</c>, <c>503</c>, <c>429</c>,
+/// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>408</c>, <c>500</c>, <c>503</c>, <c>429</c>,
 /// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>expire-token</c>, <c>revoke-client</c>, and <c>retry-after=&lt;s&gt;</c>, which adds
-/// that <c>Retry-After</c> to a 500/503/429 fault of the same list) or drawn from the configured rates.
+/// that <c>Retry-After</c> to a 408/500/503/429 fault of the same list) or drawn from the configured rates.
 /// <c>/emulator/*</c> is never faulted.
 /// </summary>
 internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions options, ILogger<FaultMiddleware> logger)
@@ -55,6 +55,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions opti
             Log.FaultInjected(logger, fault, context.Request.Method, context.Request.Path.Value ?? "");
             switch (fault.ToLowerInvariant())
             {
+                case "408":
                 case "500":
                 case "503":
                     SetRetryAfter(context, retryAfter);

@@ -1,15 +1,23 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
 namespace CmuContracts.Tests.Pipeline;
 
-/// <summary>Asks the emulator for a fault (X-Emulator-Fault) on chosen sends, counted from 1.</summary>
+/// <summary>Asks the emulator for a fault (X-Emulator-Fault) on chosen sends, counted from 1; records when each send left.</summary>
 internal sealed class FaultOnSendHandler(string fault, Func<int, bool> onSend) : DelegatingHandler
 {
+    private readonly ConcurrentQueue<long> _sentAt = new();
     private int _sends;
 
     public int Sends => _sends;
 
+    /// <summary>The real time between the first send and the send numbered <paramref name="send"/>.</summary>
+    public TimeSpan Gap(int send) => Stopwatch.GetElapsedTime(_sentAt.First(), _sentAt.ElementAt(send - 1));
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove("X-Emulator-Fault");
+        _sentAt.Enqueue(Stopwatch.GetTimestamp());
         if (onSend(Interlocked.Increment(ref _sends)))
         {
             request.Headers.TryAddWithoutValidation("X-Emulator-Fault", fault);
