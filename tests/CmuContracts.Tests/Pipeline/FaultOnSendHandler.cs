@@ -6,6 +6,9 @@ namespace CmuContracts.Tests.Pipeline;
 /// <summary>Asks the emulator for a fault (X-Emulator-Fault) on chosen sends, counted from 1; records when each send left.</summary>
 internal sealed class FaultOnSendHandler(string fault, Func<int, bool> onSend) : DelegatingHandler
 {
+    /// <summary>Timers count whole milliseconds and may fire a little before a Stopwatch says: lower bounds allow this much.</summary>
+    public static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(5);
+
     private readonly ConcurrentQueue<long> _sentAt = new();
     private int _sends;
 
