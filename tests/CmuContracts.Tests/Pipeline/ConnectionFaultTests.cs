@@ -50,17 +50,18 @@ public sealed class ConnectionFaultTests
     public async Task A_report_slower_than_the_attempt_timeout_is_abandoned_and_retried()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
-        var fault = new FaultOnSendHandler("delay=5000", send => send == 1);
+        var fault = new FaultOnSendHandler("delay=10000", send => send == 1);
+        // 2 s: the cold start's registration shares the attempt timeout and must not hit it.
         await using var host = CmuTestHost.Create(
             emulator,
-            o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1),
+            o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2),
             b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
 
         var report = await DayReport.GetAsync(host.Reports);
 
         Assert.NotEmpty(report.Report);
         Assert.Equal(2, fault.Sends);
-        Assert.True(fault.Gap(2) >= TimeSpan.FromSeconds(1) - FaultOnSendHandler.TimerSlack, $"retried after {fault.Gap(2)}");
+        Assert.True(fault.Gap(2) >= TimeSpan.FromSeconds(2) - FaultOnSendHandler.TimerSlack, $"retried after {fault.Gap(2)}");
         Assert.Equal(1, emulator.Stats.CountOf(DayReport.Endpoint, 200));
     }
 
@@ -102,14 +103,15 @@ public sealed class ConnectionFaultTests
     public async Task The_total_timeout_ends_a_call_whose_every_attempt_is_too_slow()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
-        var fault = new FaultOnSendHandler("delay=5000", _ => true);
+        var fault = new FaultOnSendHandler("delay=30000", _ => true);
         await using var host = CmuTestHost.Create(
             emulator,
             o =>
             {
                 o.Resilience.MaxRetryAttempts = 10;
-                o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
+                // Long enough for a cold emulator's first registration, which shares these options.
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(5);
             },
             b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
         await host.Tokens.GetAccessTokenAsync();
@@ -119,8 +121,8 @@ public sealed class ConnectionFaultTests
         var ex = await Assert.ThrowsAsync<Refit.ApiRequestException>(() => DayReport.GetAsync(host.Reports));
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
-        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(1) - FaultOnSendHandler.TimerSlack);
-        // 11 attempts of 300 ms cannot fit in 1 s: the total timeout, not the retry count, ended the call.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(5) - FaultOnSendHandler.TimerSlack);
+        // 11 attempts of 2 s cannot fit in 5 s: the total timeout, not the retry count, ended the call.
         // (How many fit depends on the machine's load: at least the first.)
         Assert.InRange(fault.Sends, 1, 10);
         Assert.Equal(0, emulator.Stats.CountOf(DayReport.Endpoint, 200));
