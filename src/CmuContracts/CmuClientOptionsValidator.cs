@@ -25,9 +25,11 @@ internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOpti
                 : "CmuClientOptions.SoftwareStatement or CmuClientOptions.SoftwareStatementPath is required (the JWT downloaded from the TVE Dashboard).");
         }
 
-        if (options.RedirectUri is { } redirect && !Uri.TryCreate(redirect, UriKind.Absolute, out _))
+        // The scheme check matters: on Unix "/auth/complete" parses as an absolute file: URI.
+        if (options.RedirectUri is { } redirect
+            && !(Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) && (redirectUri.Scheme == Uri.UriSchemeHttps || redirectUri.Scheme == Uri.UriSchemeHttp)))
         {
-            failures.Add($"CmuClientOptions.RedirectUri '{redirect}' is not an absolute URI.");
+            failures.Add($"CmuClientOptions.RedirectUri '{redirect}' is not an absolute http(s) URI.");
         }
 
         if (options.CredentialStorePath is { } store && string.IsNullOrWhiteSpace(store))
@@ -45,12 +47,13 @@ internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOpti
         {
             failures.Add("CmuClientOptions.UserAgent is empty.");
         }
-
-        if (options.DeviceInfo is null)
+        else if (!IsUserAgent(options.UserAgent))
         {
-            failures.Add("CmuClientOptions.DeviceInfo is null.");
+            // Sent unvalidated, a malformed value would only fail later, on the first request.
+            failures.Add($"CmuClientOptions.UserAgent '{options.UserAgent}' is not a valid User-Agent header (product/version tokens and comments).");
         }
 
+        CheckDeviceInfo(failures, options.DeviceInfo);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -68,6 +71,37 @@ internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOpti
         else if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment))
         {
             failures.Add($"CmuClientOptions.{setting} '{address}' must not have a query or fragment.");
+        }
+    }
+
+    private static bool IsUserAgent(string value)
+    {
+        using var probe = new HttpRequestMessage();
+        return probe.Headers.UserAgent.TryParseAdd(value);
+    }
+
+    // Adobe marks these X-Device-Info fields required.
+    private static void CheckDeviceInfo(List<string> failures, CmuDeviceInfo? device)
+    {
+        if (device is null)
+        {
+            failures.Add("CmuClientOptions.DeviceInfo is null.");
+            return;
+        }
+
+        foreach (var (field, value) in new[]
+        {
+            (nameof(CmuDeviceInfo.Model), device.Model),
+            (nameof(CmuDeviceInfo.Version), device.Version),
+            (nameof(CmuDeviceInfo.OsName), device.OsName),
+            (nameof(CmuDeviceInfo.OsVersion), device.OsVersion),
+            (nameof(CmuDeviceInfo.ConnectionType), device.ConnectionType),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"CmuClientOptions.DeviceInfo.{field} is empty: Adobe requires it in X-Device-Info.");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ namespace CmuContracts.Emulator.Tests;
 public sealed class FaultTests(SharedEmulatorFixture fixture) : IClassFixture<SharedEmulatorFixture>
 {
     [Theory]
+    [InlineData("408", HttpStatusCode.RequestTimeout)]
     [InlineData("500", HttpStatusCode.InternalServerError)]
     [InlineData("503", HttpStatusCode.ServiceUnavailable)]
     public async Task StatusFaultsAnswerWithThatStatus(string fault, HttpStatusCode expected)
@@ -27,6 +28,37 @@ public sealed class FaultTests(SharedEmulatorFixture fixture) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("openresty", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("503,retry-after=2", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("retry-after=7,429", HttpStatusCode.TooManyRequests)]
+    public async Task RetryAfterIsAddedToAStatusFaultOnlyWhenAskedFor(string fault, HttpStatusCode expected)
+    {
+        using var asked = await fixture.Client.ReportAsync("/tenant", fixture.Token, fault: fault);
+        using var plain = await fixture.Client.ReportAsync("/tenant", fixture.Token, fault: ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, asked.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(fault.Contains("=2", StringComparison.Ordinal) ? 2 : 7), asked.Headers.RetryAfter?.Delta);
+        Assert.Null(plain.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task RetryAfterAloneHandlesTheRequestNormally()
+    {
+        using var response = await fixture.Client.ReportAsync("/tenant", fixture.Token, fault: "retry-after=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task AMalformedRetryAfterIsABadRequest()
+    {
+        using var response = await fixture.Client.ReportAsync("/tenant", fixture.Token, fault: "503,retry-after=soon");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("retry-after=soon", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

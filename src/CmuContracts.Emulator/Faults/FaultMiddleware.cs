@@ -8,13 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace CmuContracts.Emulator.Faults;
 
 /// <summary>
-/// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>500</c>, <c>503</c>, <c>429</c>,
-/// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>expire-token</c>, <c>revoke-client</c>) or drawn from the configured rates.
+/// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>408</c>, <c>500</c>, <c>503</c>, <c>429</c>,
+/// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>expire-token</c>, <c>revoke-client</c>, and <c>retry-after=&lt;s&gt;</c>, which adds
+/// that <c>Retry-After</c> to a 408/500/503/429 fault of the same list) or drawn from the configured rates.
 /// <c>/emulator/*</c> is never faulted.
 /// </summary>
 internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions options, ILogger<FaultMiddleware> logger)
 {
     public const string HeaderName = "X-Emulator-Fault";
+
+    private const string RetryAfterPrefix = "retry-after=";
 
     private readonly Random _random = new(options.Faults.Seed);
     private readonly Lock _gate = new();
@@ -35,18 +38,33 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions opti
             faults.Add(drawn);
         }
 
+        // Adobe's throttle sends no Retry-After; a test that needs one asks for it explicitly.
+        var retryAfter = faults.FirstOrDefault(f => f.StartsWith(RetryAfterPrefix, StringComparison.OrdinalIgnoreCase));
+        if (retryAfter is not null)
+        {
+            faults.Remove(retryAfter);
+            if (!int.TryParse(retryAfter.AsSpan(RetryAfterPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                await UnknownFaultAsync(context, retryAfter).ConfigureAwait(false);
+                return;
+            }
+        }
+
         foreach (var fault in faults)
         {
             Log.FaultInjected(logger, fault, context.Request.Method, context.Request.Path.Value ?? "");
             switch (fault.ToLowerInvariant())
             {
+                case "408":
                 case "500":
                 case "503":
+                    SetRetryAfter(context, retryAfter);
                     context.Response.StatusCode = int.Parse(fault, CultureInfo.InvariantCulture);
                     context.Response.ContentType = "text/plain";
                     await context.Response.WriteAsync($"Emulated fault {fault}.", context.RequestAborted).ConfigureAwait(false);
                     return;
                 case "429":
+                    SetRetryAfter(context, retryAfter);
                     await ThrottlePage.WriteAsync(context).ConfigureAwait(false);
                     return;
                 case "drop":
@@ -66,15 +84,28 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions opti
                         break;
                     }
 
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    context.Response.ContentType = "text/plain";
-                    await context.Response.WriteAsync($"Unknown {HeaderName} value '{fault}'.", context.RequestAborted).ConfigureAwait(false);
+                    await UnknownFaultAsync(context, fault).ConfigureAwait(false);
                     return;
             }
         }
 
         RequestFaults.Set(context, flags);
         await next(context).ConfigureAwait(false);
+    }
+
+    private static void SetRetryAfter(HttpContext context, string? retryAfter)
+    {
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter[RetryAfterPrefix.Length..];
+        }
+    }
+
+    private static async Task UnknownFaultAsync(HttpContext context, string fault)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync($"Unknown {HeaderName} value '{fault}'.", context.RequestAborted).ConfigureAwait(false);
     }
 
     private string? Draw()

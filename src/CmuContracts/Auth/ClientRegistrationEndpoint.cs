@@ -33,6 +33,13 @@ internal sealed class GeneratedClientRegistrationEndpoint(IServiceProvider servi
                 (int)ex.StatusCode,
                 error);
         }
+        catch (Refit.ApiRequestException ex)
+        {
+            // No answer (a lost connection, a timeout): typed, so the CMU call that needed the
+            // registration does not mistake it for its own transport failure and send it again.
+            var cause = ex.InnerException ?? ex;
+            throw new ClientRegistrationException($"Registering software id {statement.SoftwareId} got no answer: {cause.Message}", cause);
+        }
 
         DateTimeOffset? issuedAt = registration.ClientIdIssuedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new ClientCredentials(registration.ClientId, registration.ClientSecret, issuedAt);

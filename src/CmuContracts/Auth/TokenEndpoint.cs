@@ -43,6 +43,13 @@ internal sealed class GeneratedTokenEndpoint(IServiceProvider services, IOptions
                 (int)ex.StatusCode,
                 error);
         }
+        catch (Refit.ApiRequestException ex)
+        {
+            // No answer (a lost connection, a timeout): typed, so the CMU call that needed the
+            // token does not mistake it for its own transport failure and send it again.
+            var cause = ex.InnerException ?? ex;
+            throw new AccessTokenRequestException($"The token request for client id {credentials.ClientId} got no answer: {cause.Message}", cause);
+        }
 
         var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is int s and > 0 ? s : DefaultLifetimeSeconds);
         return new CmuContracts.Auth.AccessToken(token.AccessToken, requestedAt, requestedAt + lifetime) { ClientId = credentials.ClientId };

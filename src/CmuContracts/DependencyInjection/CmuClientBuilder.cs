@@ -22,13 +22,13 @@ public sealed class CmuClientBuilder
     /// <summary>The service collection.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>The registration endpoint's HttpClient, to add handlers.</summary>
+    /// <summary>The registration endpoint's HttpClient, to add handlers (they run on every attempt, inside the retries).</summary>
     public IHttpClientBuilder RegistrationHttpClient { get; }
 
-    /// <summary>The token endpoint's HttpClient, to add handlers.</summary>
+    /// <summary>The token endpoint's HttpClient, to add handlers (they run on every attempt, inside the retries).</summary>
     public IHttpClientBuilder TokenHttpClient { get; }
 
-    /// <summary>The CMU reports' HttpClient (bearer-authenticated), to add handlers.</summary>
+    /// <summary>The CMU reports' HttpClient (bearer-authenticated), to add handlers (they run on every attempt, inside the retries and after the bearer is set).</summary>
     public IHttpClientBuilder UsageReportsHttpClient { get; }
 
     /// <summary>Uses a credential store of your own.</summary>

@@ -1,12 +1,14 @@
 using System.Globalization;
 using CmuContracts;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Binds <see cref="CmuClientOptions"/> by hand: reflection binding is not trim/AOT safe, and a bad
-/// value gets a message naming the setting.
+/// value is an <see cref="OptionsValidationException"/> at start, as a value the validator rejects is,
+/// with a message naming the setting.
 /// </summary>
 internal static class CmuClientOptionsBinder
 {
@@ -16,7 +18,7 @@ internal static class CmuClientOptionsBinder
         {
             options.Environment = Enum.TryParse<CmuEnvironment>(environment, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw new InvalidOperationException($"CmuClientOptions.Environment '{environment}' is not one of Production, Staging, PreQualification, PreQualificationStaging.");
+                : throw Invalid($"CmuClientOptions.Environment '{environment}' is not one of Production, Staging, PreQualification, PreQualificationStaging.");
         }
 
         options.RegistrationBaseAddress = ReadUri(section, "RegistrationBaseAddress") ?? options.RegistrationBaseAddress;
@@ -29,7 +31,7 @@ internal static class CmuClientOptionsBinder
         if (section["ReplaceCorruptCredentialStore"] is { Length: > 0 } replace)
         {
             options.ReplaceCorruptCredentialStore = bool.TryParse(replace, out var b) ? b
-                : throw new InvalidOperationException($"CmuClientOptions.ReplaceCorruptCredentialStore '{replace}' is not true or false.");
+                : throw Invalid($"CmuClientOptions.ReplaceCorruptCredentialStore '{replace}' is not true or false.");
         }
 
         options.TokenRefreshBuffer = ReadTime(section, "TokenRefreshBuffer", "TokenRefreshBuffer") ?? options.TokenRefreshBuffer;
@@ -38,7 +40,7 @@ internal static class CmuClientOptionsBinder
         if (resilience["MaxRetryAttempts"] is { Length: > 0 } retries)
         {
             r.MaxRetryAttempts = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-                : throw new InvalidOperationException($"CmuClientOptions.Resilience.MaxRetryAttempts '{retries}' is not an integer.");
+                : throw Invalid($"CmuClientOptions.Resilience.MaxRetryAttempts '{retries}' is not an integer.");
         }
 
         r.BaseDelay = ReadTime(resilience, "BaseDelay", "Resilience.BaseDelay") ?? r.BaseDelay;
@@ -61,11 +63,14 @@ internal static class CmuClientOptionsBinder
 
     private static Uri? ReadUri(IConfiguration section, string key) => section[key] is { Length: > 0 } text
         ? Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
-            : throw new InvalidOperationException($"CmuClientOptions.{key} '{text}' is not an absolute URI.")
+            : throw Invalid($"CmuClientOptions.{key} '{text}' is not an absolute URI.")
         : null;
 
     private static TimeSpan? ReadTime(IConfiguration section, string key, string setting) => section[key] is { Length: > 0 } text
         ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time
-            : throw new InvalidOperationException($"CmuClientOptions.{setting} '{text}' is not a time span (e.g. 00:01:00).")
+            : throw Invalid($"CmuClientOptions.{setting} '{text}' is not a time span (e.g. 00:01:00).")
         : null;
+
+    private static OptionsValidationException Invalid(string message) =>
+        new(Options.Options.DefaultName, typeof(CmuClientOptions), [message]);
 }

@@ -64,16 +64,21 @@ public static class CmuClientServiceCollectionExtensions
         services.TryAddTransient<RequestDurationHandler>();
 
         // The generated Refit clients: base addresses from the options, the pipeline's exceptions unwrapped.
-        var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress);
-        var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress);
-        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress);
-        usageReports.AddHttpMessageHandler<BearerTokenHandler>();
+        var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
+        var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
+        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress, authenticated: true);
         services.TryAddTransient<IUsageReports>(sp => new UsageReportsService(
             sp.GetRequiredService<IUsageReportsClient>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(usageReports.Name)));
         return new CmuClientBuilder(services, registration, token, usageReports);
     }
 
-    private static IHttpClientBuilder Pipeline(IHttpClientBuilder builder, Func<CmuClientOptions, Uri> baseAddress)
+    /// <summary>
+    /// Handlers, outermost first: duration, bearer (authenticated clients), retries and timeouts, then
+    /// any the user adds. The bearer sits outside the retries so a CMU call's retry or attempt timeout
+    /// never re-runs a failed registration or token request (POSTs the server may have processed), and
+    /// a 401 renewal re-sends through the retries.
+    /// </summary>
+    private static IHttpClientBuilder Pipeline(IHttpClientBuilder builder, Func<CmuClientOptions, Uri> baseAddress, bool authenticated)
     {
         builder.ConfigureHttpClient((sp, client) =>
         {
@@ -84,6 +89,11 @@ public static class CmuClientServiceCollectionExtensions
             client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
         });
         builder.AddHttpMessageHandler<RequestDurationHandler>();
+        if (authenticated)
+        {
+            builder.AddHttpMessageHandler<BearerTokenHandler>();
+        }
+
         builder.AddResilienceHandler("cmu", (pipeline, context) =>
             CmuResilience.Configure(
                 pipeline,

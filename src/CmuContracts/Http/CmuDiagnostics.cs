@@ -20,5 +20,5 @@ public static class CmuDiagnostics
         Meter.CreateCounter<long>("cmu.token_requests", "{request}", "Access token requests sent.");
 
     internal static readonly Histogram<double> RequestDuration =
-        Meter.CreateHistogram<double>("cmu.request.duration", "s", "Duration of Adobe Pass HTTP calls, retries included.");
+        Meter.CreateHistogram<double>("cmu.request.duration", "s", "Duration of Adobe Pass HTTP calls as the caller sees them: retries included and, for CMU calls, getting the token.");
 }

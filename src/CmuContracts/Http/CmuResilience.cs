@@ -11,7 +11,10 @@ namespace CmuContracts.Http;
 /// The retry and timeout pipeline of every Adobe Pass client: total timeout, then jittered exponential
 /// retries of 5xx, 408, 429 (honouring <c>Retry-After</c>; at least the throttle delay without one),
 /// connection failures and attempt timeouts. A POST (registration, token) is retried only when the
-/// failure proves the server did not process it: a 429, or a connection that was never established.
+/// failure proves the server did not process it: a 408, 429 or 503 answer, or a connection that was
+/// never established; never after a 500, a lost connection or a timeout, when it may have been.
+/// A <c>Retry-After</c> longer than <see cref="CmuResilienceOptions.MaxDelay"/> is not cut short: the
+/// answer goes back to the caller.
 /// </summary>
 internal static class CmuResilience
 {
@@ -28,7 +31,7 @@ internal static class CmuResilience
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, options, timeProvider)),
             });
         }
@@ -36,19 +39,23 @@ internal static class CmuResilience
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "cmu-attempt-timeout", Timeout = options.AttemptTimeout });
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, CmuResilienceOptions options, TimeProvider timeProvider)
     {
         var request = outcome.Result?.RequestMessage ?? context.GetRequestMessage();
-        var safe = request is null || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+        var safe = request is not null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
         if (outcome.Result is { } response)
         {
-            var status = (int)response.StatusCode;
-            if (status == 429)
+            if (RetryAfter(response, timeProvider) > options.MaxDelay)
             {
-                return true; // The throttle answers before the endpoint runs.
+                return false;
             }
 
-            return safe && (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
+            return response.StatusCode switch
+            {
+                // Refused before the endpoint ran: the throttle, an overloaded front end, an unread request.
+                HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout => true,
+                _ => safe && (int)response.StatusCode >= 500,
+            };
         }
 
         return outcome.Exception switch
@@ -69,12 +76,22 @@ internal static class CmuResilience
             return null; // The exponential backoff with jitter.
         }
 
-        if (response.Headers.RetryAfter is { } retryAfter)
+        if (RetryAfter(response, timeProvider) is { } wait)
         {
-            var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - timeProvider.GetUtcNow() : TimeSpan.Zero);
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxDelay ? options.MaxDelay : wait;
+            return wait; // At most MaxDelay: ShouldRetry gives a longer one back to the caller.
         }
 
-        return (int)response.StatusCode == 429 ? options.ThrottleDelay : null;
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? options.ThrottleDelay : null;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        if (response.Headers.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+
+        var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - timeProvider.GetUtcNow() : TimeSpan.Zero);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 }

@@ -3,7 +3,7 @@ using ApiRequestOptions = CmuContracts.AdobePass.ApiRequestOptions;
 
 namespace CmuContracts.Http;
 
-/// <summary>Records <c>cmu.request.duration</c> per operation and status (outermost: retries included).</summary>
+/// <summary>Records <c>cmu.request.duration</c> per operation and status (outermost: retries and, for CMU calls, the bearer token included).</summary>
 internal sealed class RequestDurationHandler(TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

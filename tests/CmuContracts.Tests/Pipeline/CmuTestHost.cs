@@ -1,14 +1,20 @@
 using CmuContracts.AdobePass;
 using CmuContracts.Auth;
 using CmuContracts.Emulator.Hosting;
+using CmuContracts.Tests.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CmuContracts.Tests.Pipeline;
 
-/// <summary>A service provider built with AddCmuClient against an emulator, logs captured for the secret scan.</summary>
+/// <summary>
+/// A service provider built with AddCmuClient against an emulator. Its logs are captured, and its statement and
+/// the secrets its clients see on the wire are recorded, for this test's scan and the suite-wide one.
+/// </summary>
 internal sealed class CmuTestHost : IAsyncDisposable
 {
+    private static int s_created;
+
     private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement)
     {
         Services = services;
@@ -26,9 +32,14 @@ internal sealed class CmuTestHost : IAsyncDisposable
 
     public CmuAccessTokenProvider Tokens => Services.GetRequiredService<CmuAccessTokenProvider>();
 
+    /// <summary>How many hosts the run has created: the suite-wide scan checks it saw some.</summary>
+    public static int Created => s_created;
+
     public static CmuTestHost Create(AdobePassEmulator emulator, Action<CmuContracts.CmuClientOptions>? configure = null, Action<CmuClientBuilder>? build = null, string? statement = null, TimeProvider? timeProvider = null)
     {
         statement ??= emulator.IssueSoftwareStatement("demo");
+        SuiteSecrets.Add(SecretKind.SoftwareStatement, statement);
+        Interlocked.Increment(ref s_created);
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         if (timeProvider is not null)
@@ -48,17 +59,29 @@ internal sealed class CmuTestHost : IAsyncDisposable
             configure?.Invoke(o);
         });
         build?.Invoke(builder);
+
+        // Last, so innermost: it sees what reaches the wire, after every handler a test added.
+        foreach (var client in new[] { builder.RegistrationHttpClient, builder.TokenHttpClient, builder.UsageReportsHttpClient })
+        {
+            client.AddHttpMessageHandler(() => new SecretRecordingHandler());
+        }
+
         return new CmuTestHost(services.BuildServiceProvider(), logs, statement);
+    }
+
+    /// <summary>The credentials the host's store holds for its statement, if it registered.</summary>
+    public async Task<ClientCredentials?> CurrentCredentialsAsync()
+    {
+        var statement = SoftwareStatement.Parse(Statement);
+        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CmuContracts.CmuClientOptions>>().Value;
+        return await Services.GetRequiredService<ICredentialStore>().GetAsync(CredentialKey.For(statement.SoftwareId, options.EffectiveRegistrationBaseAddress));
     }
 
     /// <summary>Asserts that no secret, token or statement reached a log line or the given texts.</summary>
     public async Task AssertNoSecretsAsync(params string[] alsoScanned)
     {
         var secrets = new List<string> { Statement, Statement.Split('.')[1] };
-        var store = Services.GetRequiredService<ICredentialStore>();
-        var statement = SoftwareStatement.Parse(Statement);
-        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CmuContracts.CmuClientOptions>>().Value;
-        if (await store.GetAsync(CredentialKey.For(statement.SoftwareId, options.EffectiveRegistrationBaseAddress)) is { } credentials)
+        if (await CurrentCredentialsAsync() is { } credentials)
         {
             secrets.Add(credentials.ClientSecret);
         }

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CmuContracts.Tests.Options;
+
+/// <summary>Every bad setting stops the application at start with an OptionsValidationException that names it.</summary>
+public sealed class CmuClientOptionsValidationTests
+{
+    private static readonly Dictionary<string, (string Setting, Action<CmuClientOptions> Break)> Cases = new()
+    {
+        ["undefined environment"] = ("Environment", o => o.Environment = (CmuEnvironment)42),
+        ["ftp registration address"] = ("RegistrationBaseAddress", o => o.RegistrationBaseAddress = new Uri("ftp://127.0.0.1/o/")),
+        ["registration address with a query"] = ("RegistrationBaseAddress", o => o.RegistrationBaseAddress = new Uri("http://127.0.0.1/o/?x=1")),
+        ["relative CMU address"] = ("CmuBaseAddress", o => o.CmuBaseAddress = new Uri("cmu/v2/", UriKind.Relative)),
+        ["CMU address with a fragment"] = ("CmuBaseAddress", o => o.CmuBaseAddress = new Uri("http://127.0.0.1/cmu/v2/#top")),
+        ["no statement"] = ("SoftwareStatement", o => o.SoftwareStatement = null),
+        ["both statement and path"] = ("SoftwareStatementPath", o => o.SoftwareStatementPath = "statement.jwt"),
+        ["relative redirect URI"] = ("RedirectUri", o => o.RedirectUri = "/auth/complete"),
+        ["blank credential store path"] = ("CredentialStorePath", o => o.CredentialStorePath = "  "),
+        ["negative refresh buffer"] = ("TokenRefreshBuffer", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(-1)),
+        ["no resilience"] = ("Resilience", o => o.Resilience = null!),
+        ["negative retries"] = ("Resilience.MaxRetryAttempts", o => o.Resilience.MaxRetryAttempts = -1),
+        ["too many retries"] = ("Resilience.MaxRetryAttempts", o => o.Resilience.MaxRetryAttempts = 11),
+        ["zero base delay"] = ("Resilience.BaseDelay", o => o.Resilience.BaseDelay = TimeSpan.Zero),
+        ["max delay under base delay"] = ("Resilience.MaxDelay", o => o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(500)),
+        ["throttle delay under a second"] = ("Resilience.ThrottleDelay", o => o.Resilience.ThrottleDelay = TimeSpan.FromMilliseconds(999)),
+        ["attempt timeout too short"] = ("Resilience.AttemptTimeout", o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(5)),
+        ["total timeout under attempt timeout"] = ("Resilience.TotalTimeout", o => o.Resilience.TotalTimeout = TimeSpan.FromSeconds(10)),
+        ["empty user agent"] = ("UserAgent", o => o.UserAgent = " "),
+        ["user agent with a line break"] = ("UserAgent", o => o.UserAgent = "CmuContracts/1.0\r\nX-Injected: 1"),
+        ["no device info"] = ("DeviceInfo", o => o.DeviceInfo = null!),
+        ["device without model"] = ("DeviceInfo.Model", o => o.DeviceInfo.Model = ""),
+        ["device without OS version"] = ("DeviceInfo.OsVersion", o => o.DeviceInfo.OsVersion = " "),
+        ["device without connection type"] = ("DeviceInfo.ConnectionType", o => o.DeviceInfo.ConnectionType = ""),
+    };
+
+    public static TheoryData<string> CaseNames() => [.. Cases.Keys];
+
+    [Fact]
+    public async Task Valid_options_start()
+    {
+        using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Valid));
+
+        Assert.Equal(StartedHost.Statement, host.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.SoftwareStatement);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task A_bad_setting_fails_the_start_naming_it(string name)
+    {
+        var (setting, breakIt) = Cases[name];
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            Valid(o);
+            breakIt(o);
+        })));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("CmuClientOptions." + setting + " ", failure + " ", StringComparison.Ordinal);
+        Assert.Equal(typeof(CmuClientOptions), ex.OptionsType);
+    }
+
+    [Fact]
+    public async Task Every_bad_setting_is_reported_at_once()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            Valid(o);
+            o.RedirectUri = "nowhere";
+            o.Resilience.MaxRetryAttempts = 99;
+            o.UserAgent = "";
+        })));
+
+        Assert.Equal(3, ex.Failures.Count());
+        Assert.Contains("RedirectUri", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxRetryAttempts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UserAgent", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_inline_statement_is_never_quoted()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            Valid(o);
+            o.SoftwareStatementPath = "statement.jwt";
+        })));
+
+        Assert.DoesNotContain(StartedHost.Statement, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    private static void Valid(CmuClientOptions o)
+    {
+        o.RegistrationBaseAddress = new Uri("http://127.0.0.1:1/o/");
+        o.CmuBaseAddress = new Uri("http://127.0.0.1:1/cmu/v2/");
+        o.SoftwareStatement = StartedHost.Statement;
+    }
+}
