@@ -2,6 +2,7 @@ using CmuContracts;
 using CmuContracts.AdobePass;
 using CmuContracts.Auth;
 using CmuContracts.Http;
+using CmuContracts.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ public static class CmuClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IRegistrationClient"/>, <see cref="ITokenClient"/> and an authenticated
-    /// <see cref="IUsageReportsClient"/>, the token provider, a credential store (a file when
+    /// <see cref="IUsageReportsClient"/> (and over it <see cref="IUsageReports"/>), the token provider, a credential store (a file when
     /// <see cref="CmuClientOptions.CredentialStorePath"/> is set, else memory) and resilience.
     /// </summary>
     public static CmuClientBuilder AddCmuClient(this IServiceCollection services, Action<CmuClientOptions> configure)
@@ -67,6 +68,8 @@ public static class CmuClientServiceCollectionExtensions
         var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress);
         var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress);
         usageReports.AddHttpMessageHandler<BearerTokenHandler>();
+        services.TryAddTransient<IUsageReports>(sp => new UsageReportsService(
+            sp.GetRequiredService<IUsageReportsClient>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(usageReports.Name)));
         return new CmuClientBuilder(services, registration, token, usageReports);
     }
 

@@ -1,0 +1,70 @@
+using System.Collections.Frozen;
+
+namespace CmuContracts.Reports;
+
+/// <summary>
+/// The CMU drill-down tree: the paths of <see cref="UsageReportOperations"/> (one per operation of the
+/// generated client), the valid next dimensions of each, and the dimension names.
+/// </summary>
+internal static class UsageReportTree
+{
+    private static readonly FrozenDictionary<string, UsageReportOperation> Operations =
+        UsageReportOperations.All.ToFrozenDictionary(o => o.Path, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string[]> Next = BuildNext();
+
+    private static readonly FrozenSet<string> AllDimensions =
+        UsageReportOperations.All.SelectMany(o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Every dimension that can be filtered (the non-time ones), sorted.</summary>
+    public static IReadOnlyList<string> FilterableDimensions { get; } =
+        [.. AllDimensions.Where(d => !UsageDimensions.IsTime(d)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every dimension name in the tree, sorted.</summary>
+    public static IReadOnlyList<string> Dimensions { get; } = [.. AllDimensions.Order(StringComparer.Ordinal)];
+
+    public static bool IsDimension(string name) => AllDimensions.Contains(name);
+
+    public static IReadOnlyList<string> NextDimensions(string path) => Next.TryGetValue(path, out var next) ? next : [];
+
+    public static UsageReportOperation Operation(string path) => Operations.TryGetValue(path, out var operation)
+        ? operation
+        : throw new UsageReportPathException($"'{path}' is not a CMU report path.");
+
+    /// <summary>Walks the tree from the root and throws where the path leaves it.</summary>
+    public static void Validate(IReadOnlyList<string> dimensions, string paramName)
+    {
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            var prefix = UsageReportPaths.Format(dimensions.Take(i));
+            var dimension = dimensions[i];
+            if (string.IsNullOrWhiteSpace(dimension) || !Operations.ContainsKey(UsageReportPaths.Format(dimensions.Take(i + 1))))
+            {
+                throw new UsageReportPathException(UsageReportPaths.Format(dimensions), prefix, dimension ?? "", NextDimensions(prefix), paramName);
+            }
+        }
+    }
+
+    private static FrozenDictionary<string, string[]> BuildNext()
+    {
+        var next = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var operation in UsageReportOperations.All)
+        {
+            var segments = operation.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (segments.Length == 0)
+            {
+                continue;
+            }
+
+            var parent = UsageReportPaths.Format(segments[..^1]);
+            if (!next.TryGetValue(parent, out var children))
+            {
+                next[parent] = children = [];
+            }
+
+            children.Add(segments[^1]);
+        }
+
+        return next.ToFrozenDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,117 @@
+using CmuContracts.Reports;
+
+namespace CmuContracts.Tests.Reports;
+
+public sealed class UsageReportQueryTests
+{
+    [Fact]
+    public void A_path_outside_the_tree_names_where_it_left_and_the_valid_next_dimensions()
+    {
+        var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.For("tenant", "hour"));
+
+        Assert.Equal("'/tenant/hour' is not a CMU report path: 'hour' cannot follow '/tenant'; valid next dimensions after '/tenant': year.", ex.Message.Split(" (Parameter")[0]);
+        Assert.Equal("/tenant/hour", ex.Path);
+        Assert.Equal("/tenant", ex.ValidPath);
+        Assert.Equal("hour", ex.InvalidDimension);
+        Assert.Equal(["year"], ex.ValidNextDimensions);
+        Assert.Equal("dimensions", ex.ParamName);
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+    }
+
+    [Fact]
+    public void The_valid_next_dimensions_are_listed_at_the_point_the_path_went_wrong_not_at_its_end()
+    {
+        var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.Parse("/year/month/bogus/tenant"));
+
+        Assert.Equal("/year/month", ex.ValidPath);
+        Assert.Equal("bogus", ex.InvalidDimension);
+        Assert.Equal(["activity-level", "concurrency-level", "day", "mvpd"], ex.ValidNextDimensions);
+        Assert.Contains("valid next dimensions after '/year/month': activity-level, concurrency-level, day, mvpd.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Going_past_a_leaf_says_it_is_a_leaf()
+    {
+        var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.Parse("tenant/year/month/application-id/application").Then("platform"));
+
+        Assert.Empty(ex.ValidNextDimensions);
+        Assert.Contains("'/tenant/year/month/application-id/application' is a leaf of the drill-down tree", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_dimension_that_does_not_exist_lists_the_root_dimensions()
+    {
+        var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.For("Tenant"));
+
+        Assert.Equal("/", ex.ValidPath);
+        Assert.Equal(["mvpd", "tenant", "year"], ex.ValidNextDimensions);
+    }
+
+    [Fact]
+    public void The_query_string_carries_range_limit_metrics_IN_NOT_IN_and_a_bare_dimension_in_order()
+    {
+        var start = new DateTimeOffset(2026, 5, 1, 2, 0, 0, TimeSpan.FromHours(2)); // 00:00 UTC
+        var query = UsageReportQuery.For("tenant", "year", "month", "day")
+            .Between(start, start.AddDays(2))
+            .WithLimit(10)
+            .WithMetrics(UsageMetric.ActiveUsers, "bstreams-30")
+            .Where("tenant", "Acme", "Globex")
+            .WhereNot("mvpd", "Dish")
+            .IncludeDimension("platform")
+            .Where("tenant", "Initech")
+            .WhereNot("mvpd", "DTV");
+
+        Assert.Equal(
+            "/tenant/year/month/day?start=2026-05-01T00%3A00%3A00&end=2026-05-03T00%3A00%3A00&limit=10&metrics=active-users&metrics=bstreams-30"
+            + "&tenant=Acme&tenant=Globex&tenant=Initech&mvpd!=Dish&mvpd!=DTV&platform",
+            query.ToString());
+        Assert.Equal([UsageFilterKind.In, UsageFilterKind.NotIn, UsageFilterKind.Projection], query.Filters.Select(f => f.Kind));
+    }
+
+    [Fact]
+    public void Building_a_query_never_changes_the_one_it_starts_from()
+    {
+        var tenant = UsageReportQuery.For("tenant");
+        var filtered = tenant.Where("mvpd", "Dish").WithLimit(5).Then("year");
+
+        Assert.Equal("/tenant", tenant.ToString());
+        Assert.Equal("/tenant/year?limit=5&mvpd=Dish", filtered.ToString());
+        Assert.Equal("/", UsageReportQuery.Root.Path);
+    }
+
+    [Theory]
+    [InlineData("day", "time dimension 'day'")]
+    [InlineData("bogus", "'bogus' is not a CMU dimension; filterable dimensions: activity-level, application, application-id, channel, concurrency-level, mvpd, platform, tenant.")]
+    public void Filters_on_time_or_unknown_dimensions_are_refused_with_the_reason(string dimension, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Where(dimension, "x"));
+
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+        Assert.Equal("dimension", ex.ParamName);
+    }
+
+    [Fact]
+    public void Bad_filter_values_ranges_and_limits_are_refused()
+    {
+        Assert.Contains("at least one value", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Where("mvpd")).Message, StringComparison.Ordinal);
+        Assert.Contains("null or empty value", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.WhereNot("mvpd", "")).Message, StringComparison.Ordinal);
+        Assert.Contains("both a bare dimension and an IN filter", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.IncludeDimension("mvpd").Where("mvpd", "Dish")).Message, StringComparison.Ordinal);
+        Assert.Contains("is before its start", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Between(DateTimeOffset.UnixEpoch.AddDays(1), DateTimeOffset.UnixEpoch)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => UsageReportQuery.Root.WithLimit(0));
+        Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.WithMetrics(default(UsageMetric)));
+    }
+
+    [Fact]
+    public void A_record_reads_its_metrics_and_period()
+    {
+        var record = new UsageRecord(
+            [new("tenant", "Acme"), new("year", "2026"), new("month", "5"), new("day", "3")],
+            [new("active-users", 42), new("started-sessions", 7)]);
+
+        Assert.Equal(42, record.GetMetric(UsageMetric.ActiveUsers));
+        Assert.Null(record.GetMetric(UsageMetric.Users));
+        Assert.Equal("Acme", record.GetDimension(UsageDimensions.Tenant));
+        Assert.Equal(new DateTimeOffset(2026, 5, 3, 0, 0, 0, TimeSpan.Zero), record.PeriodStart);
+        Assert.Equal(["tenant", "year", "month", "day"], record.Dimensions.Keys);
+    }
+}

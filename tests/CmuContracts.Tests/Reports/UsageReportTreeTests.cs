@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Text.Json;
+using CmuContracts.AdobePass;
+using CmuContracts.Reports;
+using Refit;
+
+namespace CmuContracts.Tests.Reports;
+
+/// <summary>The query's drill-down tree is exactly the operations of the generated IUsageReportsClient.</summary>
+public sealed class UsageReportTreeTests
+{
+    private static readonly (string Path, string Method)[] GeneratedOperations =
+    [
+        .. typeof(IUsageReportsClient).GetMethods()
+            .Where(m => m.ReturnType == typeof(Task<AdobePass.UsageReport>))
+            .Select(m => (m.GetCustomAttribute<GetAttribute>()!.Path, m.Name))
+            .OrderBy(o => o.Path, StringComparer.Ordinal),
+    ];
+
+    [Fact]
+    public void The_tree_walked_from_the_root_has_exactly_the_paths_of_the_generated_operations()
+    {
+        var walked = new List<string>();
+        var pending = new Stack<UsageReportQuery>([UsageReportQuery.Root]);
+        while (pending.TryPop(out var query))
+        {
+            walked.Add(query.Path);
+            foreach (var next in query.NextDimensions)
+            {
+                pending.Push(query.Then(next));
+            }
+        }
+
+        Assert.Equal(114, GeneratedOperations.Length);
+        var missing = GeneratedOperations.Select(o => o.Path).Except(walked).ToArray();
+        Assert.True(missing.Length == 0, "Operations missing from Reports/UsageReportOperations.cs; add:\n" + string.Join('\n', missing.Select(Line)));
+        Assert.Equal(GeneratedOperations.Select(o => o.Path), walked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_path_is_sent_by_its_generated_operation_and_its_CSV_by_the_same_path_and_operationId()
+    {
+        await using var test = await ReportsTestHost.StartAsync();
+        var reports = test.Reports;
+
+        foreach (var (path, method) in GeneratedOperations)
+        {
+            var query = UsageReportQuery.Parse(path).WithLimit(1);
+            var report = await reports.GetReportAsync(query);
+            var json = test.Wire.Last;
+            await reports.CopyCsvAsync(query, Stream.Null);
+            var csv = test.Wire.Last;
+
+            Assert.Equal(method, json.MethodName);
+            Assert.Equal("/cmu/v2" + (path == "/" ? "/" : path), json.Path);
+            Assert.Equal(json.Path, csv.Path);
+            Assert.Equal(json.Query, csv.Query);
+            Assert.Equal(json.OperationId, csv.OperationId);
+            Assert.Equal("text/csv", csv.Accept);
+            Assert.Equal("Bearer", csv.AuthorizationScheme);
+            Assert.Equal(path, report.Query.Path);
+        }
+
+        Assert.Equal(1, test.Emulator.Stats.Registrations);
+        Assert.Equal(1, test.Emulator.Stats.TokensIssued);
+    }
+
+    [Fact]
+    public void The_dimension_names_are_the_segments_of_the_spec_paths()
+    {
+        var segments = GeneratedOperations.SelectMany(o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal);
+        var constants = typeof(UsageDimensions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(segments, constants);
+    }
+
+    [Fact]
+    public void The_metric_names_are_the_metric_properties_of_the_generated_record()
+    {
+        // Every property of the generated record set, written by its own converter: the JSON names minus the dimensions are the metrics.
+        var record = new AdobePass.UsageRecord();
+        foreach (var property in typeof(AdobePass.UsageRecord).GetProperties().Where(p => p.PropertyType == typeof(long?)))
+        {
+            property.SetValue(record, 1L);
+        }
+
+        var json = JsonSerializer.Serialize(record, AdobePassJsonContext.Default.UsageRecord);
+        var names = JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var known = typeof(UsageMetric).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Select(p => ((UsageMetric)p.GetValue(null)!).Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(names, known);
+    }
+
+    private static string Line(string path) =>
+        $"        new(\"{path}\", \"<operationId>\", static (c, w, ct) => c.{GeneratedOperations.Single(o => o.Path == path).Method}(w.Start, w.End, null, w.Limit, w.Metrics, w.Filters, ct)),";
+}
