@@ -1,9 +1,8 @@
 using System.CommandLine;
-using CmuContracts.AdobePass;
 using CmuContracts.Cli.Output;
 using CmuContracts.Cli.Reports;
+using CmuContracts.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace CmuContracts.Cli.Commands;
 
@@ -50,47 +49,43 @@ internal static class ReportCommand
         };
         command.SetAction((parse, ct) => runner.WithSessionAsync(parse, async (session, notices, token) =>
         {
-            var source = CreateSource(session);
-            var request = new ReportRequest(
-                ReportPathResolver.Resolve(source.Paths, parse.GetValue(granularity), parse.GetValue(dimension) ?? []),
-                TimeArgument.Normalize(parse.GetValue(start), "--start", TimeProvider.System),
-                TimeArgument.Normalize(parse.GetValue(end), "--end", TimeProvider.System),
-                FilterParser.Parse(parse.GetValue(filter) ?? []),
-                parse.GetValue(metric) ?? [],
-                parse.GetValue(limit));
-            notices.Detail($"report path {request.Path}");
+            var query = BuildQuery(parse, granularity, dimension, start, end, filter, metric, limit);
+            notices.Detail($"report request {query}");
+            var reports = session.Services.GetRequiredService<IUsageReports>();
             var display = new ProgressDisplay(notices, runner.Console.ErrorIsTerminal, parse.GetValue(progress)!);
             var file = parse.GetValue(output);
-            var what = $"fetching {request.Path}";
+            var what = $"fetching {query.Path}";
             var writer = new ReportWriter(runner.Console, file);
 
             if (parse.GetValue(format) == "csv")
             {
+                // Streamed: CMU's CSV goes to the destination as it arrives.
                 await display.RunAsync(what, async status =>
                 {
                     await using var destination = writer.OpenStream();
                     var counting = new CountingStream(destination, bytes => status($"{bytes / 1024.0:0.#} KiB"));
-                    await source.CopyCsvAsync(request, counting, token).ConfigureAwait(false);
+                    await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false);
                     return counting.Written;
                 }, bytes => $"{bytes / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            var data = await display.RunAsync(what, _ => source.GetAsync(request, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
-            if (parse.GetValue(format) == "json")
-            {
-                await using var destination = writer.OpenStream();
-                await ReportJsonWriter.WriteAsync(destination, data, token).ConfigureAwait(false);
             }
             else
             {
-                var chart = !parse.GetValue(noChart);
-                if (chart && data.TimeColumns.Count > 0)
+                var data = await display.RunAsync(what, status => ReportReader.ReadAsync(reports, query, status, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
+                if (parse.GetValue(format) == "json")
                 {
-                    ReportTableRenderer.ChartColumn(data, parse.GetValue(chartMetric)); // A bad --chart-metric fails before any output.
+                    await using var destination = writer.OpenStream();
+                    await ReportJsonWriter.WriteAsync(destination, data, token).ConfigureAwait(false);
                 }
+                else
+                {
+                    var chart = !parse.GetValue(noChart);
+                    if (chart && data.TimeColumns.Count > 0)
+                    {
+                        ReportTableRenderer.ChartColumn(data, parse.GetValue(chartMetric)); // A bad --chart-metric fails before any output.
+                    }
 
-                writer.WriteTable(console => ReportTableRenderer.Write(console, data, parse.GetValue(chartMetric), chart));
+                    writer.WriteTable(console => ReportTableRenderer.Write(console, data, parse.GetValue(chartMetric), chart));
+                }
             }
 
             if (file is not null)
@@ -103,9 +98,19 @@ internal static class ReportCommand
         return command;
     }
 
-    // The one place that picks the client API behind `cmu report` (a seam: hence the interface return type).
-#pragma warning disable CA1859
-    private static IReportSource CreateSource(CmuSession session) =>
-        new GeneratedClientReportSource(session.Services.GetRequiredService<IUsageReportsClient>());
-#pragma warning restore CA1859
+    private static UsageReportQuery BuildQuery(
+        ParseResult parse, Option<string?> granularity, Option<string[]> dimension, Option<string?> start, Option<string?> end,
+        Option<string[]> filter, Option<string[]> metric, Option<int?> limit)
+    {
+        var query = ReportPathResolver.Resolve(parse.GetValue(granularity), parse.GetValue(dimension) ?? []);
+        var from = TimeArgument.Parse(parse.GetValue(start), "--start", TimeProvider.System);
+        var to = TimeArgument.Parse(parse.GetValue(end), "--end", TimeProvider.System);
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw new CliUsageException($"--end {parse.GetValue(end)} is before --start {parse.GetValue(start)}.");
+        }
+
+        query = FilterParser.Apply(query.WithStart(from).WithEnd(to), parse.GetValue(filter) ?? []);
+        return query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new UsageMetric(m))]).WithLimit(parse.GetValue(limit));
+    }
 }

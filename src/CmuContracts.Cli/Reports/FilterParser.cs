@@ -1,42 +1,47 @@
+using CmuContracts.Reports;
+
 namespace CmuContracts.Cli.Reports;
 
-/// <summary>Reads <c>--filter key=value</c> (IN when repeated) and <c>--filter key!=value</c> (NOT IN).</summary>
+/// <summary>Applies <c>--filter key=value</c> (IN when repeated) and <c>--filter key!=value</c> (NOT IN) to a query.</summary>
 internal static class FilterParser
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(IEnumerable<string> filters)
+    /// <exception cref="CliUsageException">A filter is not key=value or key!=value, or names no filterable dimension.</exception>
+    public static UsageReportQuery Apply(UsageReportQuery query, IEnumerable<string> filters)
     {
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var filter in filters)
         {
-            var notEqual = filter.IndexOf("!=", StringComparison.Ordinal);
             var equal = filter.IndexOf('=', StringComparison.Ordinal);
-            if (equal <= 0 || notEqual == 0)
+            if (equal <= 0)
             {
                 throw new CliUsageException($"--filter '{filter}' is not key=value or key!=value (e.g. --filter tenant=Acme, --filter mvpd!=Comcast).");
             }
 
-            var isNot = notEqual > 0 && notEqual == equal - 1;
-            var key = filter[..(isNot ? notEqual : equal)].Trim();
+            var isNot = filter[equal - 1] == '!';
+            var key = filter[..(isNot ? equal - 1 : equal)].Trim();
             var value = filter[(equal + 1)..];
             if (key.Length == 0 || value.Length == 0)
             {
                 throw new CliUsageException($"--filter '{filter}' needs both a dimension and a value.");
             }
 
-            if (ReportData.TimeDimensions.Contains(key))
+            if (UsageDimensions.IsTime(key))
             {
-                throw new CliUsageException($"--filter '{filter}': time dimensions cannot be filtered; use --start and --end.");
+                throw new CliUsageException($"--filter '{filter}': CMU does not filter time dimensions; use --start and --end.");
             }
 
-            var wireKey = isNot ? key + "!" : key;
-            if (!result.TryGetValue(wireKey, out var values))
+            try
             {
-                result[wireKey] = values = [];
+                query = isNot ? query.WhereNot(key, value) : query.Where(key, value);
             }
-
-            values.Add(value);
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException($"--filter '{filter}': {StripParameter(ex)}");
+            }
         }
 
-        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
+        return query;
     }
+
+    internal static string StripParameter(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
 }

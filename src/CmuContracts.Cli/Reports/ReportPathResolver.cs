@@ -1,46 +1,43 @@
+using CmuContracts.Reports;
+
 namespace CmuContracts.Cli.Reports;
 
 /// <summary>
 /// Chooses the CMU path for <c>--granularity</c> and <c>--dimension</c>s: the time dimensions down to the
-/// granularity, placed after the given dimensions, before them, or after the first one, whichever the tree has.
+/// granularity after the given dimensions, before them, or after the first one, whichever the spec's tree has.
 /// </summary>
 internal static class ReportPathResolver
 {
     private static readonly string[] Time = ["year", "month", "day", "hour", "minute"];
 
-    public static string Resolve(IReadOnlyCollection<string> paths, string? granularity, IReadOnlyList<string> dimensions)
+    /// <exception cref="CliUsageException">No arrangement is a CMU path; the message lists the valid next dimensions.</exception>
+    public static UsageReportQuery Resolve(string? granularity, IReadOnlyList<string> dimensions)
     {
         var time = granularity is null ? [] : Time[..(Array.IndexOf(Time, granularity) + 1)];
-        var misplaced = dimensions.FirstOrDefault(d => Array.IndexOf(Time, d) >= 0);
-        if (misplaced is not null)
+        if (dimensions.FirstOrDefault(UsageDimensions.IsTime) is { } misplaced)
         {
             throw new CliUsageException($"--dimension {misplaced} is a time dimension: use --granularity {misplaced} instead.");
         }
 
-        var duplicate = dimensions.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        if (dimensions.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
         {
             throw new CliUsageException($"--dimension {duplicate.Key} is given twice.");
         }
 
-        var known = new HashSet<string>(paths, StringComparer.Ordinal);
+        UsageReportPathException? first = null;
         foreach (var candidate in Candidates(time, dimensions))
         {
-            var path = "/" + string.Join('/', candidate);
-            if (known.Contains(path))
+            try
             {
-                return path;
+                return UsageReportQuery.For([.. candidate]);
+            }
+            catch (UsageReportPathException ex)
+            {
+                first ??= ex;
             }
         }
 
-        var asked = string.Join(", ", dimensions.Concat(time));
-        var valid = paths.Where(p => p != "/").Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => dimensions.All(p.Contains) && p.Count(Time.Contains) == time.Length)
-            .Select(p => "/" + string.Join('/', p)).Order(StringComparer.Ordinal).Take(8).ToList();
-        throw new CliUsageException(
-            $"No CMU report groups by {asked}." + (valid.Count > 0
-                ? $" Reports with these dimensions and granularity: {string.Join(", ", valid)}."
-                : $" Valid first dimensions: {string.Join(", ", FirstSegments(paths))}; see 'cmu report --help'."));
+        throw new CliUsageException($"No CMU report groups by {string.Join(", ", dimensions.Concat(time))} in that order: {FilterParser.StripParameter(first!)}");
     }
 
     private static IEnumerable<IEnumerable<string>> Candidates(string[] time, IReadOnlyList<string> dimensions)
@@ -52,7 +49,4 @@ internal static class ReportPathResolver
             yield return dimensions.Take(1).Concat(time).Concat(dimensions.Skip(1));
         }
     }
-
-    private static IEnumerable<string> FirstSegments(IReadOnlyCollection<string> paths) =>
-        paths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length > 0).Select(p => p[0]).Distinct().Order(StringComparer.Ordinal);
 }

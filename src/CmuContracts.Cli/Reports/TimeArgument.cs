@@ -4,42 +4,50 @@ using System.Text.RegularExpressions;
 namespace CmuContracts.Cli.Reports;
 
 /// <summary>
-/// Checks <c>--start</c>/<c>--end</c> before sending: an ISO-8601 time or a prefix of one (<c>2026</c>,
-/// <c>2026-11</c>, <c>2026-11-05T13</c>), as CMU accepts, or <c>today</c>/<c>yesterday</c>.
+/// Reads <c>--start</c>/<c>--end</c>: an ISO-8601 time or a prefix of one as CMU accepts (<c>2026</c>,
+/// <c>2026-11</c>, <c>2026-11-05T13</c>; UTC unless an offset is given), or <c>today</c>/<c>yesterday</c>.
 /// </summary>
 internal static partial class TimeArgument
 {
-    public static string? Normalize(string? value, string flag, TimeProvider clock)
+    public static DateTimeOffset? Parse(string? value, string flag, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        switch (value.Trim().ToLowerInvariant())
+        var text = value.Trim();
+        var today = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        switch (text.ToLowerInvariant())
         {
             case "today":
-                return today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return today;
             case "yesterday":
-                return today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return today.AddDays(-1);
+            case "now":
+                return clock.GetUtcNow();
         }
 
-        var text = value.Trim();
-        if (!IsoPrefix().IsMatch(text))
+        var match = IsoPrefix().Match(text);
+        if (!match.Success)
         {
             throw new CliUsageException($"{flag} '{value}' is not an ISO-8601 time or prefix (e.g. 2026, 2026-11, 2026-11-05, 2026-11-05T13:00, today).");
         }
 
-        // A complete date must exist (2026-02-30 is refused here rather than by the server).
-        if (text.Length >= 10 && !DateTime.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        int Part(string name, int otherwise) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : otherwise;
+        var offset = match.Groups["offset"].Success && match.Groups["offset"].Value != "Z"
+            ? TimeSpan.Parse(match.Groups["offset"].Value.TrimStart('+'), CultureInfo.InvariantCulture) * (match.Groups["offset"].Value[0] == '-' ? -1 : 1)
+            : TimeSpan.Zero;
+        try
         {
-            throw new CliUsageException($"{flag} '{value}' is not a valid date.");
+            return new DateTimeOffset(Part("year", 1), Part("month", 1), Part("day", 1), Part("hour", 0), Part("minute", 0), Part("second", 0), offset).ToUniversalTime();
         }
-
-        return text;
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new CliUsageException($"{flag} '{value}' is not a valid date or time.");
+        }
     }
 
-    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-\d{2}(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})(-(?<day>\d{2})(T(?<hour>\d{2})(:(?<minute>\d{2})(:(?<second>\d{2}))?)?(?<offset>Z|[+-]\d{2}:\d{2})?)?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoPrefix();
 }
