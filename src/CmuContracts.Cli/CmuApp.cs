@@ -30,11 +30,22 @@ public static class CmuApp
         if (parse.Errors.Count > 0)
         {
             // One line naming the flag, then where to look: scripts get exit code 2, people get a hint.
-            await console.Error.WriteLineAsync($"cmu: error: {parse.Errors[0].Message} (see 'cmu {string.Join(' ', CommandPath(parse))} --help')".Replace("cmu  --help", "cmu --help", StringComparison.Ordinal)).ConfigureAwait(false);
+            var help = string.Join(' ', ["cmu", .. CommandPath(parse), "--help"]);
+            await console.Error.WriteLineAsync($"cmu: error: {Describe(parse)} (see '{help}')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Output, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(ParseResult parse)
+    {
+        // An unknown token explains more than the "required command" error it causes.
+        var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+        var message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return error.SymbolResult is System.CommandLine.Parsing.OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal)
+            ? $"{option.Option.Name}: {message}"
+            : message;
     }
 
     private static Stack<string> CommandPath(ParseResult parse)

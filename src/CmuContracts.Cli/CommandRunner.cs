@@ -13,10 +13,18 @@ internal sealed class CommandRunner(GlobalOptions global, CliConsole console)
 
     /// <summary>Runs <paramref name="body"/> with a started session (emulator or configured endpoints).</summary>
     public Task<int> WithSessionAsync(ParseResult parse, Func<CmuSession, Notices, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        WithSessionAsync(parse, static () => true, (session, notices, _, ct) => body(session, notices, ct), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="prepare"/> (checks of the command's own arguments, which fail as usage errors before any
+    /// emulator starts or request is sent), then <paramref name="body"/> with a started session.
+    /// </summary>
+    public Task<int> WithSessionAsync<T>(ParseResult parse, Func<T> prepare, Func<CmuSession, Notices, T, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
         RunAsync(parse, async (settings, notices, ct) =>
         {
+            var prepared = prepare();
             await using var session = await CmuSession.StartAsync(settings, notices, ct).ConfigureAwait(false);
-            return await body(session, notices, ct).ConfigureAwait(false);
+            return await body(session, notices, prepared, ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Runs <paramref name="body"/> with resolved settings only (no client, no emulator).</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CmuContracts.Cli.Configuration;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using Microsoft.Extensions.Logging;
@@ -10,19 +11,12 @@ internal static class EmulatorCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 5080 };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("Option '--port' must be between 0 and 65535.");
-            }
-        });
+        var port = IntegerOption.Create("--port", "Port on 127.0.0.1 (0 picks a free one).", 0, 65535, 5080);
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic usage data.", DefaultValueFactory = _ => 42 };
         var command = new Command("emulator", "Run the Adobe Pass emulator (DCR, token, CMU) in the foreground on 127.0.0.1.") { port, seed };
         command.SetAction((parse, ct) => runner.RunAsync(parse, async (_, notices, token) =>
         {
-            var app = EmulatorComposition.Build(new EmulatorOptions { Seed = parse.GetValue(seed), ConfigureLogging = logging => logging.ClearProviders() }, [parse.GetValue(port)]);
+            var app = EmulatorComposition.Build(new EmulatorOptions { Seed = parse.GetValue(seed), ConfigureLogging = logging => logging.ClearProviders() }, [parse.GetValue(port) ?? 5080]);
             try
             {
                 await app.StartAsync(token).ConfigureAwait(false);

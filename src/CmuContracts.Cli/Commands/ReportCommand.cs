@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CmuContracts.Cli.Configuration;
 using CmuContracts.Cli.Output;
 using CmuContracts.Cli.Reports;
 using CmuContracts.Reports;
@@ -27,14 +28,7 @@ internal static class ReportCommand
         var filter = new Option<string[]>("--filter", "-f") { Description = "key=value (repeat for IN) or key!=value (NOT IN), e.g. --filter tenant=Acme." };
         var metric = new Option<string[]>("--metric", "-m") { Description = "Only these metrics (repeatable). Default: all of the report's." };
         metric.AcceptOnlyFromAmong(Metrics);
-        var limit = new Option<int?>("--limit") { Description = "At most this many rows (server default 1000)." };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is <= 0)
-            {
-                result.AddError("Option '--limit' must be a positive integer.");
-            }
-        });
+        var limit = IntegerOption.Create("--limit", "At most this many rows (server default 1000).", 1, int.MaxValue);
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
@@ -47,9 +41,8 @@ internal static class ReportCommand
         {
             start, end, granularity, dimension, filter, metric, limit, format, output, chartMetric, noChart, progress,
         };
-        command.SetAction((parse, ct) => runner.WithSessionAsync(parse, async (session, notices, token) =>
+        command.SetAction((parse, ct) => runner.WithSessionAsync(parse, () => BuildQuery(parse, granularity, dimension, start, end, filter, metric, limit), async (session, notices, query, token) =>
         {
-            var query = BuildQuery(parse, granularity, dimension, start, end, filter, metric, limit);
             notices.Detail($"report request {query}");
             var reports = session.Services.GetRequiredService<IUsageReports>();
             var display = new ProgressDisplay(notices, runner.Console.ErrorIsTerminal, parse.GetValue(progress)!);
