@@ -43,6 +43,16 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task RelativeDaysStartAtMidnightThatManyDaysAgo()
+    {
+        var run = await CliRun.RunAsync(["report", "-q", "--format", "csv", "--granularity", "day", "--dimension", "tenant", "--filter", "tenant=Acme", "--start", "5d", "--end", "today"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var days = run.Out.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')).Select(c => new DateTime(int.Parse(c[1], CultureInfo.InvariantCulture), int.Parse(c[2], CultureInfo.InvariantCulture), int.Parse(c[3], CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => DateTime.UtcNow.Date.AddDays(i - 5)), days);
+    }
+
+    [Fact]
     public async Task WithoutAnEndpointTheEmulatorIsUsedAndTheOutputSaysSo()
     {
         var run = await CliRun.RunAsync(["report", "--dimension", "tenant", "--metric", "active-users"]);

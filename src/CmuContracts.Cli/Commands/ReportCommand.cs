@@ -20,7 +20,7 @@ internal static class ReportCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var start = new Option<string?>("--start") { Description = "Start of the window (ISO-8601 or a prefix: 2026, 2026-11, 2026-11-05T13; or today, yesterday). Default: the server's, per granularity." };
+        var start = new Option<string?>("--start") { Description = "Start of the window (ISO-8601 or a prefix: 2026, 2026-11, 2026-11-05T13; today, yesterday; 14d = 14 days ago). Default: the server's, per granularity." };
         var end = new Option<string?>("--end") { Description = "End of the window, exclusive (same forms). Default: now." };
         var granularity = new Option<string?>("--granularity", "-g") { Description = "Time buckets: year, month, day, hour or minute. None: no time dimension." };
         granularity.AcceptOnlyFromAmong("year", "month", "day", "hour", "minute");
