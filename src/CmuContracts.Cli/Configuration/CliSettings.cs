@@ -48,9 +48,6 @@ internal sealed class CliSettings
 
     public bool Verbose { get; }
 
-    /// <summary>The configuration for <c>AddCmuClient</c>.</summary>
-    public IConfiguration ToConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(Values).Build();
-
     /// <exception cref="CliUsageException">The settings file is missing or not JSON.</exception>
     public static CliSettings Resolve(ParseResult parse, GlobalOptions options, CliConsole console)
     {
