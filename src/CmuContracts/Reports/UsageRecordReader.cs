@@ -51,8 +51,12 @@ internal static class UsageRecordReader
         return new UsageRecord(dimensions, metrics);
     }
 
-    /// <summary>A record the generated client read, through its own JSON writer (so no name is mapped by hand).</summary>
-    public static UsageRecord From(AdobePass.UsageRecord record)
+    /// <summary>
+    /// A record the generated client read, through its own JSON writer (so no name is mapped by hand).
+    /// That writer uses schema order, so dimensions are put back in <paramref name="columns"/> order
+    /// (the path, then bare dimensions), as CMU sends them.
+    /// </summary>
+    public static UsageRecord From(AdobePass.UsageRecord record, string[] columns)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -62,7 +66,9 @@ internal static class UsageRecordReader
 
         var reader = new Utf8JsonReader(buffer.WrittenSpan);
         reader.Read();
-        return Read(ref reader);
+        var read = Read(ref reader);
+        var rank = (string name) => Array.IndexOf(columns, name) is var i and >= 0 ? i : int.MaxValue;
+        return new UsageRecord(read.Dimensions.OrderBy(d => rank(d.Key)), read.Metrics);
     }
 
     private static string Encoding(ref Utf8JsonReader reader) =>

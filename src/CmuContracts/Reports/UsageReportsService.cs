@@ -7,9 +7,10 @@ using Refit;
 namespace CmuContracts.Reports;
 
 /// <summary>
-/// <see cref="IUsageReports"/> over the generated <see cref="IUsageReportsClient"/>. CSV goes through the
-/// same named HttpClient (same bearer, resilience and metrics handlers) because the generated
-/// <c>…AsCsvAsync</c> methods return the whole body as one string.
+/// <see cref="IUsageReports"/> over the generated <see cref="IUsageReportsClient"/>. Streamed records and
+/// CSV go through the same named HttpClient (same bearer, resilience and metrics handlers), with the
+/// request the generated operation builds, because the generated methods read the whole body first
+/// (the <c>…AsCsvAsync</c> ones into one string).
 /// </summary>
 internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient http) : IUsageReports
 {
@@ -26,11 +27,14 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
     public async IAsyncEnumerable<UsageRecord> GetRecordsAsync(UsageReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var report = await GetReportAsync(query, cancellationToken).ConfigureAwait(false);
-        foreach (var record in report.Records)
+        using var response = await SendAsync(query, "application/hal+json", cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return record;
+            await foreach (var record in UsageRecordStream.ReadAsync(body, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
         }
     }
 
@@ -38,13 +42,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(destination);
-        using var request = CreateRequest(query, "text/csv");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false);
-        }
-
+        using var response = await SendAsync(query, "text/csv", cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
@@ -52,6 +50,22 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         }
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the query without buffering the body; a non-success status is Refit's <see cref="ApiException"/>, as from the generated operations.</summary>
+    private async Task<HttpResponseMessage> SendAsync(UsageReportQuery query, string accept, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(query, accept);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false);
+            }
+        }
+
+        return response;
     }
 
     /// <summary>The request the generated operation would send, with the options the pipeline's handlers read.</summary>
@@ -78,7 +92,8 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
             { Link: { Href: not null } one } => [ToLink(one, basePath)],
             _ => Array.Empty<UsageReportLink>(),
         };
-        var records = (report.Report ?? []).Select(UsageRecordReader.From).ToArray();
+        string[] columns = [.. query.Dimensions, .. query.Filters.Where(f => f.Kind == UsageFilterKind.Projection).Select(f => f.Dimension)];
+        var records = (report.Report ?? []).Select(r => UsageRecordReader.From(r, columns)).ToArray();
         return new UsageReport(query, records, links?.Self?.Href, rollUp, drillDowns, this);
     }
 

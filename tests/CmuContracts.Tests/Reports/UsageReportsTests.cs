@@ -141,5 +141,6 @@ public sealed class UsageReportsTests
         Assert.Equal(400, (int)ex.StatusCode);
         Assert.Equal(400, (int)records.StatusCode);
         Assert.Contains("platform", ex.Content, StringComparison.Ordinal);
+        await test.Host.AssertNoSecretsAsync(ex.ToString(), records.ToString(), query.ToString());
     }
 }

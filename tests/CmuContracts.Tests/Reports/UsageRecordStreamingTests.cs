@@ -1,0 +1,97 @@
+using CmuContracts.Emulator.Hosting;
+using CmuContracts.Emulator.Options;
+using CmuContracts.Reports;
+using CmuContracts.Tests.Infrastructure;
+using CmuContracts.Tests.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CmuContracts.Tests.Reports;
+
+/// <summary>GetRecordsAsync reads records from the HAL body as it arrives.</summary>
+public sealed class UsageRecordStreamingTests
+{
+    [Fact]
+    public async Task The_first_records_arrive_before_a_large_response_is_read_to_its_end()
+    {
+        var observer = new EndOfBodyObserver();
+        await using var test = await ReportsTestHost.StartAsync(http => http.AddHttpMessageHandler(() => observer));
+        var start = ReportsTestHost.DaysAgo(7);
+        var query = UsageReportQuery.Parse("/year/month/day/hour/tenant/channel/platform/application-id/application").Between(start, start.AddDays(6)).WithLimit(50_000);
+
+        bool? endedAtFirstRecord = null;
+        long sessions = 0;
+        var count = 0;
+        await foreach (var record in test.Reports.GetRecordsAsync(query))
+        {
+            endedAtFirstRecord ??= observer.BodyEnded;
+            sessions += record.GetMetric(UsageMetric.StartedSessions)!.Value;
+            count++;
+        }
+
+        Assert.Equal(96 * 24 * 6, count);
+        Assert.False(endedAtFirstRecord, "the first record came only after the whole response had been read");
+        var report = await test.Reports.GetReportAsync(query.WithDimensions(["year", "month", "day"]));
+        Assert.Equal(report.Records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)), sessions);
+    }
+
+    [Fact]
+    public async Task A_body_handed_out_one_byte_at_a_time_gives_the_same_records_as_the_generated_operation()
+    {
+        await using var test = await ReportsTestHost.StartAsync(http => http.AddHttpMessageHandler(() => new EndOfBodyObserver(maxRead: 1)));
+        var query = UsageReportQuery.For("tenant", "year", "month").IncludeDimension("mvpd").Where("tenant", "Acme");
+
+        var report = await test.Reports.GetReportAsync(query);
+        var streamed = new List<string>();
+        await foreach (var record in test.Reports.GetRecordsAsync(query))
+        {
+            streamed.Add(record.ToString());
+        }
+
+        Assert.True(report.Records.Count > 5);
+        Assert.Equal(report.Records.Select(r => r.ToString()), streamed);
+    }
+
+    [Theory]
+    [InlineData("""{"report":[{"tenant":"Acme","active-users":"12"},{"tenant":"Globex","active-users":7,"bstreams-30":"3","occurrences":"n/a","gone":null}],"_links":{"self":{"href":"/cmu/v2/tenant"}}}""", "tenant=Acme, active-users=12|tenant=Globex, occurrences=n/a, active-users=7, bstreams-30=3")]
+    [InlineData("""{"_links":{"self":{"href":"/cmu/v2/tenant"},"drill-down":[{"href":"/cmu/v2/tenant/year","name":"year"}]},"extra":{"deep":[1,[2,{"x":3}]]},"report":[]}""", "")]
+    [InlineData("""{"_links":{"self":{"href":"/cmu/v2/tenant"}},"report":null}""", "")]
+    public async Task Member_order_unknown_members_numbers_and_text_are_read_at_every_chunk_boundary(string body, string expected)
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
+        await using var server = await RecordingServer.StartAsync();
+        server.Enqueue(new ScriptedResponse(200, "application/hal+json", body));
+        await using var host = CmuTestHost.Create(
+            emulator,
+            o => o.CmuBaseAddress = new Uri(server.BaseAddress, "cmu/v2/"),
+            b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => new EndOfBodyObserver(maxRead: 1)));
+
+        var records = new List<string>();
+        await foreach (var record in host.Services.GetRequiredService<IUsageReports>().GetRecordsAsync(UsageReportQuery.For("tenant")))
+        {
+            records.Add(record.ToString());
+        }
+
+        Assert.Equal(expected, string.Join('|', records));
+        Assert.Equal("/cmu/v2/tenant", server.OnlyRequest().Path);
+    }
+
+    [Fact]
+    public async Task A_truncated_body_is_a_JSON_error_not_a_silent_short_report()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
+        await using var server = await RecordingServer.StartAsync();
+        server.Enqueue(new ScriptedResponse(200, "application/hal+json", """{"report":[{"tenant":"Acme","active-users":"12"},{"tenant":"""));
+        await using var host = CmuTestHost.Create(emulator, o => o.CmuBaseAddress = new Uri(server.BaseAddress, "cmu/v2/"));
+        var records = new List<UsageRecord>();
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(async () =>
+        {
+            await foreach (var record in host.Services.GetRequiredService<IUsageReports>().GetRecordsAsync(UsageReportQuery.For("tenant")))
+            {
+                records.Add(record);
+            }
+        });
+
+        Assert.Single(records);
+    }
+}
