@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+
+namespace CmuContracts.Cli.Configuration;
+
+/// <summary>
+/// The client settings in effect: a settings file, then <c>CMU_*</c> environment variables, then flags, each
+/// overriding the one before. Keys are <see cref="CmuClientOptions"/> names (nested with <c>:</c>).
+/// </summary>
+internal sealed class CliSettings
+{
+    // Friendly variable names, the same words as the flags; any other CMU_X__Y names the option X:Y.
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ENVIRONMENT"] = "Environment",
+        ["REGISTRATION_URL"] = "RegistrationBaseAddress",
+        ["CMU_URL"] = "CmuBaseAddress",
+        ["STATEMENT"] = "SoftwareStatementPath",
+        ["CREDENTIALS"] = "CredentialStorePath",
+        ["REDIRECT_URI"] = "RedirectUri",
+    };
+
+    private static readonly HashSet<string> ToolVariables = new(StringComparer.OrdinalIgnoreCase) { "SETTINGS", "CONFIG_DIR" };
+
+    private CliSettings(Dictionary<string, string?> values, bool useEmulator, bool emulatorRequested, string configDirectory, bool quiet, bool verbose)
+    {
+        Values = values;
+        UseEmulator = useEmulator;
+        EmulatorRequested = emulatorRequested;
+        ConfigDirectory = configDirectory;
+        Quiet = quiet;
+        Verbose = verbose;
+    }
+
+    /// <summary>The merged <c>CmuClientOptions</c> keys.</summary>
+    public Dictionary<string, string?> Values { get; }
+
+    /// <summary>Run against the embedded emulator: asked for, or no endpoint configured.</summary>
+    public bool UseEmulator { get; }
+
+    /// <summary><c>--emulator</c> was given (rather than chosen for lack of an endpoint).</summary>
+    public bool EmulatorRequested { get; }
+
+    /// <summary>The user's cmu folder (credentials and settings defaults).</summary>
+    public string ConfigDirectory { get; }
+
+    public bool Quiet { get; }
+
+    public bool Verbose { get; }
+
+    /// <exception cref="CliUsageException">The settings file is missing or not JSON.</exception>
+    public static CliSettings Resolve(ParseResult parse, GlobalOptions options, CliConsole console)
+    {
+        var configDirectory = ConfigDirectoryOf(console);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+        var explicitFile = parse.GetValue(options.Settings)?.FullName ?? console.Variable("CMU_SETTINGS");
+        var file = explicitFile ?? Path.Combine(configDirectory, "settings.json");
+        if (explicitFile is not null || File.Exists(file))
+        {
+            ReadSettingsFile(file, values);
+        }
+
+        foreach (var (name, value) in console.Environment)
+        {
+            if (!name.StartsWith("CMU_", StringComparison.OrdinalIgnoreCase) || value.Length == 0)
+            {
+                continue;
+            }
+
+            var rest = name[4..];
+            if (!ToolVariables.Contains(rest))
+            {
+                values[Aliases.TryGetValue(rest, out var key) ? key : rest.Replace("__", ":", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        Set(values, "Environment", parse.GetValue(options.Environment));
+        Set(values, "RegistrationBaseAddress", parse.GetValue(options.RegistrationUrl));
+        Set(values, "CmuBaseAddress", parse.GetValue(options.CmuUrl));
+        Set(values, "SoftwareStatementPath", parse.GetValue(options.Statement)?.FullName);
+        Set(values, "CredentialStorePath", parse.GetValue(options.Credentials)?.FullName);
+
+        var requested = parse.GetValue(options.Emulator);
+        var endpointConfigured = HasValue(values, "Environment") || HasValue(values, "RegistrationBaseAddress") || HasValue(values, "CmuBaseAddress");
+        if (!HasValue(values, "CredentialStorePath"))
+        {
+            values["CredentialStorePath"] = Path.Combine(configDirectory, "credentials.json");
+        }
+
+        return new CliSettings(values, requested || !endpointConfigured, requested, configDirectory, parse.GetValue(options.Quiet), parse.GetValue(options.Verbose));
+    }
+
+    /// <summary>
+    /// The user's cmu folder: <c>CMU_CONFIG_DIR</c>, else <c>%APPDATA%\cmu</c> on Windows, else
+    /// <c>$XDG_CONFIG_HOME/cmu</c> or <c>~/.config/cmu</c>.
+    /// </summary>
+    public static string ConfigDirectoryOf(CliConsole console)
+    {
+        if (console.Variable("CMU_CONFIG_DIR") is { } dir)
+        {
+            return Path.GetFullPath(dir);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.Combine(console.Variable("APPDATA") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.ApplicationData), "cmu");
+        }
+
+        var xdg = console.Variable("XDG_CONFIG_HOME");
+        var home = console.Variable("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        return Path.Combine(xdg ?? Path.Combine(home, ".config"), "cmu");
+    }
+
+    private static void ReadSettingsFile(string file, Dictionary<string, string?> values)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CliUsageException($"The settings file '{file}' does not exist.");
+        }
+
+        IConfigurationRoot root;
+        try
+        {
+            root = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            throw new CliUsageException($"The settings file '{file}' is not a JSON object of settings: {FirstLine(ex.Message)}");
+        }
+
+        foreach (var (key, value) in root.AsEnumerable())
+        {
+            if (value is not null)
+            {
+                values[key] = value;
+            }
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static void Set(Dictionary<string, string?> values, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            values[key] = value;
+        }
+    }
+
+    private static bool HasValue(Dictionary<string, string?> values, string key) =>
+        values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value);
+}

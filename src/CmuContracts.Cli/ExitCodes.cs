@@ -1,0 +1,23 @@
+namespace CmuContracts.Cli;
+
+/// <summary>The tool's exit codes: scripts branch on these, so they never change meaning.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Internal failure that fits no class below (a bug: please report it).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad flags, arguments or settings: nothing was sent.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Software statement, registration, token or CMU access refused.</summary>
+    public const int Auth = 3;
+
+    /// <summary>The server answered with an error.</summary>
+    public const int Server = 4;
+
+    /// <summary>The server could not be reached, or did not answer in time.</summary>
+    public const int Network = 5;
+}
