@@ -15,6 +15,13 @@ internal static class ErrorReporter
 
     public static (int ExitCode, string Message) Classify(Exception exception)
     {
+        // The pipeline wraps a registration or token request that never reached the server in its typed
+        // exception, with the transport failure inside: that is a network problem, not an auth one.
+        if (exception is ClientRegistrationException or AccessTokenRequestException && IsNetwork(exception.InnerException, out var unreachable))
+        {
+            return (ExitCodes.Network, unreachable);
+        }
+
         switch (exception)
         {
             case CliUsageException usage:
@@ -64,7 +71,7 @@ internal static class ErrorReporter
         };
     }
 
-    private static bool IsNetwork(Exception exception, out string message)
+    private static bool IsNetwork(Exception? exception, out string message)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

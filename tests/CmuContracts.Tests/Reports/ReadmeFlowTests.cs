@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using CmuContracts.Reports;
@@ -78,7 +77,9 @@ public sealed class ReadmeFlowTests
         return [.. lines.Skip(from).Take(to - from)];
     }
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    // Not [CallerFilePath]: CI builds map source paths to /_/ (ContinuousIntegrationBuild).
+    private static string ThisFile() =>
+        Path.Combine(Path.GetDirectoryName(FindReadme())!, "tests", "CmuContracts.Tests", "Reports", "ReadmeFlowTests.cs");
 
     private static string FindReadme()
     {
