@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -15,7 +14,7 @@ internal static class ClientGrouping
     public static string ClientNameOf(string? tag, string clientName) =>
         tag is null ? clientName : CSharpNames.Pascal(tag, clientName);
 
-    public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, YamlMappingNode root)
+    public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, SpecMappingNode root)
     {
         var descriptions = TagDescriptions(reader, root);
         var order = new List<string>();
@@ -58,13 +57,13 @@ internal static class ClientGrouping
         return clients.ToEquatableArray();
     }
 
-    private static Dictionary<string, string?> TagDescriptions(NodeReader reader, YamlMappingNode root)
+    private static Dictionary<string, string?> TagDescriptions(NodeReader reader, SpecMappingNode root)
     {
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tags = reader.Tolerant(() => NodeReader.Sequence(root, "tags"), null, "the tag descriptions");
-        foreach (var tag in tags?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        foreach (var tag in tags?.Children ?? Array.Empty<SpecNode>())
         {
-            if (tag is YamlMappingNode map && NodeReader.Find(map, "name") is YamlScalarNode { Value: { } name } && !descriptions.ContainsKey(name))
+            if (tag is SpecMappingNode map && NodeReader.Find(map, "name") is SpecScalarNode { Value: { } name } && !descriptions.ContainsKey(name))
             {
                 descriptions[name] = reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description of tag '" + name + "'");
             }
