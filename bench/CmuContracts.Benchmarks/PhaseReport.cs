@@ -26,9 +26,22 @@ internal static class PhaseReport
         {
             var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
             var json = YamlDocumentLoader.IsJsonPath(spec.Path);
+            OurGenerator.ThrowIfFailed(OurGenerator.CreateDriver(OurGenerator.Text(spec.Path, spec.Text)).RunGenerators(compilation).GetRunResult());
             var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
             var text = OurGenerator.Text(spec.Path, spec.Text);
 
+            var events = Median(runs, () =>
+            {
+                YamlDotNet.Core.IParser p = json ? new JsonEventParser(spec.Text) : new YamlDotNet.Core.Parser(new StringReader(spec.Text));
+                var n = 0;
+                while (p.MoveNext())
+                {
+                    n++;
+                }
+
+                return n;
+            });
+            Console.WriteLine("events " + events);
             var tree = Median(runs, () => YamlDocumentLoader.Load(new NodeReader(spec.Path, CancellationToken.None), spec.Text, json));
             var parse = Median(runs, () => SpecParser.Parse(input, CancellationToken.None));
             var emit = Median(runs, () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false));
