@@ -19,8 +19,8 @@ internal static class PhaseReport
     {
         Console.WriteLine($"Phase medians of {runs} runs after 2 warm-ups: CPU time of the generating thread and bytes it allocated");
         Console.WriteLine();
-        Console.WriteLine("| Spec | Parsing events only | Node tree (events + tree) | Parse (text to model) | Emit (model to text) | Full driver run |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| Spec | Parsing events only | Node tree (events + tree) | Parse (text to model) | Emit (model to text) | Full driver run | NSwag full run |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var compilation = OurGenerator.CreateCompilation();
         foreach (var spec in BenchmarkSpecs.All)
         {
@@ -45,7 +45,8 @@ internal static class PhaseReport
             var parse = Median(runs, () => SpecParser.Parse(input, CancellationToken.None));
             var emit = Median(runs, () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false));
             var full = Median(runs, () => OurGenerator.CreateDriver(text).RunGenerators(compilation));
-            Console.WriteLine($"| {spec.Name} | {events} | {tree} | {parse} | {emit} | {full} |");
+            var nswag = Median(runs, () => NSwagGenerator.Generate(spec));
+            Console.WriteLine($"| {spec.Name} | {events} | {tree} | {parse} | {emit} | {full} | {nswag} |");
         }
     }
 
