@@ -16,8 +16,14 @@ internal static class OurGenerator
         CSharpCompilation.Create(
             "Bench",
             new[] { CSharpSyntaxTree.ParseText("namespace App; public static class Program { public static void Main() { } }") },
-            // Refit is referenced so the generator emits the clients (without it, CMU1012 and models only).
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location) },
+            // Refit is referenced so the generator emits the clients (without it, CMU1012 and models only), and
+            // System.Runtime so Refit's attributes bind: the generator reads its informational version from them.
+            new[]
+            {
+                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                MetadataReference.CreateFromFile(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll")),
+                MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location),
+            },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     public static CSharpGeneratorDriver CreateDriver(string path, string text) => CreateDriver(new SpecText(path, text));

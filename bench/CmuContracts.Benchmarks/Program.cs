@@ -13,6 +13,18 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 3 && args[0] == PhaseReport.Command && args[1] == "loop")
+        {
+            PhaseReport.Loop(int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == PhaseReport.Command)
+        {
+            PhaseReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -50,7 +49,7 @@ internal static class ClientGrouping
         return i == separator || CSharpNames.PascalWords(rest).Length == 0 ? tag : rest;
     }
 
-    public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, YamlMappingNode root)
+    public static EquatableArray<ClientModel> Group(NodeReader reader, IReadOnlyList<ReadOperation> operations, string clientName, SpecMappingNode root)
     {
         var descriptions = TagDescriptions(reader, root);
         var order = new List<string>();
@@ -93,13 +92,13 @@ internal static class ClientGrouping
         return clients.ToEquatableArray();
     }
 
-    private static Dictionary<string, string?> TagDescriptions(NodeReader reader, YamlMappingNode root)
+    private static Dictionary<string, string?> TagDescriptions(NodeReader reader, SpecMappingNode root)
     {
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tags = reader.Tolerant(() => NodeReader.Sequence(root, "tags"), null, "the tag descriptions");
-        foreach (var tag in tags?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        foreach (var tag in tags?.Children ?? Array.Empty<SpecNode>())
         {
-            if (tag is YamlMappingNode map && NodeReader.Find(map, "name") is YamlScalarNode { Value: { } name } && !descriptions.ContainsKey(name))
+            if (tag is SpecMappingNode map && NodeReader.Find(map, "name") is SpecScalarNode { Value: { } name } && !descriptions.ContainsKey(name))
             {
                 descriptions[name] = reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description of tag '" + name + "'");
             }

@@ -1,15 +1,13 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
-/// <summary>Compares YAML nodes by identity (YamlDotNet's own equality compares whole subtrees).</summary>
-internal sealed class NodeIdentity : IEqualityComparer<YamlNode>
+/// <summary>Compares spec nodes by identity; the hash is the node's id, cheaper than an object's identity hash.</summary>
+internal sealed class NodeIdentity : IEqualityComparer<SpecNode>
 {
     public static NodeIdentity Comparer { get; } = new();
 
-    public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+    public bool Equals(SpecNode? x, SpecNode? y) => ReferenceEquals(x, y);
 
-    public int GetHashCode(YamlNode obj) => RuntimeHelpers.GetHashCode(obj);
+    public int GetHashCode(SpecNode obj) => obj.Id;
 }

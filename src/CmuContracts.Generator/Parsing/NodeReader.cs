@@ -5,7 +5,6 @@ using System.Threading;
 using CmuContracts.Generator.Model;
 using Microsoft.CodeAnalysis;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -32,7 +31,7 @@ internal sealed class NodeReader
 
     public void ThrowIfCancellationRequested() => CancellationToken.ThrowIfCancellationRequested();
 
-    public void Report(DiagnosticDescriptor descriptor, YamlNode? node, params string[] args) =>
+    public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(node), args.ToEquatableArray()));
 
     public void Report(DiagnosticDescriptor descriptor, Mark start, Mark end, params string[] args) =>
@@ -51,7 +50,7 @@ internal sealed class NodeReader
         Report(problem.Descriptor, problem.Node, args);
     }
 
-    public LocationInfo Locate(YamlNode? node) =>
+    public LocationInfo Locate(SpecNode? node) =>
         node is null ? LocationInfo.FileStart(Path) : Locate(node.Start, EndOf(node));
 
     public LocationInfo Locate(Mark start, Mark end)
@@ -72,17 +71,17 @@ internal sealed class NodeReader
     }
 
     /// <summary>YamlDotNet leaves End at Start for collections: take the end of their last child.</summary>
-    private static Mark EndOf(YamlNode node)
+    private static Mark EndOf(SpecNode node)
     {
         while (true)
         {
             switch (node)
             {
-                case YamlMappingNode map when map.Children.Count > 0:
-                    node = map.Children.Last().Value;
+                case SpecMappingNode map when map.Children.Length > 0:
+                    node = map.Children[map.Children.Length - 1].Value;
                     break;
-                case YamlSequenceNode seq when seq.Children.Count > 0:
-                    node = seq.Children[seq.Children.Count - 1];
+                case SpecSequenceNode seq when seq.Children.Length > 0:
+                    node = seq.Children[seq.Children.Length - 1];
                     break;
                 default:
                     return node.End;
@@ -91,13 +90,13 @@ internal sealed class NodeReader
     }
 
     /// <summary>The entries of a mapping whose keys are scalars, in document order.</summary>
-    public static IEnumerable<KeyValuePair<YamlScalarNode, YamlNode>> Entries(YamlMappingNode map)
+    public static IEnumerable<KeyValuePair<SpecScalarNode, SpecNode>> Entries(SpecMappingNode map)
     {
         foreach (var entry in map.Children)
         {
-            if (entry.Key is YamlScalarNode key && key.Value is not null)
+            if (entry.Key is SpecScalarNode key && key.Value is not null)
             {
-                yield return new KeyValuePair<YamlScalarNode, YamlNode>(key, entry.Value);
+                yield return new KeyValuePair<SpecScalarNode, SpecNode>(key, entry.Value);
             }
             else
             {
@@ -106,11 +105,11 @@ internal sealed class NodeReader
         }
     }
 
-    public static YamlScalarNode? FindKey(YamlMappingNode map, string key)
+    public static SpecScalarNode? FindKey(SpecMappingNode map, string key)
     {
         foreach (var entry in map.Children)
         {
-            if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, key, StringComparison.Ordinal))
+            if (entry.Key is SpecScalarNode scalar && string.Equals(scalar.Value, key, StringComparison.Ordinal))
             {
                 return scalar;
             }
@@ -119,11 +118,11 @@ internal sealed class NodeReader
         return null;
     }
 
-    public static YamlNode? Find(YamlMappingNode map, string key)
+    public static SpecNode? Find(SpecMappingNode map, string key)
     {
         foreach (var entry in map.Children)
         {
-            if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, key, StringComparison.Ordinal))
+            if (entry.Key is SpecScalarNode scalar && string.Equals(scalar.Value, key, StringComparison.Ordinal))
             {
                 return entry.Value;
             }
@@ -132,56 +131,56 @@ internal sealed class NodeReader
         return null;
     }
 
-    public static bool Has(YamlMappingNode map, string key) => FindKey(map, key) is not null;
+    public static bool Has(SpecMappingNode map, string key) => FindKey(map, key) is not null;
 
     /// <summary>A plain (unquoted) null, <c>~</c> or empty scalar.</summary>
-    public static bool IsNull(YamlNode? node) =>
-        node is YamlScalarNode scalar
+    public static bool IsNull(SpecNode? node) =>
+        node is SpecScalarNode scalar
         && (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain || scalar.Style == YamlDotNet.Core.ScalarStyle.Any)
         && (scalar.Value is null || scalar.Value.Length == 0 || scalar.Value == "~"
             || string.Equals(scalar.Value, "null", StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsQuoted(YamlScalarNode scalar) =>
+    public static bool IsQuoted(SpecScalarNode scalar) =>
         scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted
             or YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded;
 
-    public static YamlMappingNode? Mapping(YamlMappingNode map, string key)
+    public static SpecMappingNode? Mapping(SpecMappingNode map, string key)
     {
         var node = Find(map, key);
         return node switch
         {
             null => null,
             _ when IsNull(node) => null,
-            YamlMappingNode m => m,
+            SpecMappingNode m => m,
             _ => throw SpecProblemException.InvalidValue(node, key, "a mapping"),
         };
     }
 
-    public static YamlSequenceNode? Sequence(YamlMappingNode map, string key)
+    public static SpecSequenceNode? Sequence(SpecMappingNode map, string key)
     {
         var node = Find(map, key);
         return node switch
         {
             null => null,
             _ when IsNull(node) => null,
-            YamlSequenceNode s => s,
+            SpecSequenceNode s => s,
             _ => throw SpecProblemException.InvalidValue(node, key, "a list"),
         };
     }
 
-    public static string? String(YamlMappingNode map, string key)
+    public static string? String(SpecMappingNode map, string key)
     {
         var node = Find(map, key);
         return node switch
         {
             null => null,
             _ when IsNull(node) => null,
-            YamlScalarNode s => s.Value,
+            SpecScalarNode s => s.Value,
             _ => throw SpecProblemException.InvalidValue(node, key, "a string"),
         };
     }
 
-    public static string RequiredString(YamlMappingNode map, string key)
+    public static string RequiredString(SpecMappingNode map, string key)
     {
         var value = String(map, key);
         if (value is null || value.Length == 0)
@@ -192,7 +191,7 @@ internal sealed class NodeReader
         return value;
     }
 
-    public static bool? Boolean(YamlMappingNode map, string key)
+    public static bool? Boolean(SpecMappingNode map, string key)
     {
         var node = Find(map, key);
         if (node is null || IsNull(node))
@@ -200,7 +199,7 @@ internal sealed class NodeReader
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } text } && !IsQuoted((YamlScalarNode)node))
+        if (node is SpecScalarNode { Value: { } text } && !IsQuoted((SpecScalarNode)node))
         {
             if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
             {

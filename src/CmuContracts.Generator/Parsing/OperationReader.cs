@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>An operation read from the spec, with what grouping and naming still need.</summary>
-internal sealed record ReadOperation(string? Tag, OperationModel Model, YamlNode NameLocation);
+internal sealed record ReadOperation(string? Tag, OperationModel Model, SpecNode NameLocation);
 
 /// <summary>
 /// The operations of <c>paths</c>: paths in document order, methods in a fixed order. An operation
@@ -44,39 +43,39 @@ internal sealed class OperationReader
     public int Declared { get; private set; }
 
     /// <summary>The first tag of every operation, in document order, without reading anything else.</summary>
-    public static IEnumerable<string?> FirstTags(YamlMappingNode paths)
+    public static IEnumerable<string?> FirstTags(SpecMappingNode paths)
     {
         foreach (var path in paths.Children)
         {
-            if (path.Value is not YamlMappingNode item)
+            if (path.Value is not SpecMappingNode item)
             {
                 continue;
             }
 
             foreach (var method in Methods)
             {
-                if (NodeReader.Find(item, method) is YamlMappingNode operation)
+                if (NodeReader.Find(item, method) is SpecMappingNode operation)
                 {
-                    yield return NodeReader.Find(operation, "tags") is YamlSequenceNode { Children.Count: > 0 } tags
-                        && tags.Children[0] is YamlScalarNode { Value: { } tag } ? tag : null;
+                    yield return NodeReader.Find(operation, "tags") is SpecSequenceNode { Children.Length: > 0 } tags
+                        && tags.Children[0] is SpecScalarNode { Value: { } tag } ? tag : null;
                 }
             }
         }
     }
 
-    public List<ReadOperation> ReadPaths(YamlMappingNode paths)
+    public List<ReadOperation> ReadPaths(SpecMappingNode paths)
     {
         var operations = new List<ReadOperation>();
         foreach (var entry in paths.Children)
         {
             _reader.ThrowIfCancellationRequested();
-            if (entry.Key is not YamlScalarNode { Value: { } path })
+            if (entry.Key is not SpecScalarNode { Value: { } path })
             {
                 _reader.Report(DiagnosticDescriptors.InvalidValue, entry.Key, "path", "a string", "the path");
                 continue;
             }
 
-            YamlMappingNode item;
+            SpecMappingNode item;
             try
             {
                 item = _references.Follow(entry.Value, path);
@@ -107,9 +106,9 @@ internal sealed class OperationReader
 
                 try
                 {
-                    var operation = NodeReader.Find(item, method) as YamlMappingNode
+                    var operation = NodeReader.Find(item, method) as SpecMappingNode
                         ?? throw SpecProblemException.InvalidValue(NodeReader.Find(item, method)!, method, "an operation object (a mapping)");
-                    operations.Add(Read(path, (YamlScalarNode)entry.Key, item, httpMethod, methodKey, operation));
+                    operations.Add(Read(path, (SpecScalarNode)entry.Key, item, httpMethod, methodKey, operation));
                 }
                 catch (SpecProblemException problem)
                 {
@@ -121,11 +120,11 @@ internal sealed class OperationReader
         return operations;
     }
 
-    private ReadOperation Read(string path, YamlScalarNode pathKey, YamlMappingNode item, string httpMethod, YamlScalarNode methodKey, YamlMappingNode operation)
+    private ReadOperation Read(string path, SpecScalarNode pathKey, SpecMappingNode item, string httpMethod, SpecScalarNode methodKey, SpecMappingNode operation)
     {
         var operationId = NodeReader.String(operation, "operationId");
         var name = operationId is null ? string.Empty : CSharpNames.Pascal(operationId, string.Empty);
-        YamlNode nameLocation = NodeReader.Find(operation, "operationId") ?? methodKey;
+        SpecNode nameLocation = NodeReader.Find(operation, "operationId") ?? methodKey;
         if (name.Length == 0)
         {
             name = GeneratedName(httpMethod, path);
@@ -133,8 +132,8 @@ internal sealed class OperationReader
             _reader.Report(DiagnosticDescriptors.MissingOperationId, methodKey, httpMethod, path, name);
         }
 
-        var tag = NodeReader.Sequence(operation, "tags") is { Children.Count: > 0 } tags
-            ? (tags.Children[0] as YamlScalarNode)?.Value ?? throw SpecProblemException.InvalidValue(tags.Children[0], "tags", "a list of strings")
+        var tag = NodeReader.Sequence(operation, "tags") is { Children.Length: > 0 } tags
+            ? (tags.Children[0] as SpecScalarNode)?.Value ?? throw SpecProblemException.InvalidValue(tags.Children[0], "tags", "a list of strings")
             : null;
 
         var parameters = _parameters.Read(NodeReader.Sequence(item, "parameters"), NodeReader.Sequence(operation, "parameters"), name);

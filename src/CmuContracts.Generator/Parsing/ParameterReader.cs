@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -31,12 +30,12 @@ internal sealed class ParameterReader
         _schemas = schemas;
     }
 
-    public EquatableArray<ParameterModel> Read(YamlSequenceNode? pathItemParameters, YamlSequenceNode? operationParameters, string operationName)
+    public EquatableArray<ParameterModel> Read(SpecSequenceNode? pathItemParameters, SpecSequenceNode? operationParameters, string operationName)
     {
-        var merged = new List<(string Name, string In, YamlMappingNode Node, string? Component)>();
+        var merged = new List<(string Name, string In, SpecMappingNode Node, string? Component)>();
         foreach (var list in new[] { pathItemParameters, operationParameters })
         {
-            foreach (var item in list?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            foreach (var item in list?.Children ?? Array.Empty<SpecNode>())
             {
                 var node = _references.Follow(item, "parameter");
                 var entry = (NodeReader.RequiredString(node, "name"), NodeReader.RequiredString(node, "in"), node, ComponentName(item));
@@ -109,12 +108,12 @@ internal sealed class ParameterReader
         _ => true,
     };
 
-    private static string? ComponentName(YamlNode item) =>
-        item is YamlMappingNode map && NodeReader.String(map, "$ref") is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
+    private static string? ComponentName(SpecNode item) =>
+        item is SpecMappingNode map && NodeReader.String(map, "$ref") is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
             ? ReferenceResolver.ComponentKey(ReferenceResolver.Segments(reference, item), "parameters")
             : null;
 
-    private ParameterModel ReadOne(string wireName, string location, YamlMappingNode node, bool required, string typeName)
+    private ParameterModel ReadOne(string wireName, string location, SpecMappingNode node, bool required, string typeName)
     {
         var inNode = NodeReader.Find(node, "in")!;
         var kind = location switch

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -12,16 +11,16 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class ReferenceResolver
 {
-    private readonly YamlNode _root;
+    private readonly SpecNode _root;
 
-    public ReferenceResolver(YamlNode root) => _root = root;
+    public ReferenceResolver(SpecNode root) => _root = root;
 
     /// <summary>The <c>$ref</c> of a node, or null when it is not a reference object.</summary>
-    public static string? ReferenceOf(YamlNode node) =>
-        node is YamlMappingNode map && NodeReader.Has(map, "$ref") ? NodeReader.RequiredString(map, "$ref") : null;
+    public static string? ReferenceOf(SpecNode node) =>
+        node is SpecMappingNode map && NodeReader.Has(map, "$ref") ? NodeReader.RequiredString(map, "$ref") : null;
 
     /// <summary>The decoded segments of a local reference (<c>#/a/b</c> -> a, b).</summary>
-    public static IReadOnlyList<string> Segments(string reference, YamlNode at)
+    public static IReadOnlyList<string> Segments(string reference, SpecNode at)
     {
         if (!reference.StartsWith("#", StringComparison.Ordinal))
         {
@@ -63,16 +62,16 @@ internal sealed class ReferenceResolver
         segments.Count == 3 && segments[0] == "components" && segments[1] == section ? segments[2] : null;
 
     /// <summary>The node a local reference points to.</summary>
-    public YamlNode ResolvePointer(string reference, YamlNode at)
+    public SpecNode ResolvePointer(string reference, SpecNode at)
     {
         var node = _root;
         foreach (var segment in Segments(reference, at))
         {
-            YamlNode? next = node switch
+            SpecNode? next = node switch
             {
-                YamlMappingNode map => NodeReader.Find(map, segment),
-                YamlSequenceNode seq when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                    && index < seq.Children.Count => seq.Children[index],
+                SpecMappingNode map => NodeReader.Find(map, segment),
+                SpecSequenceNode seq when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                    && index < seq.Children.Length => seq.Children[index],
                 _ => null,
             };
 
@@ -86,12 +85,12 @@ internal sealed class ReferenceResolver
     /// Follows a chain of reference objects (a response that is a $ref to a response that is a $ref...)
     /// to the first node that is not one; a chain that loops is reported as circular.
     /// </summary>
-    public YamlMappingNode Follow(YamlNode node, string expected)
+    public SpecMappingNode Follow(SpecNode node, string expected)
     {
-        HashSet<YamlNode>? seen = null;
+        HashSet<SpecNode>? seen = null;
         while (true)
         {
-            if (node is not YamlMappingNode map)
+            if (node is not SpecMappingNode map)
             {
                 throw SpecProblemException.InvalidValue(node, expected, "a mapping");
             }
@@ -102,7 +101,7 @@ internal sealed class ReferenceResolver
                 return map;
             }
 
-            seen ??= new HashSet<YamlNode>(NodeIdentity.Comparer);
+            seen ??= new HashSet<SpecNode>(NodeIdentity.Comparer);
             if (!seen.Add(map))
             {
                 throw SpecProblemException.Unresolved(map, reference, "the references form a cycle");

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -21,7 +20,7 @@ internal sealed class RequestBodyReader
         _schemas = schemas;
     }
 
-    public RequestBodyModel? Read(YamlNode? node, string operationName)
+    public RequestBodyModel? Read(SpecNode? node, string operationName)
     {
         if (node is null || NodeReader.IsNull(node))
         {
@@ -30,7 +29,7 @@ internal sealed class RequestBodyReader
 
         var body = _references.Follow(node, "requestBody");
         var content = NodeReader.Mapping(body, "content");
-        if (content is null || content.Children.Count == 0)
+        if (content is null || content.Children.Length == 0)
         {
             return null;
         }
@@ -68,9 +67,9 @@ internal sealed class RequestBodyReader
         throw SpecProblemException.Unsupported(media[0].Key, "The multipart request body '" + media[0].Key.Value + "'");
     }
 
-    private TypeRef SchemaOf(YamlNode mediaType, string operationName)
+    private TypeRef SchemaOf(SpecNode mediaType, string operationName)
     {
-        if (mediaType is not YamlMappingNode map)
+        if (mediaType is not SpecMappingNode map)
         {
             throw SpecProblemException.InvalidValue(mediaType, "media type", "a mapping");
         }
@@ -80,7 +79,7 @@ internal sealed class RequestBodyReader
             : TypeRef.Any;
     }
 
-    private static KeyValuePair<YamlScalarNode, YamlNode>? Pick(List<KeyValuePair<YamlScalarNode, YamlNode>> media, System.Func<string, bool> predicate)
+    private static KeyValuePair<SpecScalarNode, SpecNode>? Pick(List<KeyValuePair<SpecScalarNode, SpecNode>> media, System.Func<string, bool> predicate)
     {
         foreach (var entry in media)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -32,7 +31,7 @@ internal sealed class ResponseReader
         _schemas = schemas;
     }
 
-    public ResponsesModel Read(YamlMappingNode? responses, string operationName)
+    public ResponsesModel Read(SpecMappingNode? responses, string operationName)
     {
         if (responses is null)
         {
@@ -106,15 +105,15 @@ internal sealed class ResponseReader
         || (code.Length == 3 && (code[0] == '4' || code[0] == '5')
             && ((char.IsDigit(code[1]) && char.IsDigit(code[2])) || string.Equals(code.Substring(1), "XX", StringComparison.OrdinalIgnoreCase)));
 
-    private static List<KeyValuePair<YamlScalarNode, YamlNode>> Media(YamlMappingNode response) =>
+    private static List<KeyValuePair<SpecScalarNode, SpecNode>> Media(SpecMappingNode response) =>
         NodeReader.Mapping(response, "content") is { } content ? NodeReader.Entries(content).ToList() : new();
 
-    private ResponseBodyModel Body(KeyValuePair<YamlScalarNode, YamlNode> media, string hint)
+    private ResponseBodyModel Body(KeyValuePair<SpecScalarNode, SpecNode> media, string hint)
     {
         var mediaType = media.Key.Value!;
         if (MediaTypes.IsJson(mediaType))
         {
-            if (media.Value is not YamlMappingNode map)
+            if (media.Value is not SpecMappingNode map)
             {
                 throw SpecProblemException.InvalidValue(media.Value, mediaType, "a media type object (a mapping)");
             }

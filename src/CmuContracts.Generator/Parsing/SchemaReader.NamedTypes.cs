@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>Building the named types: objects (allOf flattened), string enums and unions.</summary>
 internal sealed partial class SchemaReader
 {
-    private void Build(SchemaShapeKind shape, YamlMappingNode schema, string name, string? description)
+    private void Build(SchemaShapeKind shape, SpecMappingNode schema, string name, string? description)
     {
         var model = shape switch
         {
@@ -19,10 +18,10 @@ internal sealed partial class SchemaReader
         _registry.Complete(model);
     }
 
-    private TypeModel BuildObject(YamlMappingNode schema, string name, string? description)
+    private TypeModel BuildObject(SpecMappingNode schema, string name, string? description)
     {
         var collected = new CollectedProperties();
-        Flatten(schema, name, collected, new HashSet<YamlNode>(NodeIdentity.Comparer));
+        Flatten(schema, name, collected, new HashSet<SpecNode>(NodeIdentity.Comparer));
 
         var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>();
@@ -39,7 +38,7 @@ internal sealed partial class SchemaReader
                     CSharpNames.MakeUnique(propertyName, taken),
                     type,
                     collected.Required.Contains(property.JsonName),
-                    property.Schema is YamlMappingNode map ? _reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description") : null));
+                    property.Schema is SpecMappingNode map ? _reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description") : null));
             }
             catch (SpecProblemException problem)
             {
@@ -69,7 +68,7 @@ internal sealed partial class SchemaReader
     /// followed) in declaration order; required names are unioned, a later property of the same
     /// name replaces the earlier one in its place.
     /// </summary>
-    private void Flatten(YamlMappingNode schema, string owner, CollectedProperties collected, HashSet<YamlNode> visiting)
+    private void Flatten(SpecMappingNode schema, string owner, CollectedProperties collected, HashSet<SpecNode> visiting)
     {
         if (!visiting.Add(schema))
         {
@@ -79,7 +78,7 @@ internal sealed partial class SchemaReader
         try
         {
             var members = _reader.Tolerant(() => NodeReader.Sequence(schema, "allOf"), null, "the allOf of '" + owner + "'");
-            foreach (var member in members?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            foreach (var member in members?.Children ?? Array.Empty<SpecNode>())
             {
                 try
                 {
@@ -96,7 +95,7 @@ internal sealed partial class SchemaReader
             {
                 foreach (var entry in properties.Children)
                 {
-                    if (entry.Key is YamlScalarNode { Value: { } jsonName })
+                    if (entry.Key is SpecScalarNode { Value: { } jsonName })
                     {
                         collected.Set(jsonName, entry.Value);
                     }
@@ -108,9 +107,9 @@ internal sealed partial class SchemaReader
             }
 
             var required = _reader.Tolerant(() => NodeReader.Sequence(schema, "required"), null, "the required list of '" + owner + "'");
-            foreach (var item in required?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            foreach (var item in required?.Children ?? Array.Empty<SpecNode>())
             {
-                if (item is YamlScalarNode { Value: { } requiredName })
+                if (item is SpecScalarNode { Value: { } requiredName })
                 {
                     collected.Required.Add(requiredName);
                 }
@@ -127,19 +126,19 @@ internal sealed partial class SchemaReader
         }
     }
 
-    private TypeModel BuildEnum(YamlMappingNode schema, string name, string? description)
+    private TypeModel BuildEnum(SpecMappingNode schema, string name, string? description)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberModel>();
-        foreach (var value in NodeReader.Sequence(schema, "enum")!)
+        foreach (var value in NodeReader.Sequence(schema, "enum")!.Children)
         {
             if (NodeReader.IsNull(value))
             {
                 continue; // makes the type nullable (see SchemaShape.IsNullable)
             }
 
-            if (value is not YamlScalarNode { Value: { } text })
+            if (value is not SpecScalarNode { Value: { } text })
             {
                 _reader.Report(DiagnosticDescriptors.InvalidValue, value, "enum value", "a string", "the value");
                 continue;
@@ -173,13 +172,13 @@ internal sealed partial class SchemaReader
     /// variants in declaration order and keeps the first whose JSON kind fits, which reads every
     /// document the same way whether or not the discriminator property is present or known.
     /// </summary>
-    private TypeModel BuildUnion(YamlMappingNode schema, string name, string? description)
+    private TypeModel BuildUnion(SpecMappingNode schema, string name, string? description)
     {
         var keyword = SchemaShape.MeaningfulCount(schema, "oneOf") > 1 ? "oneOf" : "anyOf";
         var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var variants = new List<UnionVariantModel>();
         var index = 0;
-        foreach (var member in NodeReader.Sequence(schema, keyword)!)
+        foreach (var member in NodeReader.Sequence(schema, keyword)!.Children)
         {
             _reader.ThrowIfCancellationRequested();
             if (SchemaShape.IsNullSchema(member) || !SchemaShape.IsMeaningful(member))
@@ -219,15 +218,15 @@ internal sealed partial class SchemaReader
 
     private sealed class CollectedProperties
     {
-        private readonly List<(string JsonName, YamlNode Schema)> _properties = new();
+        private readonly List<(string JsonName, SpecNode Schema)> _properties = new();
 
-        public IReadOnlyList<(string JsonName, YamlNode Schema)> Properties => _properties;
+        public IReadOnlyList<(string JsonName, SpecNode Schema)> Properties => _properties;
 
         public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
 
-        public YamlMappingNode? AdditionalProperties { get; set; }
+        public SpecMappingNode? AdditionalProperties { get; set; }
 
-        public void Set(string jsonName, YamlNode schema)
+        public void Set(string jsonName, SpecNode schema)
         {
             for (var i = 0; i < _properties.Count; i++)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -20,9 +19,9 @@ internal sealed partial class SchemaReader
     private readonly TypeRegistry _registry;
     private readonly Dictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly List<Component> _componentOrder = new();
-    private readonly Dictionary<YamlNode, TypeRef> _namedNodes = new(NodeIdentity.Comparer);
-    private readonly HashSet<YamlNode> _reading = new(NodeIdentity.Comparer);
-    private readonly HashSet<YamlNode> _followingReferences = new(NodeIdentity.Comparer);
+    private readonly Dictionary<SpecNode, TypeRef> _namedNodes = new(NodeIdentity.Comparer);
+    private readonly HashSet<SpecNode> _reading = new(NodeIdentity.Comparer);
+    private readonly HashSet<SpecNode> _followingReferences = new(NodeIdentity.Comparer);
 
     public SchemaReader(NodeReader reader, ReferenceResolver references, TypeRegistry registry)
     {
@@ -36,7 +35,7 @@ internal sealed partial class SchemaReader
         type.Kind == TypeKind.Named && type.Name is not null && _registry.KindOf(type.Name) == TypeModelKind.Object;
 
     /// <summary>First pass over components.schemas: the named types take their names in document order.</summary>
-    public void DeclareComponents(YamlMappingNode schemas)
+    public void DeclareComponents(SpecMappingNode schemas)
     {
         foreach (var entry in NodeReader.Entries(schemas))
         {
@@ -45,7 +44,7 @@ internal sealed partial class SchemaReader
             var component = new Component(key, entry.Key, entry.Value);
             _components[key] = component;
             _componentOrder.Add(component);
-            if (entry.Value is not YamlMappingNode map)
+            if (entry.Value is not SpecMappingNode map)
             {
                 continue;
             }
@@ -83,7 +82,7 @@ internal sealed partial class SchemaReader
             _reader.ThrowIfCancellationRequested();
             if (component.Named is { Name: { } name })
             {
-                var description = _reader.Tolerant(() => NodeReader.String((YamlMappingNode)component.Node, "description"), null, "the description");
+                var description = _reader.Tolerant(() => NodeReader.String((SpecMappingNode)component.Node, "description"), null, "the description");
                 Build(component.Shape, component.Effective!, name, description);
             }
             else if (component.Alias is null && component.Failure is null)
@@ -104,15 +103,15 @@ internal sealed partial class SchemaReader
     /// <summary>The kind of a named type read so far (enum, object, union), or null.</summary>
     public TypeModelKind? KindOf(TypeRef type) => type.Kind == TypeKind.Named && type.Name is not null ? _registry.KindOf(type.Name) : null;
 
-    public TypeRef Read(YamlNode node, string hint)
+    public TypeRef Read(SpecNode node, string hint)
     {
         _reader.ThrowIfCancellationRequested();
-        if (node is YamlScalarNode { Value: "true" or "false" } && !NodeReader.IsQuoted((YamlScalarNode)node))
+        if (node is SpecScalarNode { Value: "true" or "false" } && !NodeReader.IsQuoted((SpecScalarNode)node))
         {
             return TypeRef.Any; // 3.1 boolean schema
         }
 
-        if (node is not YamlMappingNode map)
+        if (node is not SpecMappingNode map)
         {
             throw SpecProblemException.InvalidValue(node, "schema", "a mapping");
         }
@@ -156,7 +155,7 @@ internal sealed partial class SchemaReader
         return nullable && !type.IsNullable ? type with { IsNullable = true } : type;
     }
 
-    private TypeRef ReadReference(string reference, YamlNode at, string hint)
+    private TypeRef ReadReference(string reference, SpecNode at, string hint)
     {
         var segments = ReferenceResolver.Segments(reference, at);
         if (ReferenceResolver.ComponentKey(segments, "schemas") is { } key && _components.TryGetValue(key, out var component))
@@ -181,7 +180,7 @@ internal sealed partial class SchemaReader
     }
 
     /// <summary>Reads an alias component once; its own problems are reported at the schema, its users see CMU1003.</summary>
-    private TypeRef ResolveAlias(Component component, YamlNode at, string? reference = null)
+    private TypeRef ResolveAlias(Component component, SpecNode at, string? reference = null)
     {
         reference ??= "#/components/schemas/" + component.Key;
         if (component.Failure is not null)
@@ -213,7 +212,7 @@ internal sealed partial class SchemaReader
     }
 
     /// <summary>A schema that needs no generated type: a primitive, an array, a map or free-form JSON.</summary>
-    private TypeRef ReadInline(YamlMappingNode schema, string hint)
+    private TypeRef ReadInline(SpecMappingNode schema, string hint)
     {
         var types = SchemaShape.NonNullTypes(schema);
         if (types.Count > 1)
@@ -241,7 +240,7 @@ internal sealed partial class SchemaReader
     }
 
     /// <summary><c>additionalProperties</c>: null when absent or false, Any for true or {}, else the value schema's type.</summary>
-    private TypeRef? ReadAdditionalProperties(YamlMappingNode schema, string ownerName)
+    private TypeRef? ReadAdditionalProperties(SpecMappingNode schema, string ownerName)
     {
         var node = NodeReader.Find(schema, "additionalProperties");
         if (node is null || NodeReader.IsNull(node))
@@ -249,7 +248,7 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } flag } scalar && !NodeReader.IsQuoted(scalar))
+        if (node is SpecScalarNode { Value: { } flag } scalar && !NodeReader.IsQuoted(scalar))
         {
             return flag switch
             {
@@ -271,7 +270,7 @@ internal sealed partial class SchemaReader
 
     private sealed class Component
     {
-        public Component(string key, YamlScalarNode keyNode, YamlNode node)
+        public Component(string key, SpecScalarNode keyNode, SpecNode node)
         {
             Key = key;
             KeyNode = keyNode;
@@ -280,13 +279,13 @@ internal sealed partial class SchemaReader
 
         public string Key { get; }
 
-        public YamlScalarNode KeyNode { get; }
+        public SpecScalarNode KeyNode { get; }
 
-        public YamlNode Node { get; }
+        public SpecNode Node { get; }
 
         public SchemaShapeKind Shape { get; set; }
 
-        public YamlMappingNode? Effective { get; set; }
+        public SpecMappingNode? Effective { get; set; }
 
         public bool Nullable { get; set; }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -34,7 +33,7 @@ internal static class SchemaShape
     /// one member that carries meaning (<c>allOf: [$ref]</c> plus <c>nullable</c>, or a 3.1
     /// <c>oneOf: [X, {type: 'null'}]</c>) is that member. Stops at a $ref.
     /// </summary>
-    public static YamlMappingNode Unwrap(YamlMappingNode schema, ref bool nullable)
+    public static SpecMappingNode Unwrap(SpecMappingNode schema, ref bool nullable)
     {
         while (true)
         {
@@ -50,7 +49,7 @@ internal static class SchemaShape
                 return schema;
             }
 
-            YamlMappingNode? single = null;
+            SpecMappingNode? single = null;
             var compositions = 0;
             foreach (var keyword in Compositions)
             {
@@ -60,8 +59,8 @@ internal static class SchemaShape
                 }
 
                 compositions++;
-                var meaningful = new List<YamlNode>();
-                foreach (var member in members)
+                var meaningful = new List<SpecNode>();
+                foreach (var member in members.Children)
                 {
                     if (IsNullSchema(member))
                     {
@@ -73,7 +72,7 @@ internal static class SchemaShape
                     }
                 }
 
-                if (meaningful.Count == 1 && meaningful[0] is YamlMappingNode only)
+                if (meaningful.Count == 1 && meaningful[0] is SpecMappingNode only)
                 {
                     single = only;
                 }
@@ -93,7 +92,7 @@ internal static class SchemaShape
     }
 
     /// <summary>The shape of an unwrapped schema (see <see cref="Unwrap"/>).</summary>
-    public static SchemaShapeKind Classify(YamlMappingNode schema)
+    public static SchemaShapeKind Classify(SpecMappingNode schema)
     {
         if (NodeReader.Has(schema, "$ref"))
         {
@@ -119,16 +118,16 @@ internal static class SchemaShape
 
         if (NodeReader.Sequence(schema, "enum") is { } values && (type == "string" || (type is null && InferType(schema) == "string")))
         {
-            return values.Children.Count > 0 ? SchemaShapeKind.Enum : SchemaShapeKind.Inline;
+            return values.Children.Length > 0 ? SchemaShapeKind.Enum : SchemaShapeKind.Inline;
         }
 
         return SchemaShapeKind.Inline;
     }
 
-    public static bool HasProperties(YamlMappingNode schema) => NodeReader.Mapping(schema, "properties") is { Children.Count: > 0 };
+    public static bool HasProperties(SpecMappingNode schema) => NodeReader.Mapping(schema, "properties") is { Children.Length: > 0 };
 
     /// <summary>3.0 <c>nullable: true</c>, a 3.1 <c>"null"</c> type, a null enum value or <c>const: null</c>.</summary>
-    public static bool IsNullable(YamlMappingNode schema)
+    public static bool IsNullable(SpecMappingNode schema)
     {
         if (NodeReader.Boolean(schema, "nullable") == true || AllTypes(schema).Contains("null"))
         {
@@ -137,7 +136,7 @@ internal static class SchemaShape
 
         if (NodeReader.Sequence(schema, "enum") is { } values)
         {
-            foreach (var value in values)
+            foreach (var value in values.Children)
             {
                 if (NodeReader.IsNull(value))
                 {
@@ -150,13 +149,13 @@ internal static class SchemaShape
     }
 
     /// <summary>A 3.1 <c>{type: 'null'}</c> member.</summary>
-    public static bool IsNullSchema(YamlNode node) =>
-        node is YamlMappingNode map && AllTypes(map) is { Count: 1 } types && types[0] == "null";
+    public static bool IsNullSchema(SpecNode node) =>
+        node is SpecMappingNode map && AllTypes(map) is { Count: 1 } types && types[0] == "null";
 
     /// <summary>A member that says what a value is (not only a description or a constraint).</summary>
-    public static bool IsMeaningful(YamlNode node)
+    public static bool IsMeaningful(SpecNode node)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not SpecMappingNode map)
         {
             return false;
         }
@@ -172,12 +171,12 @@ internal static class SchemaShape
         return false;
     }
 
-    public static int MeaningfulCount(YamlMappingNode schema, string keyword)
+    public static int MeaningfulCount(SpecMappingNode schema, string keyword)
     {
         var count = 0;
         if (NodeReader.Sequence(schema, keyword) is { } members)
         {
-            foreach (var member in members)
+            foreach (var member in members.Children)
             {
                 if (IsMeaningful(member) && !IsNullSchema(member))
                 {
@@ -190,20 +189,20 @@ internal static class SchemaShape
     }
 
     /// <summary>The <c>type</c> (3.0: one name; 3.1: one name or a list).</summary>
-    public static IReadOnlyList<string> AllTypes(YamlMappingNode schema)
+    public static IReadOnlyList<string> AllTypes(SpecMappingNode schema)
     {
         var node = NodeReader.Find(schema, "type");
         switch (node)
         {
             case null:
                 return Array.Empty<string>();
-            case YamlScalarNode { Value: { } single } when !NodeReader.IsNull(node):
+            case SpecScalarNode { Value: { } single } when !NodeReader.IsNull(node):
                 return new[] { single };
-            case YamlSequenceNode list:
+            case SpecSequenceNode list:
                 var types = new List<string>();
-                foreach (var item in list)
+                foreach (var item in list.Children)
                 {
-                    types.Add(item is YamlScalarNode { Value: { } name } && !NodeReader.IsNull(item)
+                    types.Add(item is SpecScalarNode { Value: { } name } && !NodeReader.IsNull(item)
                         ? name
                         : throw SpecProblemException.InvalidValue(item, "type", "a type name"));
                 }
@@ -214,7 +213,7 @@ internal static class SchemaShape
         }
     }
 
-    public static IReadOnlyList<string> NonNullTypes(YamlMappingNode schema)
+    public static IReadOnlyList<string> NonNullTypes(SpecMappingNode schema)
     {
         var all = AllTypes(schema);
         if (!all.Contains("null"))
@@ -235,7 +234,7 @@ internal static class SchemaShape
     }
 
     /// <summary>The type a schema without <c>type</c> implies by its other keywords, or null.</summary>
-    public static string? InferType(YamlMappingNode schema)
+    public static string? InferType(SpecMappingNode schema)
     {
         if (NodeReader.Find(schema, "const") is { } constant && !NodeReader.IsNull(constant))
         {
@@ -244,7 +243,7 @@ internal static class SchemaShape
 
         if (NodeReader.Sequence(schema, "enum") is { } values)
         {
-            foreach (var value in values)
+            foreach (var value in values.Children)
             {
                 if (!NodeReader.IsNull(value))
                 {
@@ -262,15 +261,15 @@ internal static class SchemaShape
     }
 
     /// <summary>The JSON type of a literal: quoted scalars are strings, plain ones are read as JSON would.</summary>
-    public static string TypeOfValue(YamlNode value)
+    public static string TypeOfValue(SpecNode value)
     {
         switch (value)
         {
-            case YamlMappingNode:
+            case SpecMappingNode:
                 return "object";
-            case YamlSequenceNode:
+            case SpecSequenceNode:
                 return "array";
-            case YamlScalarNode scalar when !NodeReader.IsQuoted(scalar) && scalar.Value is { } text:
+            case SpecScalarNode scalar when !NodeReader.IsQuoted(scalar) && scalar.Value is { } text:
                 if (text is "true" or "false")
                 {
                     return "boolean";

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -10,7 +9,7 @@ namespace CmuContracts.Generator.Parsing;
 internal static class SecurityReader
 {
     /// <summary>The requirements of a <c>security</c> field, or null when the field is absent.</summary>
-    public static EquatableArray<SecurityRequirementModel>? Requirements(YamlMappingNode owner)
+    public static EquatableArray<SecurityRequirementModel>? Requirements(SpecMappingNode owner)
     {
         var list = NodeReader.Sequence(owner, "security");
         if (list is null)
@@ -19,9 +18,9 @@ internal static class SecurityReader
         }
 
         var requirements = new List<SecurityRequirementModel>();
-        foreach (var item in list)
+        foreach (var item in list.Children)
         {
-            if (item is not YamlMappingNode requirement)
+            if (item is not SpecMappingNode requirement)
             {
                 throw SpecProblemException.InvalidValue(item, "security", "a list of security requirement objects");
             }
@@ -33,7 +32,7 @@ internal static class SecurityReader
         return requirements.ToEquatableArray();
     }
 
-    public static EquatableArray<SecuritySchemeModel> Schemes(NodeReader reader, ReferenceResolver references, YamlMappingNode? schemes)
+    public static EquatableArray<SecuritySchemeModel> Schemes(NodeReader reader, ReferenceResolver references, SpecMappingNode? schemes)
     {
         if (schemes is null)
         {

@@ -1,20 +1,19 @@
 using System;
 using System.Text;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>The URL of the first server of a <c>servers</c> list, its <c>{variables}</c> replaced by their defaults.</summary>
 internal static class ServerUrls
 {
-    public static string? First(YamlSequenceNode? servers)
+    public static string? First(SpecSequenceNode? servers)
     {
-        if (servers is null || servers.Children.Count == 0)
+        if (servers is null || servers.Children.Length == 0)
         {
             return null;
         }
 
-        if (servers.Children[0] is not YamlMappingNode server)
+        if (servers.Children[0] is not SpecMappingNode server)
         {
             throw SpecProblemException.InvalidValue(servers.Children[0], "servers", "a list of server objects");
         }
@@ -40,7 +39,7 @@ internal static class ServerUrls
 
             result.Append(url, position, open - position);
             var name = url.Substring(open + 1, close - open - 1);
-            if (NodeReader.Find(variables, name) is YamlMappingNode variable && NodeReader.String(variable, "default") is { } value)
+            if (NodeReader.Find(variables, name) is SpecMappingNode variable && NodeReader.String(variable, "default") is { } value)
             {
                 result.Append(value);
             }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -46,7 +45,7 @@ internal static class SpecParser
             return null;
         }
 
-        if (document is not YamlMappingNode root)
+        if (document is not SpecMappingNode root)
         {
             reader.Report(DiagnosticDescriptors.NotOpenApi3, document, "The spec is not an OpenAPI document: its top level should be a mapping with an 'openapi' field");
             return null;
@@ -91,7 +90,7 @@ internal static class SpecParser
 
         if (operationReader.Declared == 0)
         {
-            reader.Report(DiagnosticDescriptors.NoOperations, (YamlNode?)NodeReader.FindKey(root, "paths") ?? NodeReader.FindKey(root, "openapi"));
+            reader.Report(DiagnosticDescriptors.NoOperations, (SpecNode?)NodeReader.FindKey(root, "paths") ?? NodeReader.FindKey(root, "openapi"));
         }
 
         var clients = ClientGrouping.Group(reader, operations, input.ClientName, root);
@@ -99,21 +98,21 @@ internal static class SpecParser
         return new ApiModel(input.Namespace, input.ClientName, input.HintPrefix, title, version, rootServer, types, clients, securitySchemes);
     }
 
-    private static bool IsOpenApi3(NodeReader reader, YamlMappingNode root)
+    private static bool IsOpenApi3(NodeReader reader, SpecMappingNode root)
     {
         var openapi = NodeReader.Find(root, "openapi");
-        if (openapi is YamlScalarNode { Value: { } value } && (value.StartsWith("3.0", StringComparison.Ordinal) || value.StartsWith("3.1", StringComparison.Ordinal)))
+        if (openapi is SpecScalarNode { Value: { } value } && (value.StartsWith("3.0", StringComparison.Ordinal) || value.StartsWith("3.1", StringComparison.Ordinal)))
         {
             return true;
         }
 
         if (openapi is not null)
         {
-            reader.Report(DiagnosticDescriptors.NotOpenApi3, openapi, "The spec declares openapi '" + ((openapi as YamlScalarNode)?.Value ?? "?") + "'; only OpenAPI 3.0 and 3.1 are supported");
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, openapi, "The spec declares openapi '" + ((openapi as SpecScalarNode)?.Value ?? "?") + "'; only OpenAPI 3.0 and 3.1 are supported");
         }
         else if (NodeReader.Find(root, "swagger") is { } swagger)
         {
-            reader.Report(DiagnosticDescriptors.NotOpenApi3, swagger, "The spec is Swagger " + ((swagger as YamlScalarNode)?.Value ?? "2.0") + "; only OpenAPI 3.0 and 3.1 are supported (convert it to OpenAPI 3)");
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, swagger, "The spec is Swagger " + ((swagger as SpecScalarNode)?.Value ?? "2.0") + "; only OpenAPI 3.0 and 3.1 are supported (convert it to OpenAPI 3)");
         }
         else
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -31,7 +30,7 @@ internal sealed class SpecProblemException : Exception
         Args = new[] { message };
     }
 
-    public SpecProblemException(DiagnosticDescriptor descriptor, YamlNode? node, params string[] args)
+    public SpecProblemException(DiagnosticDescriptor descriptor, SpecNode? node, params string[] args)
         : base(descriptor.Id)
     {
         Descriptor = descriptor;
@@ -42,20 +41,20 @@ internal sealed class SpecProblemException : Exception
     public DiagnosticDescriptor Descriptor { get; }
 
     /// <summary>Where the problem is; null means the start of the file.</summary>
-    public YamlNode? Node { get; }
+    public SpecNode? Node { get; }
 
     /// <summary>The message arguments except the last one (what was skipped).</summary>
     public IReadOnlyList<string> Args { get; }
 
     /// <summary>CMU1007: a field has the wrong shape.</summary>
-    public static SpecProblemException InvalidValue(YamlNode node, string field, string expected) =>
+    public static SpecProblemException InvalidValue(SpecNode node, string field, string expected) =>
         new(DiagnosticDescriptors.InvalidValue, node, field, expected);
 
     /// <summary>CMU1004: a construct the generated code cannot honor.</summary>
-    public static SpecProblemException Unsupported(YamlNode node, string construct) =>
+    public static SpecProblemException Unsupported(SpecNode node, string construct) =>
         new(DiagnosticDescriptors.Unsupported, node, construct);
 
     /// <summary>CMU1003: a $ref that leads nowhere usable.</summary>
-    public static SpecProblemException Unresolved(YamlNode node, string reference, string reason) =>
+    public static SpecProblemException Unresolved(SpecNode node, string reference, string reason) =>
         new(DiagnosticDescriptors.UnresolvedReference, node, reference, reason);
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -43,7 +42,7 @@ internal sealed class TypeRegistry
     }
 
     /// <summary>Takes a unique name for a type; a reserved or taken name is changed and reported (CMU1006).</summary>
-    public string Reserve(string specName, string desired, TypeModelKind kind, YamlNode at, bool isComponent)
+    public string Reserve(string specName, string desired, TypeModelKind kind, SpecNode at, bool isComponent)
     {
         var name = desired;
         if (_reserved.Contains(name))

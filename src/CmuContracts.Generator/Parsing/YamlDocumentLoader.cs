@@ -2,12 +2,12 @@ using System;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>
-/// Turns spec text (YAML, or JSON, which is flow YAML) into the root node of its first document.
+/// Turns spec text (YAML, or JSON, which is flow YAML) into the root node of its first document
+/// (<see cref="SpecTreeLoader"/>, or <see cref="YamlStreamTree"/> where the light loader defers to YamlDotNet).
 /// Syntax errors, duplicate keys included, become CMU1001 at the place the YAML reader stopped.
 /// JSON may take <see cref="JsonEventParser"/>, which builds the same tree faster; where it does not
 /// apply, the YAML parser reads the text as before.
@@ -17,13 +17,13 @@ internal static class YamlDocumentLoader
     /// <summary>Specs whose file name says JSON take the JSON fast path.</summary>
     public static bool IsJsonPath(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    public static YamlNode? Load(NodeReader reader, string text, bool tryJson)
+    public static SpecNode? Load(NodeReader reader, string text, bool tryJson)
     {
         if (tryJson)
         {
             try
             {
-                return Load(reader, new JsonEventParser(text));
+                return Load(reader, () => new JsonEventParser(text));
             }
             catch (JsonEventParser.Unavailable)
             {
@@ -31,23 +31,33 @@ internal static class YamlDocumentLoader
             }
         }
 
-        return Load(reader, new Parser(new StringReader(text)));
+        return Load(reader, () => new Parser(new StringReader(text)));
     }
 
-    private static YamlNode? Load(NodeReader reader, IParser source)
+    private static SpecNode? Load(NodeReader reader, Func<IParser> source)
     {
-        var parser = new TrackingParser(source);
+        var parser = new TrackingParser(source());
         try
         {
-            var stream = new YamlStream();
-            stream.Load(parser);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is null)
+            SpecNode? root;
+            try
+            {
+                root = SpecTreeLoader.Load(parser);
+            }
+            catch (SpecTreeLoader.NeedsYamlStream)
+            {
+                // Aliases to later anchors, complex keys and the like: read the text again the exact, slower way.
+                parser = new TrackingParser(source());
+                root = YamlStreamTree.Load(parser);
+            }
+
+            if (root is null)
             {
                 reader.Report(DiagnosticDescriptors.NotOpenApi3, null, "The spec is empty; an OpenAPI 3.0 or 3.1 document was expected");
                 return null;
             }
 
-            return stream.Documents[0].RootNode;
+            return root;
         }
         catch (YamlException e)
         {

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using CmuContracts.Generator.Emitting;
+using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Parsing;
+
+namespace CmuContracts.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/CmuContracts.Benchmarks -- phase-report [runs]</c>: where a full run's
+/// time goes, per benchmark spec, as medians of a few runs in this one process (a profiling aid for choosing what
+/// to optimise; the figures quoted as results come from BenchmarkDotNet).
+/// </summary>
+internal static class PhaseReport
+{
+    public const string Command = "phase-report";
+
+    public static void Run(int runs)
+    {
+        Console.WriteLine($"Phase medians of {runs} runs after 2 warm-ups: CPU time of the generating thread and bytes it allocated");
+        Console.WriteLine();
+        Console.WriteLine("| Spec | Parsing events only | Node tree (events + tree) | Parse (text to model) | Emit (model to text) | Full driver run | NSwag full run |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var compilation = OurGenerator.CreateCompilation();
+        foreach (var spec in BenchmarkSpecs.All)
+        {
+            var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
+            var json = YamlDocumentLoader.IsJsonPath(spec.Path);
+            OurGenerator.ThrowIfFailed(OurGenerator.CreateDriver(OurGenerator.Text(spec.Path, spec.Text)).RunGenerators(compilation).GetRunResult());
+            var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
+            var text = OurGenerator.Text(spec.Path, spec.Text);
+
+            var events = Median(runs, () =>
+            {
+                YamlDotNet.Core.IParser p = json ? new JsonEventParser(spec.Text) : new YamlDotNet.Core.Parser(new StringReader(spec.Text));
+                var n = 0;
+                while (p.MoveNext())
+                {
+                    n++;
+                }
+
+                return n;
+            });
+            var tree = Median(runs, () => YamlDocumentLoader.Load(new NodeReader(spec.Path, CancellationToken.None), spec.Text, json));
+            var parse = Median(runs, () => SpecParser.Parse(input, CancellationToken.None));
+            var emit = Median(runs, () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false));
+            var full = Median(runs, () => OurGenerator.CreateDriver(text).RunGenerators(compilation));
+            var nswag = Median(runs, () => NSwagGenerator.Generate(spec));
+            Console.WriteLine($"| {spec.Name} | {events} | {tree} | {parse} | {emit} | {full} | {nswag} |");
+        }
+    }
+
+    /// <summary><c>phase-report loop SPEC-INDEX RUNS</c>: full driver runs only, to attach a sampling profiler (dotnet-trace).</summary>
+    public static void Loop(int specIndex, int runs)
+    {
+        var compilation = OurGenerator.CreateCompilation();
+        var spec = BenchmarkSpecs.All[specIndex];
+        var text = OurGenerator.Text(spec.Path, spec.Text);
+        for (var i = 0; i < runs; i++)
+        {
+            GC.KeepAlive(OurGenerator.CreateDriver(text).RunGenerators(compilation));
+        }
+    }
+
+    /// <summary>
+    /// Median CPU time of this thread (young-generation GCs run on it, so their cost counts; far less disturbed by
+    /// other processes on shared cores than wall time) and mean allocation per run.
+    /// </summary>
+    private static string Median(int runs, Func<object?> action)
+    {
+        action();
+        action();
+        var times = new double[runs];
+        long allocated = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var cpu = ThreadCpuMilliseconds();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(action());
+            allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+            times[i] = ThreadCpuMilliseconds() - cpu;
+        }
+
+        Array.Sort(times);
+        return string.Create(CultureInfo.InvariantCulture, $"{times[runs / 2]:0} ms, {allocated / runs / 1048576.0:0} MB");
+    }
+
+    private static double ThreadCpuMilliseconds()
+    {
+        // CLOCK_THREAD_CPUTIME_ID (Linux); elsewhere fall back to the process's CPU time.
+        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var spec) == 0)
+        {
+            return (spec.Seconds * 1_000.0) + (spec.Nanoseconds / 1_000_000.0);
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec spec);
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}

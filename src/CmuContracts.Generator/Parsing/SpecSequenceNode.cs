@@ -1,0 +1,16 @@
+using System;
+using YamlDotNet.Core;
+
+namespace CmuContracts.Generator.Parsing;
+
+/// <summary>A sequence: its items in document order.</summary>
+internal sealed class SpecSequenceNode : SpecNode
+{
+    public SpecSequenceNode(int id, Mark start, Mark end)
+        : base(id, start, end)
+    {
+    }
+
+    /// <summary>An array set once by the loader, never changed.</summary>
+    public SpecNode[] Children { get; internal set; } = Array.Empty<SpecNode>();
+}
