@@ -6,15 +6,18 @@ namespace CmuContracts.Auth;
 /// </summary>
 public sealed class AccessLockTimeoutException : TimeoutException
 {
+    /// <summary>Creates the exception with a generic message.</summary>
     public AccessLockTimeoutException()
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public AccessLockTimeoutException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/> and the failure that caused it.</summary>
     public AccessLockTimeoutException(string message, Exception innerException)
         : base(message, innerException)
     {

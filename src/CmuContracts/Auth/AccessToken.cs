@@ -3,6 +3,7 @@ namespace CmuContracts.Auth;
 /// <summary>A bearer access token and its expiry. <see cref="ToString"/> never shows the token.</summary>
 public sealed class AccessToken
 {
+    /// <summary>A token <paramref name="value"/> valid from <paramref name="issuedAt"/> until <paramref name="expiresAt"/>.</summary>
     public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);

@@ -3,20 +3,24 @@ namespace CmuContracts.Auth;
 /// <summary>The token endpoint refused the client-credentials grant.</summary>
 public sealed class AccessTokenRequestException : Exception
 {
+    /// <summary>Creates the exception with a generic message.</summary>
     public AccessTokenRequestException()
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public AccessTokenRequestException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/> and the failure that caused it.</summary>
     public AccessTokenRequestException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception for a server answer: its HTTP <paramref name="statusCode"/> and OAuth <paramref name="error"/> code, if any.</summary>
     public AccessTokenRequestException(string message, int statusCode, string? error)
         : base(message)
     {

@@ -6,6 +6,7 @@ namespace CmuContracts.Auth;
 /// </summary>
 public sealed class ClientCredentials
 {
+    /// <summary>The <paramref name="clientId"/> and <paramref name="clientSecret"/> registration returned, and when they were issued.</summary>
     public ClientCredentials(string clientId, string clientSecret, DateTimeOffset? issuedAt = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);

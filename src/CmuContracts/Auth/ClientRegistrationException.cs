@@ -6,20 +6,24 @@ namespace CmuContracts.Auth;
 /// </summary>
 public sealed class ClientRegistrationException : Exception
 {
+    /// <summary>Creates the exception with a generic message.</summary>
     public ClientRegistrationException()
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public ClientRegistrationException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/> and the failure that caused it.</summary>
     public ClientRegistrationException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception for a server answer: its HTTP <paramref name="statusCode"/> and OAuth <paramref name="error"/> code, if any.</summary>
     public ClientRegistrationException(string message, int statusCode, string? error)
         : base(message)
     {

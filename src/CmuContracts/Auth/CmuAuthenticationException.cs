@@ -6,20 +6,24 @@ namespace CmuContracts.Auth;
 /// </summary>
 public sealed class CmuAuthenticationException : Exception
 {
+    /// <summary>Creates the exception with a generic message.</summary>
     public CmuAuthenticationException()
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public CmuAuthenticationException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/> and the failure that caused it.</summary>
     public CmuAuthenticationException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception for a refused call: its HTTP <paramref name="statusCode"/> and the spec <paramref name="operationId"/>.</summary>
     public CmuAuthenticationException(string message, int statusCode, string? operationId)
         : base(message)
     {

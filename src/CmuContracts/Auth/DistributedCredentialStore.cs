@@ -11,6 +11,7 @@ public sealed class DistributedCredentialStore(IDistributedCache cache) : ICrede
 {
     private const string Prefix = "CmuContracts:credentials:";
 
+    /// <inheritdoc/>
     public async ValueTask<ClientCredentials?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
     {
         var bytes = await cache.GetAsync(Prefix + key, cancellationToken).ConfigureAwait(false);
@@ -29,6 +30,7 @@ public sealed class DistributedCredentialStore(IDistributedCache cache) : ICrede
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask SetAsync(CredentialKey key, ClientCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);

@@ -8,6 +8,7 @@ internal sealed class DistributedTokenCache(IDistributedCache cache) : ISharedTo
 {
     private const string Prefix = "CmuContracts:token:";
 
+    /// <inheritdoc/>
     public async ValueTask<AccessToken?> GetAsync(CredentialKey key, CancellationToken cancellationToken)
     {
         var bytes = await cache.GetAsync(Prefix + key, cancellationToken).ConfigureAwait(false);
@@ -34,6 +35,7 @@ internal sealed class DistributedTokenCache(IDistributedCache cache) : ISharedTo
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask SetAsync(CredentialKey key, AccessToken token, DateTimeOffset renewAt, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

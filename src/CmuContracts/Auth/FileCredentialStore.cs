@@ -22,6 +22,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<CredentialKey, ClientCredentials> _unsaved = new();
 
+    /// <summary>A store in the JSON file at <paramref name="path"/>; with <paramref name="replaceCorrupt"/>, a corrupt file is moved aside (never deleted) and registration starts afresh.</summary>
     public FileCredentialStore(string path, bool replaceCorrupt = false, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -33,8 +34,10 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
     /// <summary>The file's full path.</summary>
     public string FilePath => _path;
 
+    /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
 
+    /// <inheritdoc/>
     public async ValueTask<ClientCredentials?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
     {
         if (_unsaved.TryGetValue(key, out var pending))
@@ -54,6 +57,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask SetAsync(CredentialKey key, ClientCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
