@@ -65,7 +65,7 @@ internal static class EnumEmitter
 
         var full = "global::" + ns + "." + name;
         w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + name + "JsonConverter : EnumJsonConverter<" + full + ">");
+        w.Open("internal sealed class " + name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
         // Without a primary constructor: consumers on C# 11 compile this too.
         w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();

@@ -63,7 +63,7 @@ internal static class ObjectEmitter
         var ns = index.Model.Namespace;
         var full = "global::" + ns + "." + type.Name;
         w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + type.Name + "JsonConverter : ModelJsonConverter<" + full + ">");
+        w.Open("internal sealed class " + type.Name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
         // Without a primary constructor: consumers on C# 11 compile this too.
         w.Line("public " + type.Name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();

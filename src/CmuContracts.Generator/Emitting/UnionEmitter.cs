@@ -32,7 +32,7 @@ internal static class UnionEmitter
 
         var full = "global::" + ns + "." + name;
         w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + name + "JsonConverter : ModelJsonConverter<" + full + ">");
+        w.Open("internal sealed class " + name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
         // Without a primary constructor: consumers on C# 11 compile this too.
         w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
         w.Line();

@@ -46,7 +46,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class GrantTypeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.GrantType>
+    internal sealed class GrantTypeJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.GrantType>
     {
         public GrantTypeJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -121,7 +121,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class OAuthErrorCodeJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.OAuthErrorCode>
+    internal sealed class OAuthErrorCodeJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.OAuthErrorCode>
     {
         public OAuthErrorCodeJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -182,7 +182,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class ReportFormatJsonConverter : EnumJsonConverter<global::CmuContracts.AdobePass.ReportFormat>
+    internal sealed class ReportFormatJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportFormat>
     {
         public ReportFormatJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -218,7 +218,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class ClientRegistrationRequestJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ClientRegistrationRequest>
+    internal sealed class ClientRegistrationRequestJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ClientRegistrationRequest>
     {
         public ClientRegistrationRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -308,7 +308,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class ClientRegistrationJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ClientRegistration>
+    internal sealed class ClientRegistrationJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ClientRegistration>
     {
         public ClientRegistrationJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -429,7 +429,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class AccessTokenRequestJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequest>
+    internal sealed class AccessTokenRequestJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequest>
     {
         public AccessTokenRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -523,7 +523,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class AccessTokenResponseJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.AccessTokenResponse>
+    internal sealed class AccessTokenResponseJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.AccessTokenResponse>
     {
         public AccessTokenResponseJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -646,7 +646,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class OAuthErrorJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.OAuthError>
+    internal sealed class OAuthErrorJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.OAuthError>
     {
         public OAuthErrorJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -719,7 +719,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class UsageReportJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.UsageReport>
+    internal sealed class UsageReportJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.UsageReport>
     {
         public UsageReportJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -794,7 +794,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class ReportLinksJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ReportLinks>
+    internal sealed class ReportLinksJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportLinks>
     {
         public ReportLinksJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -880,7 +880,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class LinkJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.Link>
+    internal sealed class LinkJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.Link>
     {
         public LinkJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -1061,7 +1061,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class UsageRecordJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.UsageRecord>
+    internal sealed class UsageRecordJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.UsageRecord>
     {
         public UsageRecordJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -1492,7 +1492,7 @@ namespace CmuContracts.AdobePass
 
 namespace CmuContracts.AdobePass.Internal
 {
-    internal sealed class ReportLinksDrillDownJsonConverter : ModelJsonConverter<global::CmuContracts.AdobePass.ReportLinksDrillDown>
+    internal sealed class ReportLinksDrillDownJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportLinksDrillDown>
     {
         public ReportLinksDrillDownJsonConverter() : base(ReadValue, WriteValue) { }
 

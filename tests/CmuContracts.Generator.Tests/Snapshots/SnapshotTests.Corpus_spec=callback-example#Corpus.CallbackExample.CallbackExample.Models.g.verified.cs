@@ -17,7 +17,7 @@ namespace Corpus.CallbackExample
 
 namespace Corpus.CallbackExample.Internal
 {
-    internal sealed class PostStreamsResponseJsonConverter : ModelJsonConverter<global::Corpus.CallbackExample.PostStreamsResponse>
+    internal sealed class PostStreamsResponseJsonConverter : GeneratedJsonConverter<global::Corpus.CallbackExample.PostStreamsResponse>
     {
         public PostStreamsResponseJsonConverter() : base(ReadValue, WriteValue) { }
 

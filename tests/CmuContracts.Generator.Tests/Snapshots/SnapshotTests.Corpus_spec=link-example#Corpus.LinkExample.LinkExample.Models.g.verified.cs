@@ -19,7 +19,7 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    internal sealed class UserJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.User>
+    internal sealed class UserJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.User>
     {
         public UserJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -90,7 +90,7 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    internal sealed class RepositoryJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.Repository>
+    internal sealed class RepositoryJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.Repository>
     {
         public RepositoryJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -168,7 +168,7 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    internal sealed class PullrequestJsonConverter : ModelJsonConverter<global::Corpus.LinkExample.Pullrequest>
+    internal sealed class PullrequestJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.Pullrequest>
     {
         public PullrequestJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -296,7 +296,7 @@ namespace Corpus.LinkExample
 
 namespace Corpus.LinkExample.Internal
 {
-    internal sealed class GetPullRequestsByRepositoryStateJsonConverter : EnumJsonConverter<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>
+    internal sealed class GetPullRequestsByRepositoryStateJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>
     {
         public GetPullRequestsByRepositoryStateJsonConverter() : base(ReadValue, WriteValue) { }
 

@@ -22,7 +22,7 @@ namespace Corpus.Petstore
 
 namespace Corpus.Petstore.Internal
 {
-    internal sealed class PetJsonConverter : ModelJsonConverter<global::Corpus.Petstore.Pet>
+    internal sealed class PetJsonConverter : GeneratedJsonConverter<global::Corpus.Petstore.Pet>
     {
         public PetJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -98,7 +98,7 @@ namespace Corpus.Petstore
 
 namespace Corpus.Petstore.Internal
 {
-    internal sealed class ErrorJsonConverter : ModelJsonConverter<global::Corpus.Petstore.Error>
+    internal sealed class ErrorJsonConverter : GeneratedJsonConverter<global::Corpus.Petstore.Error>
     {
         public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
 

@@ -10,41 +10,24 @@ namespace Corpus.PetstoreExpanded.Internal;
 internal delegate T JsonRead<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
 /// <summary>
-/// Base of the generated converters of objects and unions: <c>JsonSerializer</c> comes in through here (a JSON
-/// null is null), while generated code calls each converter's static <c>ReadValue</c>/<c>WriteValue</c> directly.
+/// The one converter shape of the generated code: <c>JsonSerializer</c> comes in through the delegates, while
+/// generated code calls each model's static <c>ReadValue</c>/<c>WriteValue</c> directly. The model converters derive
+/// from it (so <c>[JsonConverter]</c> finds a parameterless type); other bodies (lists, maps, scalars) use it as is.
 /// </summary>
-internal abstract class ModelJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
-    where T : class
+internal class GeneratedJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
 {
     private readonly JsonRead<T> _read;
     private readonly global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> _write;
 
-    protected ModelJsonConverter(JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
+    public GeneratedJsonConverter(JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
     {
         _read = read;
         _write = write;
     }
 
-    public sealed override T? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : _read(ref reader);
-
-    public sealed override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
-}
-
-/// <summary>The same for the generated enum structs, which are never null.</summary>
-internal abstract class EnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
-    where T : struct
-{
-    private readonly JsonRead<T> _read;
-    private readonly global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> _write;
-
-    protected EnumJsonConverter(JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
-    {
-        _read = read;
-        _write = write;
-    }
-
-    public sealed override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => _read(ref reader);
+    // A JSON null is null for reference types (the enum structs are never null).
+    public sealed override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Null && default(T) is null ? default! : _read(ref reader);
 
     public sealed override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
 }
@@ -56,21 +39,5 @@ internal abstract class EnumJsonConverter<T> : global::System.Text.Json.Serializ
 internal static class GeneratedJson
 {
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new DelegateConverter<T>(read, write));
-
-    private sealed class DelegateConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
-    {
-        private readonly JsonRead<T> _read;
-        private readonly global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> _write;
-
-        public DelegateConverter(JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => _read(ref reader);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
-    }
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new GeneratedJsonConverter<T>(read, write));
 }

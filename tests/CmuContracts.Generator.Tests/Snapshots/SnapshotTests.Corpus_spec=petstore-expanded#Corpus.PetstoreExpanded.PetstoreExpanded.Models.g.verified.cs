@@ -22,7 +22,7 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    internal sealed class PetJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.Pet>
+    internal sealed class PetJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.Pet>
     {
         public PetJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -98,7 +98,7 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    internal sealed class NewPetJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.NewPet>
+    internal sealed class NewPetJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.NewPet>
     {
         public NewPetJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -166,7 +166,7 @@ namespace Corpus.PetstoreExpanded
 
 namespace Corpus.PetstoreExpanded.Internal
 {
-    internal sealed class ErrorJsonConverter : ModelJsonConverter<global::Corpus.PetstoreExpanded.Error>
+    internal sealed class ErrorJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.Error>
     {
         public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
 

@@ -19,7 +19,7 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    internal sealed class DataSetListJsonConverter : ModelJsonConverter<global::Corpus.Uspto.DataSetList>
+    internal sealed class DataSetListJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.DataSetList>
     {
         public DataSetListJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -97,7 +97,7 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    internal sealed class DataSetListApisItemJsonConverter : ModelJsonConverter<global::Corpus.Uspto.DataSetListApisItem>
+    internal sealed class DataSetListApisItemJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.DataSetListApisItem>
     {
         public DataSetListApisItemJsonConverter() : base(ReadValue, WriteValue) { }
 
@@ -200,7 +200,7 @@ namespace Corpus.Uspto
 
 namespace Corpus.Uspto.Internal
 {
-    internal sealed class PerformSearchRequestJsonConverter : ModelJsonConverter<global::Corpus.Uspto.PerformSearchRequest>
+    internal sealed class PerformSearchRequestJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.PerformSearchRequest>
     {
         public PerformSearchRequestJsonConverter() : base(ReadValue, WriteValue) { }
 
