@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CmuContracts.Generator.Model;
 
@@ -16,7 +17,7 @@ internal static class InterfaceEmitter
         w.Line("/// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>");
         w.Open("public partial interface I" + client.Name + "Client");
         var first = true;
-        var documented = new System.Collections.Generic.Dictionary<(string Name, string Text), string>();
+        var documented = new Dictionary<(string Name, string Text), string>();
         foreach (var op in client.Operations)
         {
             var parameters = RefitParameter.For(op, index);
@@ -62,8 +63,8 @@ internal static class InterfaceEmitter
     /// <summary>Shorter than this, a parameter's text is repeated rather than referenced.</summary>
     private const int SharedDocLength = 120;
 
-    private static void Docs(SourceWriter w, RefitMethod method, System.Collections.Generic.IReadOnlyList<RefitParameter> parameters, ApiModelIndex index,
-        System.Collections.Generic.Dictionary<(string Name, string Text), string> documented)
+    private static void Docs(SourceWriter w, RefitMethod method, IReadOnlyList<RefitParameter> parameters, ApiModelIndex index,
+        Dictionary<(string Name, string Text), string> documented)
     {
         var op = method.Operation;
         if (method.IsAlternative)
