@@ -13,6 +13,18 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == OutputDirCompile.Command)
+        {
+            OutputDirCompile.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == OutputDump.Command)
+        {
+            OutputDump.Run(args[1]);
+            return;
+        }
+
         if (args.Length > 3 && args[0] == PhaseReport.Command && args[1] == "loop")
         {
             PhaseReport.Loop(int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));

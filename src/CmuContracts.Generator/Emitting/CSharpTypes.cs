@@ -2,7 +2,11 @@ using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting;
 
-/// <summary>How a <see cref="TypeRef"/> is spelled in C#.</summary>
+/// <summary>
+/// How a <see cref="TypeRef"/> is spelled in C#. Collections are spelled short: every file generated from a spec
+/// imports <c>System.Collections.Generic</c> (see <see cref="SourceWriter.SpecFileHeader"/>), and no schema can
+/// shadow them, because generated types are never generic.
+/// </summary>
 internal static class CSharpTypes
 {
     /// <summary>The C# type; <paramref name="nullable"/> adds <c>?</c> (value types become Nullable).</summary>
@@ -23,8 +27,8 @@ internal static class CSharpTypes
             TypeKind.Guid => "global::System.Guid",
             TypeKind.Uri => "global::System.Uri",
             TypeKind.Bytes => "byte[]",
-            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
-            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
+            TypeKind.Array => "IReadOnlyList<" + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
+            TypeKind.Map => "IReadOnlyDictionary<string, " + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
             _ => type.Name ?? "global::System.Text.Json.JsonElement",
         };
         return nullable || type.IsNullable ? name + "?" : name;
@@ -33,8 +37,8 @@ internal static class CSharpTypes
     /// <summary>The concrete collection used when reading into <see cref="Of"/>.</summary>
     public static string ConcreteCollection(TypeRef type) => type.Kind switch
     {
-        TypeKind.Array => "global::System.Collections.Generic.List<" + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
-        TypeKind.Map => "global::System.Collections.Generic.Dictionary<string, " + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
+        TypeKind.Array => "List<" + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
+        TypeKind.Map => "Dictionary<string, " + Of(type.Item ?? TypeRef.Any, type.Item?.IsNullable ?? false) + ">",
         _ => Of(type),
     };
 

@@ -9,21 +9,18 @@ namespace CmuContracts.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, ApiModelIndex index)
+    /// <summary>The struct, in the models file.</summary>
+    public static void EmitType(SourceWriter w, TypeModel type)
     {
-        var ns = index.Model.Namespace;
         var name = type.Name;
-        w.Open("namespace " + ns);
         DocComments.Summary(w, type.Description, "Known values of " + name + "; other values are kept as they are.");
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".Internal." + name + "JsonConverter))]");
-        w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+        w.Line("[" + ObjectEmitter.JsonConverterAttribute(type) + "]");
+        // A record struct: the compiler writes the ordinal equality and operators that every extensible enum needs.
+        w.Open("public readonly partial record struct " + name);
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Wraps any value, known or not.</summary>");
-        w.Open("public " + name + "(string value)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        w.Line("_value = value;");
-        w.Close();
+        w.Line("public " + name + "(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         foreach (var member in type.EnumMembers)
         {
             w.Line();
@@ -48,31 +45,18 @@ internal static class EnumEmitter
         w.Line();
         w.Line("public static implicit operator " + name + "(string value) => new(value);");
         w.Line();
-        w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-        w.Line();
-        w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-        w.Line();
-        w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        w.Line();
-        w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-        w.Line();
-        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        w.Line();
         w.Line("public override string ToString() => Value;");
         w.Close();
-        w.Close();
-        w.Line();
+    }
 
-        var full = "global::" + ns + "." + name;
-        w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
-        // Without a primary constructor: consumers on C# 11 compile this too.
-        w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
+    /// <summary>Its reader and writer, <c>{Type}Json</c>.</summary>
+    public static void EmitJson(SourceWriter w, TypeModel type)
+    {
+        var name = type.Name;
+        w.Open("internal static class " + name + "Json");
+        w.Line("public static " + name + " Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));");
         w.Line();
-        w.Line("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));");
-        w.Line();
-        w.Line("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value) => writer.WriteStringValue(value.Value);");
-        w.Close();
+        w.Line("public static void Write(Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
         w.Close();
     }
 }

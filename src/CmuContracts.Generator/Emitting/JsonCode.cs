@@ -5,7 +5,7 @@ namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
 /// C# expressions and statements that read or write one JSON value of a <see cref="TypeRef"/>,
-/// composing the runtime's <c>JsonValueReader</c>/<c>JsonValueWriter</c> and generated converters.
+/// composing the runtime's <c>JsonValueReader</c>/<c>JsonValueWriter</c> and the generated <c>{Type}Json</c> classes.
 /// No <c>JsonSerializer</c> call anywhere: the code is reflection-free.
 /// </summary>
 internal static class JsonCode
@@ -19,30 +19,81 @@ internal static class JsonCode
         var r = "ref " + reader;
         switch (type.Kind)
         {
-            case TypeKind.Any: return Internal(index, qualified) + "JsonValueReader.ReadAny(" + r + ")";
-            case TypeKind.String: return Internal(index, qualified) + "JsonValueReader.ReadString(" + r + ")";
-            case TypeKind.Boolean: return Internal(index, qualified) + "JsonValueReader.ReadBoolean(" + r + ")";
-            case TypeKind.Int32: return Internal(index, qualified) + "JsonValueReader.ReadInt32(" + r + ")";
-            case TypeKind.Int64: return Internal(index, qualified) + "JsonValueReader.ReadInt64(" + r + ")";
-            case TypeKind.Float: return Internal(index, qualified) + "JsonValueReader.ReadSingle(" + r + ")";
-            case TypeKind.Double: return Internal(index, qualified) + "JsonValueReader.ReadDouble(" + r + ")";
-            case TypeKind.Decimal: return Internal(index, qualified) + "JsonValueReader.ReadDecimal(" + r + ")";
-            case TypeKind.Date: return Internal(index, qualified) + "JsonValueReader.ReadDate(" + r + ")";
-            case TypeKind.DateTime: return Internal(index, qualified) + "JsonValueReader.ReadDateTime(" + r + ")";
-            case TypeKind.Guid: return Internal(index, qualified) + "JsonValueReader.ReadGuid(" + r + ")";
-            case TypeKind.Uri: return Internal(index, qualified) + "JsonValueReader.ReadUri(" + r + ")";
-            case TypeKind.Bytes: return Internal(index, qualified) + "JsonValueReader.ReadBytes(" + r + ")";
             case TypeKind.Array:
             case TypeKind.Map:
-                var item = type.Item ?? TypeRef.Any;
-                var inner = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
                 var method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
-                return Internal(index, qualified) + "JsonValueReader." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + r
-                    + ", static (ref " + Reader + " " + inner + ") => " + ReadMaybeNull(item, inner, depth + 1, index, qualified) + ")";
+                return Internal(index, qualified) + "JsonValueReader." + method + ItemArgument(type) + "(" + r + ", " + ItemReader(type, depth, index, qualified) + ")";
+            case TypeKind.Named:
+                return Internal(index, qualified) + type.Name + "Json.Read(" + r + ")";
             default:
-                return Internal(index, qualified) + type.Name + "JsonConverter.ReadValue(" + r + ")";
+                return Internal(index, qualified) + "JsonValueReader.Read" + MethodName(type) + "(" + r + ")";
         }
     }
+
+    /// <summary>
+    /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's or a converter's method group
+    /// where one reads it, else a lambda (nullable values, nested collections).
+    /// </summary>
+    public static string ValueReader(TypeRef type, int depth, ApiModelIndex index, bool qualified = false)
+    {
+        if (!type.IsNullable && MethodName(type) is { } name)
+        {
+            return Internal(index, qualified) + (type.Kind == TypeKind.Named ? name + "Json.Read" : "JsonValueReader.Read" + name);
+        }
+
+        var r = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
+        return "static (ref " + Reader + " " + r + ") => " + ReadMaybeNull(type, r, depth + 1, index, qualified);
+    }
+
+    /// <summary>An <c>Action&lt;Utf8JsonWriter, T&gt;</c> for one value of <paramref name="type"/>, like <see cref="ValueReader"/>.</summary>
+    public static string ValueWriter(TypeRef type, int depth, ApiModelIndex index, bool qualified = false)
+    {
+        if (!type.IsNullable && MethodName(type) is { } name)
+        {
+            return Internal(index, qualified) + (type.Kind == TypeKind.Named ? name + "Json.Write" : "JsonValueWriter.Write" + name);
+        }
+
+        var d = (depth + 1).ToString(CultureInfo.InvariantCulture);
+        return "static (w" + d + ", v" + d + ") => { " + WriteMaybeNull(type, "w" + d, "v" + d, depth + 1, index, qualified) + " }";
+    }
+
+    /// <summary>The reader of a collection's items.</summary>
+    public static string ItemReader(TypeRef collection, int depth, ApiModelIndex index, bool qualified = false) =>
+        ValueReader(collection.Item ?? TypeRef.Any, depth, index, qualified);
+
+    /// <summary>The writer of a collection's items.</summary>
+    public static string ItemWriter(TypeRef collection, int depth, ApiModelIndex index, bool qualified = false) =>
+        ValueWriter(collection.Item ?? TypeRef.Any, depth, index, qualified);
+
+    /// <summary>
+    /// The explicit type argument of a collection call: needed only when the items are read or written by a lambda
+    /// (a method group gives the compiler the type).
+    /// </summary>
+    public static string ItemArgument(TypeRef collection)
+    {
+        var item = collection.Item ?? TypeRef.Any;
+        return !item.IsNullable && MethodName(item) is not null ? string.Empty : "<" + CSharpTypes.Of(item, item.IsNullable) + ">";
+    }
+
+    /// <summary>The suffix of the runtime's <c>Read*</c>/<c>Write*</c>/<c>Next*</c> methods for a scalar (the type name for a model); null for collections.</summary>
+    public static string? MethodName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Any => "Any",
+        TypeKind.String => "String",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Float => "Single",
+        TypeKind.Double => "Double",
+        TypeKind.Decimal => "Decimal",
+        TypeKind.Date => "Date",
+        TypeKind.DateTime => "DateTime",
+        TypeKind.Guid => "Guid",
+        TypeKind.Uri => "Uri",
+        TypeKind.Bytes => "Bytes",
+        TypeKind.Array or TypeKind.Map => null,
+        _ => type.Name,
+    };
 
     /// <summary>Like <see cref="Read"/>, but yields null for a JSON null when the type is nullable.</summary>
     public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index, bool qualified = false)
@@ -78,15 +129,10 @@ internal static class JsonCode
             case TypeKind.Bytes: return writer + ".WriteBase64StringValue(" + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:
-                var item = type.Item ?? TypeRef.Any;
-                var d = (depth + 1).ToString(CultureInfo.InvariantCulture);
-                var w = "w" + d;
-                var v = "v" + d;
                 var method = type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
-                return Internal(index, qualified) + "JsonValueWriter." + method + "<" + CSharpTypes.Of(item, item.IsNullable) + ">(" + writer + ", " + value
-                    + ", static (" + w + ", " + v + ") => { " + WriteMaybeNull(item, w, v, depth + 1, index, qualified) + " });";
+                return Internal(index, qualified) + "JsonValueWriter." + method + ItemArgument(type) + "(" + writer + ", " + value + ", " + ItemWriter(type, depth, index, qualified) + ");";
             default:
-                return Internal(index, qualified) + type.Name + "JsonConverter.WriteValue(" + writer + ", " + value + ");";
+                return Internal(index, qualified) + type.Name + "Json.Write(" + writer + ", " + value + ");";
         }
     }
 

@@ -8,6 +8,12 @@ namespace CmuContracts.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
+    /// <summary>
+    /// The context file's imports: only the generic <c>JsonTypeInfo&lt;T&gt;</c> is used unqualified, and generated
+    /// types are never generic, so none shadows it.
+    /// </summary>
+    public const string Usings = "using System.Text.Json.Serialization.Metadata;";
+
     public static void Emit(SourceWriter w, ApiModelIndex index)
     {
         var model = index.Model;
@@ -25,11 +31,11 @@ internal static class JsonContextEmitter
         w.Line("/// <summary>Read-only options that use only this resolver.</summary>");
         w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
         w.Line();
+        // Type names bind to the generated types even where a property has the same name: only types are looked up there.
         foreach (var type in model.Types)
         {
-            var full = "global::" + model.Namespace + "." + type.Name;
-            w.Line("/// <summary>Metadata for <see cref=\"" + full + "\"/>.</summary>");
-            w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + full + "> " + TypeInfoName(type.Name) + " => TypeInfoOf<" + full + ">();");
+            w.Line("/// <summary>Metadata for <see cref=\"global::" + model.Namespace + "." + type.Name + "\"/>.</summary>");
+            w.Line("public JsonTypeInfo<" + type.Name + "> " + TypeInfoName(type.Name) + " => TypeInfoOf<" + type.Name + ">();");
             w.Line();
         }
 
@@ -38,18 +44,17 @@ internal static class JsonContextEmitter
         // One line per type: a lookup table, in the order the types are generated.
         foreach (var type in model.Types)
         {
-            w.Line("if (type == typeof(global::" + model.Namespace + "." + type.Name + ")) return ValueInfo(options, new global::" + model.Namespace + ".Internal." + type.Name + "JsonConverter());");
+            w.Line("if (type == typeof(" + type.Name + ")) return Info<" + type.Name + ">(options, Internal." + type.Name + "Json.Read, Internal." + type.Name + "Json.Write);");
         }
 
         w.Line();
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>");
-        w.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        w.Line("private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
         w.Line();
-        w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
-        w.Line("    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
+        w.Line("private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>");
+        w.Line("    Internal.GeneratedJson.Create(options, read, write);");
         w.Line();
         w.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         w.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };");
@@ -61,7 +66,7 @@ internal static class JsonContextEmitter
 
     /// <summary>The property is named after the type, unless that would clash with the context's own members.</summary>
     internal static string TypeInfoName(string typeName) =>
-        typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "TypeInfoOf" or "ValueInfo" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
+        typeName is "Default" or "Options" or "GetTypeInfo" or "CreateOptions" or "TypeInfoOf" or "Info" or "Equals" or "GetHashCode" or "GetType" or "ToString" or "MemberwiseClone"
             ? typeName + "TypeInfo"
             : typeName;
 }

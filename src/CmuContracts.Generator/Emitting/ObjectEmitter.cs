@@ -4,18 +4,17 @@ namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
 /// An object schema: an immutable DTO (required properties use C# <c>required</c>; optional ones are
-/// nullable) and its reflection-free <c>JsonConverter</c> that reads with <c>Utf8JsonReader</c>.
+/// nullable) and its reflection-free reader and writer over <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>.
 /// </summary>
 internal static class ObjectEmitter
 {
-    private const string AdditionalMap = "global::System.Collections.Generic.Dictionary<string, ";
+    private const string AdditionalMap = "Dictionary<string, ";
 
-    public static void Emit(SourceWriter w, TypeModel type, ApiModelIndex index)
+    /// <summary>The DTO, in the models file (namespace <c>{Namespace}</c>).</summary>
+    public static void EmitType(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        var ns = index.Model.Namespace;
-        w.Open("namespace " + ns);
         DocComments.Summary(w, type.Description);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".Internal." + type.Name + "JsonConverter))]");
+        w.Line("[" + JsonConverterAttribute(type) + "]");
         w.Open("public sealed partial class " + type.Name);
         var first = true;
         foreach (var property in type.Properties)
@@ -46,41 +45,36 @@ internal static class ObjectEmitter
             }
 
             w.Line("/// <summary>Properties the spec does not name, as received.</summary>");
-            w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.Of(extra, extra.IsNullable) + ">? AdditionalProperties { get; init; }");
+            w.Line("public IReadOnlyDictionary<string, " + CSharpTypes.Of(extra, extra.IsNullable) + ">? AdditionalProperties { get; init; }");
         }
 
         w.Close();
-        w.Close();
-        w.Line();
-        EmitConverter(w, type, index);
     }
+
+    /// <summary>
+    /// The attribute that gives System.Text.Json the generated code for a type, also where our context is not used
+    /// (the converter asks the context for the type's reader and writer).
+    /// </summary>
+    public static string JsonConverterAttribute(TypeModel type) =>
+        "global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<" + type.Name + ">))";
 
     /// <summary>Optional properties are nullable (absent on the wire); required ones only when the schema says so.</summary>
     public static string PropertyType(PropertyModel property) => CSharpTypes.Of(property.Type, !property.IsRequired);
 
-    private static void EmitConverter(SourceWriter w, TypeModel type, ApiModelIndex index)
+    /// <summary>The type's reader and writer, <c>{Type}Json</c> in namespace <c>{Namespace}.Internal</c>.</summary>
+    public static void EmitJson(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        var ns = index.Model.Namespace;
-        var full = "global::" + ns + "." + type.Name;
-        w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + type.Name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
-        // Without a primary constructor: consumers on C# 11 compile this too.
-        w.Line("public " + type.Name + "JsonConverter() : base(ReadValue, WriteValue) { }");
+        w.Open("internal static class " + type.Name + "Json");
+        EmitRead(w, type, index);
         w.Line();
-        EmitRead(w, type, index, full);
-        w.Line();
-        EmitWrite(w, type, index, full);
-        w.Close();
+        EmitWrite(w, type, index);
         w.Close();
     }
 
-    private static void EmitRead(SourceWriter w, TypeModel type, ApiModelIndex index, string full)
+    private static void EmitRead(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        w.Open("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
-        w.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
-        w.Line("throw JsonValueReader.Unexpected(ref reader, " + Literals.String("an object (" + type.Name + ")") + ");");
-        w.Close();
-        w.Line();
+        w.Open("public static " + type.Name + " Read(ref Utf8JsonReader reader)");
+        w.Line("JsonValueReader.StartObject(ref reader, " + Literals.String(type.Name) + ");");
         foreach (var p in type.Properties)
         {
             w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
@@ -96,48 +90,31 @@ internal static class ObjectEmitter
             w.Line(AdditionalMap + CSharpTypes.Of(extra, extra.IsNullable) + ">? p_additional = null;");
         }
 
-        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        w.Open("while (JsonValueReader.NextProperty(ref reader))");
         var keyword = "if";
         foreach (var p in type.Properties)
         {
-            w.Open(keyword + " (reader.ValueTextEquals(" + Literals.Utf8(p.JsonName) + "))");
-            w.Line("reader.Read();");
-            // A JSON null leaves the property unset (null), whatever the schema says.
-            var none = CSharpTypes.IsValueType(p.Type, index) ? "default(" + CSharpTypes.Of(p.Type, true) + ")" : "null";
-            w.Line("p_" + p.Name + " = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + none + " : " + JsonCode.Read(p.Type, "reader", 0, index) + ";");
-            if (TracksPresence(p, index))
-            {
-                w.Line("has_" + p.Name + " = true;");
-            }
-
-            w.Close();
+            // One line per property: the call moves to the value and reads it (a JSON null leaves it unset).
+            var assign = "p_" + p.Name + " = " + NextValue(p.Type, index) + ";";
+            w.Line(keyword + " (reader.ValueTextEquals(" + Literals.Utf8(p.JsonName) + ")) "
+                + (TracksPresence(p, index) ? "{ " + assign + " has_" + p.Name + " = true; }" : assign));
             keyword = "else if";
-        }
-
-        if (type.Properties.Count > 0)
-        {
-            w.Open("else");
-        }
-        else
-        {
-            w.Line("{").Indent();
         }
 
         if (extra is not null)
         {
+            w.Open(type.Properties.Count > 0 ? "else" : "// Every property is kept.");
             w.Line("var name = JsonValueReader.ReadText(ref reader);");
             w.Line("reader.Read();");
             w.Line("p_additional ??= new();");
             w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index) + ";");
+            w.Close();
         }
         else
         {
-            w.Line("// Unknown properties are skipped: servers may add fields.");
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
+            w.Line((type.Properties.Count > 0 ? "else " : string.Empty) + "JsonValueReader.SkipValue(ref reader);");
         }
 
-        w.Close();
         w.Close();
         w.Line();
         foreach (var p in type.Properties)
@@ -152,7 +129,7 @@ internal static class ObjectEmitter
             }
         }
 
-        w.Open("return new " + full);
+        w.Open("return new " + type.Name);
         foreach (var p in type.Properties)
         {
             var value = "p_" + p.Name;
@@ -173,6 +150,16 @@ internal static class ObjectEmitter
         w.Close();
     }
 
+    /// <summary>The runtime call that reads a property's value from its name onwards (null for a JSON null).</summary>
+    private static string NextValue(TypeRef type, ApiModelIndex index) => type.Kind switch
+    {
+        TypeKind.Array => "JsonValueReader.NextList" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index) + ")",
+        TypeKind.Map => "JsonValueReader.NextMap" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index) + ")",
+        TypeKind.Named => "JsonValueReader." + (CSharpTypes.IsValueType(type, index) ? "NextValue" : "Next") + "(ref reader, " + type.Name + "Json.Read)",
+        _ => "JsonValueReader.Next" + JsonCode.MethodName(type) + "(ref reader)",
+    };
+
+    /// <summary>Writes a property whose value is not null.</summary>
     private static void WriteProperty(SourceWriter w, PropertyModel p, string value, ApiModelIndex index)
     {
         var name = Literals.Utf8(p.JsonName);
@@ -186,37 +173,55 @@ internal static class ObjectEmitter
         w.Line(JsonCode.Write(p.Type, "writer", value, 0, index));
     }
 
+    /// <summary>Writes an optional property only when it has a value, in one statement.</summary>
+    private static void WriteOptionalProperty(SourceWriter w, PropertyModel p, string access, ApiModelIndex index)
+    {
+        var name = Literals.Utf8(p.JsonName);
+        var valueType = CSharpTypes.IsValueType(p.Type, index);
+        if (JsonCode.WriteScalarProperty(p.Type, "writer", name, valueType ? access + ".Value" : access) is { } scalar)
+        {
+            w.Line("if (" + access + " is not null) " + scalar);
+            return;
+        }
+
+        var method = p.Type.Kind switch
+        {
+            TypeKind.Array => "WriteListProperty" + JsonCode.ItemArgument(p.Type),
+            TypeKind.Map => "WriteMapProperty" + JsonCode.ItemArgument(p.Type),
+            _ => valueType ? "WriteValueProperty" : "WriteProperty",
+        };
+        var write = p.Type.Kind is TypeKind.Array or TypeKind.Map
+            ? JsonCode.ItemWriter(p.Type, 0, index)
+            : JsonCode.ValueWriter(p.Type with { IsNullable = false }, 0, index);
+        w.Line("JsonValueWriter." + method + "(writer, " + name + ", " + access + ", " + write + ");");
+    }
+
     /// <summary>Strict required properties that may be null need a flag to tell "absent" from "null".</summary>
     private static bool TracksPresence(PropertyModel p, ApiModelIndex index) =>
         p.IsRequired && p.Type.IsNullable && index.Options.StrictRequired;
 
-    private static void EmitWrite(SourceWriter w, TypeModel type, ApiModelIndex index, string full)
+    private static void EmitWrite(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        w.Open("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value)");
+        w.Open("public static void Write(Utf8JsonWriter writer, " + type.Name + " value)");
         w.Line("writer.WriteStartObject();");
         foreach (var p in type.Properties)
         {
             var access = "value." + p.Name;
-            var nullable = !p.IsRequired || p.Type.IsNullable;
-            if (!nullable)
+            if (!p.IsRequired)
+            {
+                WriteOptionalProperty(w, p, access, index);
+            }
+            else if (!p.Type.IsNullable)
             {
                 WriteProperty(w, p, access, index);
-                continue;
-            }
-
-            var unwrapped = CSharpTypes.IsValueType(p.Type, index) ? access + ".Value" : access;
-            if (p.IsRequired)
-            {
-                // Required but nullable: always present, possibly null.
-                w.Line("writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");");
-                w.Open("if (" + access + " is null)").Line("writer.WriteNullValue();").Close();
-                w.Open("else").Line(JsonCode.Write(p.Type, "writer", unwrapped, 0, index)).Close();
             }
             else
             {
-                w.Open("if (" + access + " is not null)");
-                WriteProperty(w, p, unwrapped, index);
-                w.Close();
+                // Required but nullable: always present, possibly null.
+                var unwrapped = CSharpTypes.IsValueType(p.Type, index) ? access + ".Value" : access;
+                w.Line("writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");");
+                w.Line("if (" + access + " is null) writer.WriteNullValue();");
+                w.Line("else " + JsonCode.Write(p.Type, "writer", unwrapped, 0, index));
             }
         }
 

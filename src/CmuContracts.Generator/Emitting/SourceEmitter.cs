@@ -18,38 +18,15 @@ internal static class SourceEmitter
         clients &= model.Clients.Count > 0;
         var files = new List<GeneratedFile>(RuntimeEmitter.Emit(model, clients));
         var source = SourceName(model);
-        // All models of a spec share one file: a cached generator run costs the driver time per
-        // generated file, and large specs have a thousand schemas (docs/benchmarks.md).
-        var models = new SourceWriter().FileHeader(source);
-        var first = true;
-        foreach (var type in model.Types)
-        {
-            if (!first)
-            {
-                models.Line();
-            }
-
-            first = false;
-            switch (type.Kind)
-            {
-                case TypeModelKind.Enum:
-                    EnumEmitter.Emit(models, type, index);
-                    break;
-                case TypeModelKind.Union:
-                    UnionEmitter.Emit(models, type, index);
-                    break;
-                default:
-                    ObjectEmitter.Emit(models, type, index);
-                    break;
-            }
-        }
-
+        // All models of a spec share one file, and all their JSON code another: a cached generator run costs the
+        // driver time per generated file, and large specs have a thousand schemas (docs/benchmarks.md).
         if (model.Types.Count > 0)
         {
-            files.Add(new GeneratedFile(model.HintPrefix + ".Models.g.cs", models.ToString()));
+            files.Add(new GeneratedFile(model.HintPrefix + ".Models.g.cs", EmitModels(model, index, source)));
+            files.Add(new GeneratedFile(model.HintPrefix + ".Internal.ModelJson.g.cs", EmitModelJson(model, index, source)));
         }
 
-        var context = new SourceWriter().FileHeader(source);
+        var context = new SourceWriter().SpecFileHeader(source, JsonContextEmitter.Usings);
         JsonContextEmitter.Emit(context, index);
         files.Add(new GeneratedFile(model.HintPrefix + "." + model.ClientName + "JsonContext.g.cs", context.ToString()));
         if (!clients)
@@ -59,7 +36,7 @@ internal static class SourceEmitter
 
         foreach (var client in model.Clients)
         {
-            var writer = new SourceWriter().FileHeader(source);
+            var writer = new SourceWriter().SpecFileHeader(source);
             writer.Open("namespace " + model.Namespace);
             InterfaceEmitter.Emit(writer, client, index);
             writer.Close();
@@ -73,26 +50,80 @@ internal static class SourceEmitter
             files.Add(new GeneratedFile(model.HintPrefix + "." + client.Name + "Client.g.cs", writer.ToString()));
         }
 
-        var registration = new SourceWriter().FileHeader(source);
+        var registration = new SourceWriter().SpecFileHeader(source);
         RegistrationEmitter.Emit(registration, index);
         files.Add(new GeneratedFile(model.HintPrefix + "." + model.ClientName + "RefitRegistration.g.cs", registration.ToString()));
 
         var errorTypes = ErrorExtensionsEmitter.ErrorTypes(index);
         if (errorTypes.Count > 0)
         {
-            var errors = new SourceWriter().FileHeader(source);
+            var errors = new SourceWriter().SpecFileHeader(source);
             ErrorExtensionsEmitter.Emit(errors, index, errorTypes);
             files.Add(new GeneratedFile(model.HintPrefix + "." + model.ClientName + "ApiExceptionExtensions.g.cs", errors.ToString()));
         }
 
         if (serviceCollection)
         {
-            var services = new SourceWriter().FileHeader(source);
+            var services = new SourceWriter().SpecFileHeader(source);
             ServiceCollectionEmitter.Emit(services, index);
             files.Add(new GeneratedFile(model.HintPrefix + "." + model.ClientName + "ServiceCollectionExtensions.g.cs", services.ToString()));
         }
 
         return files;
+    }
+
+    private static string EmitModels(ApiModel model, ApiModelIndex index, string source)
+    {
+        var w = new SourceWriter().SpecFileHeader(source);
+        w.Line("namespace " + model.Namespace + ";");
+        foreach (var type in model.Types)
+        {
+            w.Line();
+            switch (type.Kind)
+            {
+                case TypeModelKind.Enum:
+                    EnumEmitter.EmitType(w, type);
+                    break;
+                case TypeModelKind.Union:
+                    UnionEmitter.EmitType(w, type);
+                    break;
+                default:
+                    ObjectEmitter.EmitType(w, type, index);
+                    break;
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static string EmitModelJson(ApiModel model, ApiModelIndex index, string source)
+    {
+        // Aliases at file level rank below every type of the generated namespaces, so they never shadow a schema (and
+        // their names are reserved, so no schema shadows them).
+        var w = new SourceWriter().SpecFileHeader(
+            source,
+            "using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;",
+            "using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;");
+        w.Line("namespace " + model.Namespace + ".Internal;");
+        // A class per type: Roslyn compiles types in parallel, so one class of thousands of methods builds slower.
+        foreach (var type in model.Types)
+        {
+            w.Line();
+            switch (type.Kind)
+            {
+                case TypeModelKind.Enum:
+                    EnumEmitter.EmitJson(w, type);
+                    break;
+                case TypeModelKind.Union:
+                    UnionEmitter.EmitJson(w, type, index);
+                    break;
+                default:
+                    ObjectEmitter.EmitJson(w, type, index);
+                    break;
+            }
+        }
+
+        return w.ToString();
     }
 
     private static string SourceName(ApiModel model) =>

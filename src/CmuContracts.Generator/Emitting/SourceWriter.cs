@@ -70,5 +70,22 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// The header of a file generated from a spec: the standard header, the collections import and the file's own
+    /// <paramref name="directives"/> (written as given).
+    /// </summary>
+    public SourceWriter SpecFileHeader(string sourceDescription, params string[] directives)
+    {
+        FileHeader(sourceDescription);
+        Line("using System.Collections.Generic;");
+        foreach (var directive in directives)
+        {
+            Line(directive);
+        }
+
+        Line();
+        return this;
+    }
+
     public override string ToString() => _builder.ToString();
 }

@@ -9,13 +9,12 @@ namespace CmuContracts.Generator.Emitting;
 /// </summary>
 internal static class UnionEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, ApiModelIndex index)
+    /// <summary>The class, in the models file.</summary>
+    public static void EmitType(SourceWriter w, TypeModel type)
     {
-        var ns = index.Model.Namespace;
         var name = type.Name;
-        w.Open("namespace " + ns);
         DocComments.Summary(w, type.Description, "One of several shapes; the property of the shape that was read is set.");
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".Internal." + name + "JsonConverter))]");
+        w.Line("[" + ObjectEmitter.JsonConverterAttribute(type) + "]");
         w.Open("public sealed partial class " + name);
         foreach (var variant in type.Variants)
         {
@@ -27,35 +26,32 @@ internal static class UnionEmitter
         w.Line("/// <summary>The JSON as received (undefined when the value was built in code).</summary>");
         w.Line("public global::System.Text.Json.JsonElement Raw { get; init; }");
         w.Close();
-        w.Close();
-        w.Line();
+    }
 
-        var full = "global::" + ns + "." + name;
-        w.Open("namespace " + ns + ".Internal");
-        w.Open("internal sealed class " + name + "JsonConverter : GeneratedJsonConverter<" + full + ">");
-        // Without a primary constructor: consumers on C# 11 compile this too.
-        w.Line("public " + name + "JsonConverter() : base(ReadValue, WriteValue) { }");
-        w.Line();
-        w.Open("public static " + full + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+    /// <summary>Its reader and writer, <c>{Type}Json</c>.</summary>
+    public static void EmitJson(SourceWriter w, TypeModel type, ApiModelIndex index)
+    {
+        var name = type.Name;
+        w.Open("internal static class " + name + "Json");
+        w.Open("public static " + name + " Read(ref Utf8JsonReader reader)");
         w.Line("var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
         var i = 0;
         foreach (var variant in type.Variants)
         {
             var test = JsonCode.KindTest(variant.Type, "element", index);
-            var read = "static (ref global::System.Text.Json.Utf8JsonReader r0) => " + JsonCode.Read(variant.Type, "r0", 0, index);
             var condition = (test is null ? string.Empty : test + " && ")
-                + "JsonValueReader.TryRead<" + CSharpTypes.Of(variant.Type) + ">(element, " + read + ", out var v" + i + ")";
+                + "JsonValueReader.TryRead<" + CSharpTypes.Of(variant.Type) + ">(element, " + JsonCode.ValueReader(variant.Type with { IsNullable = false }, 0, index) + ", out var v" + i + ")";
             w.Open("if (" + condition + ")");
-            w.Line("return new " + full + " { " + variant.Name + " = v" + i + ", Raw = element };");
+            w.Line("return new " + name + " { " + variant.Name + " = v" + i + ", Raw = element };");
             w.Close();
             w.Line();
             i++;
         }
 
-        w.Line("return new " + full + " { Raw = element };");
+        w.Line("return new " + name + " { Raw = element };");
         w.Close();
         w.Line();
-        w.Open("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value)");
+        w.Open("public static void Write(Utf8JsonWriter writer, " + name + " value)");
         w.Open("if (value.Raw.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
         w.Line("value.Raw.WriteTo(writer);");
         w.Line("return;");
@@ -73,7 +69,6 @@ internal static class UnionEmitter
 
         w.Line();
         w.Line("writer.WriteNullValue();");
-        w.Close();
         w.Close();
         w.Close();
     }

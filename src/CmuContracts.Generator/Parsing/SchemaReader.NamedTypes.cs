@@ -128,7 +128,11 @@ internal sealed partial class SchemaReader
 
     private TypeModel BuildEnum(SpecMappingNode schema, string name, string? description)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
+        // The struct's own members (and those the compiler writes for a record struct) are not free for values.
+        var taken = new HashSet<string>(StringComparer.Ordinal)
+        {
+            name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "PrintMembers",
+        };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberModel>();
         foreach (var value in NodeReader.Sequence(schema, "enum")!.Children)

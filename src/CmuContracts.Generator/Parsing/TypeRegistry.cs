@@ -12,6 +12,8 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class TypeRegistry
 {
+    private const string JsonClassSuffix = "Json";
+
     private readonly NodeReader _reader;
     private readonly HashSet<string> _reserved;
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
@@ -30,6 +32,18 @@ internal sealed class TypeRegistry
     {
         yield return "ApiException";
         yield return "ApiResponse";
+        // The namespace of the generated helpers, and the names its code uses unqualified.
+        yield return "Internal";
+        yield return "Utf8JsonReader";
+        yield return "Utf8JsonWriter";
+        yield return "JsonRead";
+        yield return "JsonValueReader";
+        yield return "JsonValueWriter";
+        yield return "GeneratedJson";
+        yield return "GeneratedJsonConverter";
+        yield return "MapFormExplodedQueryConverter";
+        yield return "ListMapFormExplodedQueryConverter";
+        yield return clientName + "RefitRegistration";
         yield return clientName + "JsonContext";
         yield return clientName + "Json";
         yield return clientName + "ServiceCollectionExtensions";
@@ -41,6 +55,15 @@ internal sealed class TypeRegistry
         }
     }
 
+    /// <summary>
+    /// A name is free when neither it nor the name of its JSON class (<c>{Type}Json</c>, in the <c>.Internal</c>
+    /// namespace) clashes with a reserved name, a taken type or a taken type's JSON class.
+    /// </summary>
+    private bool IsFree(string name) =>
+        !_taken.Contains(name) && !_reserved.Contains(name)
+        && !_taken.Contains(name + JsonClassSuffix) && !_reserved.Contains(name + JsonClassSuffix)
+        && !(name.EndsWith(JsonClassSuffix, StringComparison.OrdinalIgnoreCase) && _taken.Contains(name.Substring(0, name.Length - JsonClassSuffix.Length)));
+
     /// <summary>Takes a unique name for a type; a reserved or taken name is changed and reported (CMU1006).</summary>
     public string Reserve(string specName, string desired, TypeModelKind kind, SpecNode at, bool isComponent)
     {
@@ -51,7 +74,7 @@ internal sealed class TypeRegistry
         }
 
         var unique = name;
-        for (var i = 2; _taken.Contains(unique) || _reserved.Contains(unique); i++)
+        for (var i = 2; !IsFree(unique); i++)
         {
             unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

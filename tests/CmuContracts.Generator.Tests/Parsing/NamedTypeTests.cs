@@ -220,7 +220,7 @@ public sealed class NamedTypeTests
         var status = Type(model, "Status");
         Assert.Equal(TypeModelKind.Enum, status.Kind);
         Assert.Equal(
-            "Active=active, InActive=in-active, InActive2=In_Active, Value1st=1st, Value=, ClientCredentials=client_credentials, StatusValue=Status",
+            "Active=active, InActive=in-active, InActive2=In_Active, Value1st=1st, Value2=, ClientCredentials=client_credentials, StatusValue=Status",
             string.Join(", ", status.EnumMembers.Select(m => m.Name + "=" + m.Value)));
 
         Assert.Equal("HolderMode", PropertyType(model, "Holder", "mode"));

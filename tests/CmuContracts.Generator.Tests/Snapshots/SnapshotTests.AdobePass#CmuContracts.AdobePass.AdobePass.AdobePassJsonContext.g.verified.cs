@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace CmuContracts.AdobePass;
 
 /// <summary>
@@ -19,69 +22,68 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.GrantType"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.GrantType> GrantType => TypeInfoOf<global::CmuContracts.AdobePass.GrantType>();
+    public JsonTypeInfo<GrantType> GrantType => TypeInfoOf<GrantType>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorCode"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthErrorCode> OAuthErrorCode => TypeInfoOf<global::CmuContracts.AdobePass.OAuthErrorCode>();
+    public JsonTypeInfo<OAuthErrorCode> OAuthErrorCode => TypeInfoOf<OAuthErrorCode>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportFormat"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportFormat> ReportFormat => TypeInfoOf<global::CmuContracts.AdobePass.ReportFormat>();
+    public JsonTypeInfo<ReportFormat> ReportFormat => TypeInfoOf<ReportFormat>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<global::CmuContracts.AdobePass.ClientRegistrationRequest>();
+    public JsonTypeInfo<ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<ClientRegistrationRequest>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistration"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ClientRegistration> ClientRegistration => TypeInfoOf<global::CmuContracts.AdobePass.ClientRegistration>();
+    public JsonTypeInfo<ClientRegistration> ClientRegistration => TypeInfoOf<ClientRegistration>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenRequest> AccessTokenRequest => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenRequest>();
+    public JsonTypeInfo<AccessTokenRequest> AccessTokenRequest => TypeInfoOf<AccessTokenRequest>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.AccessTokenResponse> AccessTokenResponse => TypeInfoOf<global::CmuContracts.AdobePass.AccessTokenResponse>();
+    public JsonTypeInfo<AccessTokenResponse> AccessTokenResponse => TypeInfoOf<AccessTokenResponse>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.OAuthError> OAuthError => TypeInfoOf<global::CmuContracts.AdobePass.OAuthError>();
+    public JsonTypeInfo<OAuthError> OAuthError => TypeInfoOf<OAuthError>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageReport"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageReport> UsageReport => TypeInfoOf<global::CmuContracts.AdobePass.UsageReport>();
+    public JsonTypeInfo<UsageReport> UsageReport => TypeInfoOf<UsageReport>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinks"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinks> ReportLinks => TypeInfoOf<global::CmuContracts.AdobePass.ReportLinks>();
+    public JsonTypeInfo<ReportLinks> ReportLinks => TypeInfoOf<ReportLinks>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Link"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.Link> Link => TypeInfoOf<global::CmuContracts.AdobePass.Link>();
+    public JsonTypeInfo<Link> Link => TypeInfoOf<Link>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.UsageRecord> UsageRecord => TypeInfoOf<global::CmuContracts.AdobePass.UsageRecord>();
+    public JsonTypeInfo<UsageRecord> UsageRecord => TypeInfoOf<UsageRecord>();
 
     /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CmuContracts.AdobePass.ReportLinksDrillDown> ReportLinksDrillDown => TypeInfoOf<global::CmuContracts.AdobePass.ReportLinksDrillDown>();
+    public JsonTypeInfo<ReportLinksDrillDown> ReportLinksDrillDown => TypeInfoOf<ReportLinksDrillDown>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::CmuContracts.AdobePass.GrantType)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.GrantTypeJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.OAuthErrorCode)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorCodeJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.ReportFormat)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportFormatJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistrationRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.ClientRegistration)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenRequest)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.AccessTokenResponse)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.AccessTokenResponseJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.OAuthError)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.UsageReport)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.ReportLinks)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.Link)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.LinkJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.UsageRecord)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter());
-        if (type == typeof(global::CmuContracts.AdobePass.ReportLinksDrillDown)) return ValueInfo(options, new global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter());
+        if (type == typeof(GrantType)) return Info<GrantType>(options, Internal.GrantTypeJson.Read, Internal.GrantTypeJson.Write);
+        if (type == typeof(OAuthErrorCode)) return Info<OAuthErrorCode>(options, Internal.OAuthErrorCodeJson.Read, Internal.OAuthErrorCodeJson.Write);
+        if (type == typeof(ReportFormat)) return Info<ReportFormat>(options, Internal.ReportFormatJson.Read, Internal.ReportFormatJson.Write);
+        if (type == typeof(ClientRegistrationRequest)) return Info<ClientRegistrationRequest>(options, Internal.ClientRegistrationRequestJson.Read, Internal.ClientRegistrationRequestJson.Write);
+        if (type == typeof(ClientRegistration)) return Info<ClientRegistration>(options, Internal.ClientRegistrationJson.Read, Internal.ClientRegistrationJson.Write);
+        if (type == typeof(AccessTokenRequest)) return Info<AccessTokenRequest>(options, Internal.AccessTokenRequestJson.Read, Internal.AccessTokenRequestJson.Write);
+        if (type == typeof(AccessTokenResponse)) return Info<AccessTokenResponse>(options, Internal.AccessTokenResponseJson.Read, Internal.AccessTokenResponseJson.Write);
+        if (type == typeof(OAuthError)) return Info<OAuthError>(options, Internal.OAuthErrorJson.Read, Internal.OAuthErrorJson.Write);
+        if (type == typeof(UsageReport)) return Info<UsageReport>(options, Internal.UsageReportJson.Read, Internal.UsageReportJson.Write);
+        if (type == typeof(ReportLinks)) return Info<ReportLinks>(options, Internal.ReportLinksJson.Read, Internal.ReportLinksJson.Write);
+        if (type == typeof(Link)) return Info<Link>(options, Internal.LinkJson.Read, Internal.LinkJson.Write);
+        if (type == typeof(UsageRecord)) return Info<UsageRecord>(options, Internal.UsageRecordJson.Read, Internal.UsageRecordJson.Write);
+        if (type == typeof(ReportLinksDrillDown)) return Info<ReportLinksDrillDown>(options, Internal.ReportLinksDrillDownJson.Read, Internal.ReportLinksDrillDownJson.Write);
 
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -4,59 +4,221 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace CmuContracts.AdobePass
+using System.Collections.Generic;
+
+namespace CmuContracts.AdobePass;
+
+/// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<GrantType>))]
+public readonly partial record struct GrantType
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps any value, known or not.</summary>
+    public GrantType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>client_credentials</c>.</summary>
+    public static GrantType ClientCredentials { get; } = new("client_credentials");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "client_credentials";
+
+    public static implicit operator GrantType(string value) => new(value);
+
+    public override string ToString() => Value;
+}
+
+/// <summary>
+/// Error code. Registration: `invalid_request`, `invalid_redirect_uri`,
+/// `invalid_software_statement`, `unapproved_software_statement`. Token:
+/// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
+/// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthErrorCode>))]
+public readonly partial record struct OAuthErrorCode
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps any value, known or not.</summary>
+    public OAuthErrorCode(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>invalid_request</c>.</summary>
+    public static OAuthErrorCode InvalidRequest { get; } = new("invalid_request");
+
+    /// <summary>The value <c>invalid_redirect_uri</c>.</summary>
+    public static OAuthErrorCode InvalidRedirectUri { get; } = new("invalid_redirect_uri");
+
+    /// <summary>The value <c>invalid_software_statement</c>.</summary>
+    public static OAuthErrorCode InvalidSoftwareStatement { get; } = new("invalid_software_statement");
+
+    /// <summary>The value <c>unapproved_software_statement</c>.</summary>
+    public static OAuthErrorCode UnapprovedSoftwareStatement { get; } = new("unapproved_software_statement");
+
+    /// <summary>The value <c>invalid_client</c>.</summary>
+    public static OAuthErrorCode InvalidClient { get; } = new("invalid_client");
+
+    /// <summary>The value <c>unauthorized_client</c>.</summary>
+    public static OAuthErrorCode UnauthorizedClient { get; } = new("unauthorized_client");
+
+    /// <summary>The value <c>unsupported_grant_type</c>.</summary>
+    public static OAuthErrorCode UnsupportedGrantType { get; } = new("unsupported_grant_type");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "invalid_request" or "invalid_redirect_uri" or "invalid_software_statement" or "unapproved_software_statement" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type";
+
+    public static implicit operator OAuthErrorCode(string value) => new(value);
+
+    public override string ToString() => Value;
+}
+
+/// <summary>A CMU response format [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportFormat>))]
+public readonly partial record struct ReportFormat
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps any value, known or not.</summary>
+    public ReportFormat(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>json</c>.</summary>
+    public static ReportFormat Json { get; } = new("json");
+
+    /// <summary>The value <c>xml</c>.</summary>
+    public static ReportFormat Xml { get; } = new("xml");
+
+    /// <summary>The value <c>csv</c>.</summary>
+    public static ReportFormat Csv { get; } = new("csv");
+
+    /// <summary>The value <c>html</c>.</summary>
+    public static ReportFormat Html { get; } = new("html");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "json" or "xml" or "csv" or "html";
+
+    public static implicit operator ReportFormat(string value) => new(value);
+
+    public override string ToString() => Value;
+}
+
+/// <summary>Dynamic Client Registration request body [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistrationRequest>))]
+public sealed partial class ClientRegistrationRequest
+{
+    /// <summary>
+    /// The software statement: an RS256-signed JWT downloaded from the TVE Dashboard
+    /// (Registered Applications, Download) [D]. Real statements carry `sub` (a UUID that
+    /// identifies the registered application), `iss: auth.adobe.com`, `iat` and `nbf` [O].
+    /// Unlimited validity, but Adobe can revoke one [D].
+    /// </summary>
+    public required string SoftwareStatement { get; init; }
+
+    /// <summary>
+    /// Where the user agent goes after authentication [D]. Optional per Adobe's documentation,
+    /// although Adobe's published OpenAPI marks it required [D]. It must match one of the
+    /// domains configured for the application in the TVE Dashboard [D]; Android SDK clients
+    /// send a reversed domain such as `com.example`, so this is a plain string, not a URI [D].
+    /// </summary>
+    public string? RedirectUri { get; init; }
+}
+
+/// <summary>Client credentials returned by registration [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistration>))]
+public sealed partial class ClientRegistration
+{
+    /// <summary>Client identifier; a UUID in real responses [O]. Also the `sub` of access tokens [O].</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Client secret; a UUID in real responses [O]. Never expires [D]; store it securely.</summary>
+    public required string ClientSecret { get; init; }
+
+    /// <summary>
+    /// When the credentials were issued, as a Unix epoch time in **milliseconds** [I]. Adobe's
+    /// documentation sample uses seconds (`1723227212`) [D] while a real response shows
+    /// milliseconds (`1700725699585`) [O]; we follow the real call. Clients can tell them
+    /// apart by magnitude (values below 10^11 are seconds).
+    /// </summary>
+    public long? ClientIdIssuedAt { get; init; }
+
+    /// <summary>The redirect URI sent at registration, echoed back [O].</summary>
+    public IReadOnlyList<string>? RedirectUris { get; init; }
+
+    /// <summary>Grant types the client may use; always `client_credentials` [D].</summary>
+    public IReadOnlyList<string>? GrantTypes { get; init; }
+
+    /// <summary>
+    /// Scopes granted (Adobe's name is `scopes`, an array, not RFC 7591's `scope`) [D].
+    /// Documented: `api:client:v2` [D]; also seen: `config:client`, `decisions:client`,
+    /// `platform:sso`, `profile:client`, `tokens:client` [O].
+    /// </summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+}
+
+/// <summary>
+/// Client-credentials grant parameters (form fields; also accepted as query parameters, see the operation) [D]/[O].
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenRequest>))]
+public sealed partial class AccessTokenRequest
 {
     /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.GrantTypeJsonConverter))]
-    public readonly partial struct GrantType : global::System.IEquatable<GrantType>
-    {
-        private readonly string? _value;
+    [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
+    public required GrantType GrantType { get; init; }
 
-        /// <summary>Wraps any value, known or not.</summary>
-        public GrantType(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
+    /// <summary>The `client_id` returned by registration [D].</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
+    public required string ClientId { get; init; }
 
-        /// <summary>The value <c>client_credentials</c>.</summary>
-        public static GrantType ClientCredentials { get; } = new("client_credentials");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "client_credentials";
-
-        public static implicit operator GrantType(string value) => new(value);
-
-        public static bool operator ==(GrantType left, GrantType right) => left.Equals(right);
-
-        public static bool operator !=(GrantType left, GrantType right) => !left.Equals(right);
-
-        public bool Equals(GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is GrantType other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
+    /// <summary>The `client_secret` returned by registration [D].</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("client_secret")]
+    public required string ClientSecret { get; init; }
 }
 
-namespace CmuContracts.AdobePass.Internal
+/// <summary>Access token response [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenResponse>))]
+public sealed partial class AccessTokenResponse
 {
-    internal sealed class GrantTypeJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.GrantType>
-    {
-        public GrantTypeJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>Opaque identifier for tracking activity; a UUID in samples [D]/[O].</summary>
+    public string? Id { get; init; }
 
-        public static global::CmuContracts.AdobePass.GrantType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+    /// <summary>
+    /// Bearer token for protected APIs. Documented as opaque [D]; in practice an RS256 JWT
+    /// with `sub` (the `client_id`), `iss: auth.adobe.com`, `scopes` (one comma-separated
+    /// string), `nbf`, `iat` and `exp` in epoch seconds [O]. Do not parse it; use
+    /// `expires_in`.
+    /// </summary>
+    public required string AccessToken { get; init; }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.GrantType value) => writer.WriteStringValue(value.Value);
-    }
+    /// <summary>Issue time as a Unix epoch time in milliseconds [D].</summary>
+    public long? CreatedAt { get; init; }
+
+    /// <summary>Lifetime in seconds from `created_at`; 21600 (6 h) in current samples and real calls [D]/[O].</summary>
+    public int? ExpiresIn { get; init; }
+
+    /// <summary>Token type, lower-case `bearer` [D]. Compare case-insensitively.</summary>
+    public string? TokenType { get; init; }
+
+    /// <summary>
+    /// Appears only in Adobe's published OpenAPI schema, never in samples or real responses [D]; expect it to be absent.
+    /// </summary>
+    public string? RefreshToken { get; init; }
 }
 
-namespace CmuContracts.AdobePass
+/// <summary>
+/// OAuth-style error body returned with HTTP 400 by `/client/register` and `/client/token`
+/// [D]. The enum lists every code Adobe documents for these two endpoints; Adobe adds codes
+/// over time (`unsupported_grant_type` arrived in 2025), so clients must tolerate and
+/// preserve codes that are not in the list.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthError>))]
+public sealed partial class OAuthError
 {
     /// <summary>
     /// Error code. Registration: `invalid_request`, `invalid_redirect_uri`,
@@ -64,1475 +226,195 @@ namespace CmuContracts.AdobePass
     /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
     /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.OAuthErrorCodeJsonConverter))]
-    public readonly partial struct OAuthErrorCode : global::System.IEquatable<OAuthErrorCode>
-    {
-        private readonly string? _value;
+    public required OAuthErrorCode Error { get; init; }
 
-        /// <summary>Wraps any value, known or not.</summary>
-        public OAuthErrorCode(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>invalid_request</c>.</summary>
-        public static OAuthErrorCode InvalidRequest { get; } = new("invalid_request");
-
-        /// <summary>The value <c>invalid_redirect_uri</c>.</summary>
-        public static OAuthErrorCode InvalidRedirectUri { get; } = new("invalid_redirect_uri");
-
-        /// <summary>The value <c>invalid_software_statement</c>.</summary>
-        public static OAuthErrorCode InvalidSoftwareStatement { get; } = new("invalid_software_statement");
-
-        /// <summary>The value <c>unapproved_software_statement</c>.</summary>
-        public static OAuthErrorCode UnapprovedSoftwareStatement { get; } = new("unapproved_software_statement");
-
-        /// <summary>The value <c>invalid_client</c>.</summary>
-        public static OAuthErrorCode InvalidClient { get; } = new("invalid_client");
-
-        /// <summary>The value <c>unauthorized_client</c>.</summary>
-        public static OAuthErrorCode UnauthorizedClient { get; } = new("unauthorized_client");
-
-        /// <summary>The value <c>unsupported_grant_type</c>.</summary>
-        public static OAuthErrorCode UnsupportedGrantType { get; } = new("unsupported_grant_type");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "invalid_request" or "invalid_redirect_uri" or "invalid_software_statement" or "unapproved_software_statement" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type";
-
-        public static implicit operator OAuthErrorCode(string value) => new(value);
-
-        public static bool operator ==(OAuthErrorCode left, OAuthErrorCode right) => left.Equals(right);
-
-        public static bool operator !=(OAuthErrorCode left, OAuthErrorCode right) => !left.Equals(right);
-
-        public bool Equals(OAuthErrorCode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is OAuthErrorCode other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
+    /// <summary>Human-readable detail. From RFC 6749/7591; never shown in Adobe's samples [I]. Optional.</summary>
+    public string? ErrorDescription { get; init; }
 }
 
-namespace CmuContracts.AdobePass.Internal
+/// <summary>A CMU report in HAL JSON form [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageReport>))]
+public sealed partial class UsageReport
 {
-    internal sealed class OAuthErrorCodeJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.OAuthErrorCode>
-    {
-        public OAuthErrorCodeJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>The <c>_links</c> property.</summary>
+    public required ReportLinks Links { get; init; }
 
-        public static global::CmuContracts.AdobePass.OAuthErrorCode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthErrorCode value) => writer.WriteStringValue(value.Value);
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>A CMU response format [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ReportFormatJsonConverter))]
-    public readonly partial struct ReportFormat : global::System.IEquatable<ReportFormat>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps any value, known or not.</summary>
-        public ReportFormat(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>json</c>.</summary>
-        public static ReportFormat Json { get; } = new("json");
-
-        /// <summary>The value <c>xml</c>.</summary>
-        public static ReportFormat Xml { get; } = new("xml");
-
-        /// <summary>The value <c>csv</c>.</summary>
-        public static ReportFormat Csv { get; } = new("csv");
-
-        /// <summary>The value <c>html</c>.</summary>
-        public static ReportFormat Html { get; } = new("html");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "json" or "xml" or "csv" or "html";
-
-        public static implicit operator ReportFormat(string value) => new(value);
-
-        public static bool operator ==(ReportFormat left, ReportFormat right) => left.Equals(right);
-
-        public static bool operator !=(ReportFormat left, ReportFormat right) => !left.Equals(right);
-
-        public bool Equals(ReportFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is ReportFormat other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class ReportFormatJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportFormat>
-    {
-        public ReportFormatJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.ReportFormat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportFormat value) => writer.WriteStringValue(value.Value);
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>Dynamic Client Registration request body [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ClientRegistrationRequestJsonConverter))]
-    public sealed partial class ClientRegistrationRequest
-    {
-        /// <summary>
-        /// The software statement: an RS256-signed JWT downloaded from the TVE Dashboard
-        /// (Registered Applications, Download) [D]. Real statements carry `sub` (a UUID that
-        /// identifies the registered application), `iss: auth.adobe.com`, `iat` and `nbf` [O].
-        /// Unlimited validity, but Adobe can revoke one [D].
-        /// </summary>
-        public required string SoftwareStatement { get; init; }
-
-        /// <summary>
-        /// Where the user agent goes after authentication [D]. Optional per Adobe's documentation,
-        /// although Adobe's published OpenAPI marks it required [D]. It must match one of the
-        /// domains configured for the application in the TVE Dashboard [D]; Android SDK clients
-        /// send a reversed domain such as `com.example`, so this is a plain string, not a URI [D].
-        /// </summary>
-        public string? RedirectUri { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class ClientRegistrationRequestJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ClientRegistrationRequest>
-    {
-        public ClientRegistrationRequestJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.ClientRegistrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (ClientRegistrationRequest)");
-            }
-
-            string? p_SoftwareStatement = default;
-            string? p_RedirectUri = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("software_statement"u8))
-                {
-                    reader.Read();
-                    p_SoftwareStatement = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("redirect_uri"u8))
-                {
-                    reader.Read();
-                    p_RedirectUri = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.ClientRegistrationRequest
-            {
-                SoftwareStatement = p_SoftwareStatement!,
-                RedirectUri = p_RedirectUri,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistrationRequest value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("software_statement"u8, value.SoftwareStatement);
-            if (value.RedirectUri is not null)
-            {
-                writer.WriteString("redirect_uri"u8, value.RedirectUri);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>Client credentials returned by registration [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ClientRegistrationJsonConverter))]
-    public sealed partial class ClientRegistration
-    {
-        /// <summary>Client identifier; a UUID in real responses [O]. Also the `sub` of access tokens [O].</summary>
-        public required string ClientId { get; init; }
-
-        /// <summary>Client secret; a UUID in real responses [O]. Never expires [D]; store it securely.</summary>
-        public required string ClientSecret { get; init; }
-
-        /// <summary>
-        /// When the credentials were issued, as a Unix epoch time in **milliseconds** [I]. Adobe's
-        /// documentation sample uses seconds (`1723227212`) [D] while a real response shows
-        /// milliseconds (`1700725699585`) [O]; we follow the real call. Clients can tell them
-        /// apart by magnitude (values below 10^11 are seconds).
-        /// </summary>
-        public long? ClientIdIssuedAt { get; init; }
-
-        /// <summary>The redirect URI sent at registration, echoed back [O].</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? RedirectUris { get; init; }
-
-        /// <summary>Grant types the client may use; always `client_credentials` [D].</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? GrantTypes { get; init; }
-
-        /// <summary>
-        /// Scopes granted (Adobe's name is `scopes`, an array, not RFC 7591's `scope`) [D].
-        /// Documented: `api:client:v2` [D]; also seen: `config:client`, `decisions:client`,
-        /// `platform:sso`, `profile:client`, `tokens:client` [O].
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class ClientRegistrationJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ClientRegistration>
-    {
-        public ClientRegistrationJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.ClientRegistration ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (ClientRegistration)");
-            }
-
-            string? p_ClientId = default;
-            string? p_ClientSecret = default;
-            long? p_ClientIdIssuedAt = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_RedirectUris = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_GrantTypes = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? p_Scopes = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("client_id"u8))
-                {
-                    reader.Read();
-                    p_ClientId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("client_secret"u8))
-                {
-                    reader.Read();
-                    p_ClientSecret = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("client_id_issued_at"u8))
-                {
-                    reader.Read();
-                    p_ClientIdIssuedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("redirect_uris"u8))
-                {
-                    reader.Read();
-                    p_RedirectUris = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
-                }
-                else if (reader.ValueTextEquals("grant_types"u8))
-                {
-                    reader.Read();
-                    p_GrantTypes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
-                }
-                else if (reader.ValueTextEquals("scopes"u8))
-                {
-                    reader.Read();
-                    p_Scopes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadString(ref r1));
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.ClientRegistration
-            {
-                ClientId = p_ClientId!,
-                ClientSecret = p_ClientSecret!,
-                ClientIdIssuedAt = p_ClientIdIssuedAt,
-                RedirectUris = p_RedirectUris,
-                GrantTypes = p_GrantTypes,
-                Scopes = p_Scopes,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ClientRegistration value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("client_id"u8, value.ClientId);
-            writer.WriteString("client_secret"u8, value.ClientSecret);
-            if (value.ClientIdIssuedAt is not null)
-            {
-                writer.WriteNumber("client_id_issued_at"u8, value.ClientIdIssuedAt.Value);
-            }
-            if (value.RedirectUris is not null)
-            {
-                writer.WritePropertyName("redirect_uris"u8);
-                JsonValueWriter.WriteList<string>(writer, value.RedirectUris, static (w1, v1) => { w1.WriteStringValue(v1); });
-            }
-            if (value.GrantTypes is not null)
-            {
-                writer.WritePropertyName("grant_types"u8);
-                JsonValueWriter.WriteList<string>(writer, value.GrantTypes, static (w1, v1) => { w1.WriteStringValue(v1); });
-            }
-            if (value.Scopes is not null)
-            {
-                writer.WritePropertyName("scopes"u8);
-                JsonValueWriter.WriteList<string>(writer, value.Scopes, static (w1, v1) => { w1.WriteStringValue(v1); });
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
     /// <summary>
-    /// Client-credentials grant parameters (form fields; also accepted as query parameters, see the operation) [D]/[O].
+    /// The report records, one per distinct combination of the path's dimensions (plus any
+    /// forced by bare filter keys). Record order is the report's sort order [D].
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenRequestJsonConverter))]
-    public sealed partial class AccessTokenRequest
-    {
-        /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
-        public required GrantType GrantType { get; init; }
-
-        /// <summary>The `client_id` returned by registration [D].</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
-        public required string ClientId { get; init; }
-
-        /// <summary>The `client_secret` returned by registration [D].</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("client_secret")]
-        public required string ClientSecret { get; init; }
-    }
+    public required IReadOnlyList<UsageRecord> Report { get; init; }
 }
 
-namespace CmuContracts.AdobePass.Internal
+/// <summary>HAL links of a report [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinks>))]
+public sealed partial class ReportLinks
 {
-    internal sealed class AccessTokenRequestJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.AccessTokenRequest>
-    {
-        public AccessTokenRequestJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>The <c>self</c> property.</summary>
+    public required Link Self { get; init; }
 
-        public static global::CmuContracts.AdobePass.AccessTokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (AccessTokenRequest)");
-            }
+    /// <summary>The <c>roll-up</c> property.</summary>
+    public Link? RollUp { get; init; }
 
-            GrantType? p_GrantType = default;
-            string? p_ClientId = default;
-            string? p_ClientSecret = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("grant_type"u8))
-                {
-                    reader.Read();
-                    p_GrantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(GrantType?) : GrantTypeJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("client_id"u8))
-                {
-                    reader.Read();
-                    p_ClientId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("client_secret"u8))
-                {
-                    reader.Read();
-                    p_ClientSecret = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.AccessTokenRequest
-            {
-                GrantType = p_GrantType.GetValueOrDefault(),
-                ClientId = p_ClientId!,
-                ClientSecret = p_ClientSecret!,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenRequest value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("grant_type"u8);
-            GrantTypeJsonConverter.WriteValue(writer, value.GrantType);
-            writer.WriteString("client_id"u8, value.ClientId);
-            writer.WriteString("client_secret"u8, value.ClientSecret);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>Access token response [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.AccessTokenResponseJsonConverter))]
-    public sealed partial class AccessTokenResponse
-    {
-        /// <summary>Opaque identifier for tracking activity; a UUID in samples [D]/[O].</summary>
-        public string? Id { get; init; }
-
-        /// <summary>
-        /// Bearer token for protected APIs. Documented as opaque [D]; in practice an RS256 JWT
-        /// with `sub` (the `client_id`), `iss: auth.adobe.com`, `scopes` (one comma-separated
-        /// string), `nbf`, `iat` and `exp` in epoch seconds [O]. Do not parse it; use
-        /// `expires_in`.
-        /// </summary>
-        public required string AccessToken { get; init; }
-
-        /// <summary>Issue time as a Unix epoch time in milliseconds [D].</summary>
-        public long? CreatedAt { get; init; }
-
-        /// <summary>Lifetime in seconds from `created_at`; 21600 (6 h) in current samples and real calls [D]/[O].</summary>
-        public int? ExpiresIn { get; init; }
-
-        /// <summary>Token type, lower-case `bearer` [D]. Compare case-insensitively.</summary>
-        public string? TokenType { get; init; }
-
-        /// <summary>
-        /// Appears only in Adobe's published OpenAPI schema, never in samples or real responses [D]; expect it to be absent.
-        /// </summary>
-        public string? RefreshToken { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class AccessTokenResponseJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.AccessTokenResponse>
-    {
-        public AccessTokenResponseJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.AccessTokenResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (AccessTokenResponse)");
-            }
-
-            string? p_Id = default;
-            string? p_AccessToken = default;
-            long? p_CreatedAt = default;
-            int? p_ExpiresIn = default;
-            string? p_TokenType = default;
-            string? p_RefreshToken = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("access_token"u8))
-                {
-                    reader.Read();
-                    p_AccessToken = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    p_CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("expires_in"u8))
-                {
-                    reader.Read();
-                    p_ExpiresIn = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("token_type"u8))
-                {
-                    reader.Read();
-                    p_TokenType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("refresh_token"u8))
-                {
-                    reader.Read();
-                    p_RefreshToken = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.AccessTokenResponse
-            {
-                Id = p_Id,
-                AccessToken = p_AccessToken!,
-                CreatedAt = p_CreatedAt,
-                ExpiresIn = p_ExpiresIn,
-                TokenType = p_TokenType,
-                RefreshToken = p_RefreshToken,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.AccessTokenResponse value)
-        {
-            writer.WriteStartObject();
-            if (value.Id is not null)
-            {
-                writer.WriteString("id"u8, value.Id);
-            }
-            writer.WriteString("access_token"u8, value.AccessToken);
-            if (value.CreatedAt is not null)
-            {
-                writer.WriteNumber("created_at"u8, value.CreatedAt.Value);
-            }
-            if (value.ExpiresIn is not null)
-            {
-                writer.WriteNumber("expires_in"u8, value.ExpiresIn.Value);
-            }
-            if (value.TokenType is not null)
-            {
-                writer.WriteString("token_type"u8, value.TokenType);
-            }
-            if (value.RefreshToken is not null)
-            {
-                writer.WriteString("refresh_token"u8, value.RefreshToken);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>
-    /// OAuth-style error body returned with HTTP 400 by `/client/register` and `/client/token`
-    /// [D]. The enum lists every code Adobe documents for these two endpoints; Adobe adds codes
-    /// over time (`unsupported_grant_type` arrived in 2025), so clients must tolerate and
-    /// preserve codes that are not in the list.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.OAuthErrorJsonConverter))]
-    public sealed partial class OAuthError
-    {
-        /// <summary>
-        /// Error code. Registration: `invalid_request`, `invalid_redirect_uri`,
-        /// `invalid_software_statement`, `unapproved_software_statement`. Token:
-        /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
-        /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
-        /// </summary>
-        public required OAuthErrorCode Error { get; init; }
-
-        /// <summary>Human-readable detail. From RFC 6749/7591; never shown in Adobe's samples [I]. Optional.</summary>
-        public string? ErrorDescription { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class OAuthErrorJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.OAuthError>
-    {
-        public OAuthErrorJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.OAuthError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (OAuthError)");
-            }
-
-            OAuthErrorCode? p_Error = default;
-            string? p_ErrorDescription = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("error"u8))
-                {
-                    reader.Read();
-                    p_Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(OAuthErrorCode?) : OAuthErrorCodeJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("error_description"u8))
-                {
-                    reader.Read();
-                    p_ErrorDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.OAuthError
-            {
-                Error = p_Error.GetValueOrDefault(),
-                ErrorDescription = p_ErrorDescription,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.OAuthError value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("error"u8);
-            OAuthErrorCodeJsonConverter.WriteValue(writer, value.Error);
-            if (value.ErrorDescription is not null)
-            {
-                writer.WriteString("error_description"u8, value.ErrorDescription);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>A CMU report in HAL JSON form [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.UsageReportJsonConverter))]
-    public sealed partial class UsageReport
-    {
-        /// <summary>The <c>_links</c> property.</summary>
-        public required ReportLinks Links { get; init; }
-
-        /// <summary>
-        /// The report records, one per distinct combination of the path's dimensions (plus any
-        /// forced by bare filter keys). Record order is the report's sort order [D].
-        /// </summary>
-        public required global::System.Collections.Generic.IReadOnlyList<UsageRecord> Report { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class UsageReportJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.UsageReport>
-    {
-        public UsageReportJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.UsageReport ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (UsageReport)");
-            }
-
-            ReportLinks? p_Links = default;
-            global::System.Collections.Generic.IReadOnlyList<UsageRecord>? p_Report = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("_links"u8))
-                {
-                    reader.Read();
-                    p_Links = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReportLinksJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("report"u8))
-                {
-                    reader.Read();
-                    p_Report = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<UsageRecord>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => UsageRecordJsonConverter.ReadValue(ref r1));
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.UsageReport
-            {
-                Links = p_Links!,
-                Report = p_Report!,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.UsageReport value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("_links"u8);
-            ReportLinksJsonConverter.WriteValue(writer, value.Links);
-            writer.WritePropertyName("report"u8);
-            JsonValueWriter.WriteList<UsageRecord>(writer, value.Report, static (w1, v1) => { UsageRecordJsonConverter.WriteValue(w1, v1); });
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>HAL links of a report [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ReportLinksJsonConverter))]
-    public sealed partial class ReportLinks
-    {
-        /// <summary>The <c>self</c> property.</summary>
-        public required Link Self { get; init; }
-
-        /// <summary>The <c>roll-up</c> property.</summary>
-        public Link? RollUp { get; init; }
-
-        /// <summary>
-        /// Links to the sub-paths one dimension deeper; absent at leaves. A single object when
-        /// there is exactly one drill-down (as in Adobe's documentation example), an array when
-        /// there are several (as observed in a real response) [D]/[O]. Clients must handle both.
-        /// </summary>
-        public ReportLinksDrillDown? DrillDown { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class ReportLinksJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportLinks>
-    {
-        public ReportLinksJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.ReportLinks ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (ReportLinks)");
-            }
-
-            Link? p_Self = default;
-            Link? p_RollUp = default;
-            ReportLinksDrillDown? p_DrillDown = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("self"u8))
-                {
-                    reader.Read();
-                    p_Self = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LinkJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("roll-up"u8))
-                {
-                    reader.Read();
-                    p_RollUp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LinkJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("drill-down"u8))
-                {
-                    reader.Read();
-                    p_DrillDown = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReportLinksDrillDownJsonConverter.ReadValue(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.ReportLinks
-            {
-                Self = p_Self!,
-                RollUp = p_RollUp,
-                DrillDown = p_DrillDown,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportLinks value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("self"u8);
-            LinkJsonConverter.WriteValue(writer, value.Self);
-            if (value.RollUp is not null)
-            {
-                writer.WritePropertyName("roll-up"u8);
-                LinkJsonConverter.WriteValue(writer, value.RollUp);
-            }
-            if (value.DrillDown is not null)
-            {
-                writer.WritePropertyName("drill-down"u8);
-                ReportLinksDrillDownJsonConverter.WriteValue(writer, value.DrillDown);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>A HAL link [D].</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.LinkJsonConverter))]
-    public sealed partial class Link
-    {
-        /// <summary>
-        /// Server-relative URL starting with `/cmu/v2`. For `self`, the path plus the complete
-        /// query string the server applied; for `roll-up` and `drill-down`, the path only [D].
-        /// </summary>
-        public required string Href { get; init; }
-
-        /// <summary>Link name, seen on real responses (presumably the added or removed dimension) [O]/[I]. Optional.</summary>
-        public string? Name { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class LinkJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.Link>
-    {
-        public LinkJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.Link ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Link)");
-            }
-
-            string? p_Href = default;
-            string? p_Name = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("href"u8))
-                {
-                    reader.Read();
-                    p_Href = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.Link
-            {
-                Href = p_Href!,
-                Name = p_Name,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.Link value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("href"u8, value.Href);
-            if (value.Name is not null)
-            {
-                writer.WriteString("name"u8, value.Name);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
-    /// <summary>
-    /// One report row: the path's dimensions plus the metrics of its projection. Every property
-    /// is optional; which ones appear depends on the path and on `metrics`. Field order is
-    /// unspecified but the same in every record [D].
-    /// 
-    /// The service renders every value, numbers included, as a JSON string (`"205"`) [D]. The
-    /// numeric properties are typed as integers for convenience; clients must accept numeric
-    /// strings as well as JSON numbers (System.Text.Json: `JsonNumberHandling.AllowReadingFromString`).
-    /// Undocumented fields occur (for example `bstreams-30` [O]) and must be preserved, hence
-    /// `additionalProperties`.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.UsageRecordJsonConverter))]
-    public sealed partial class UsageRecord
-    {
-        /// <summary>Dimension. The Concurrency Monitoring tenant (customer organisation) [D].</summary>
-        public string? Tenant { get; init; }
-
-        /// <summary>Dimension. The application name registered in Concurrency Monitoring [D].</summary>
-        public string? Application { get; init; }
-
-        /// <summary>Dimension. The Adobe-issued Concurrency Monitoring application ID [D].</summary>
-        public string? ApplicationId { get; init; }
-
-        /// <summary>Dimension. The channel sent in the session metadata; `Unknown` when none was sent [D].</summary>
-        public string? Channel { get; init; }
-
-        /// <summary>Dimension. The MVPD (the `idp` of the session) [D].</summary>
-        public string? Mvpd { get; init; }
-
-        /// <summary>Dimension. The platform from the session metadata, or configured for the application [D].</summary>
-        public string? Platform { get; init; }
-
-        /// <summary>Time dimension. Four-digit year [D].</summary>
-        public int? Year { get; init; }
-
-        /// <summary>Time dimension. Month of the year, 1-12 [D].</summary>
-        public int? Month { get; init; }
-
-        /// <summary>Time dimension. Day of the month, 1-31 [D].</summary>
-        public int? Day { get; init; }
-
-        /// <summary>Time dimension. Hour of the day, 0-23 [D]/[I] (range and time zone not documented).</summary>
-        public int? Hour { get; init; }
-
-        /// <summary>Time dimension. Minute of the hour, 0-59 [D]/[I]. Minute reports must be enabled by Adobe [D].</summary>
-        public int? Minute { get; init; }
-
-        /// <summary>Histogram dimension. Number of concurrent streams approved at session initialisation for a user [D].</summary>
-        public int? ConcurrencyLevel { get; init; }
-
-        /// <summary>
-        /// Histogram dimension. Number of concurrent stream activities of any state (started, active, stopped, rejected) for a user [D].
-        /// </summary>
-        public int? ActivityLevel { get; init; }
-
-        /// <summary>Metric. Distinct user accounts that started at least one stream in the interval [D].</summary>
-        public long? ActiveUsers { get; init; }
-
-        /// <summary>Metric. Sessions with activity in the interval, excluding denied initialisations [D].</summary>
-        public long? ActiveSessions { get; init; }
-
-        /// <summary>Metric. Sessions started in the interval [D].</summary>
-        public long? StartedSessions { get; init; }
-
-        /// <summary>Metric. Sessions finished in the interval, explicitly or by timeout [D].</summary>
-        public long? CompletedSessions { get; init; }
-
-        /// <summary>Metric. Session initialisations that were denied [D].</summary>
-        public long? FailedAttempts { get; init; }
-
-        /// <summary>
-        /// Metric. Sessions ended on heartbeat by a policy violation; meaningful with FIFO or last_one_wins policies [D].
-        /// </summary>
-        public long? DismissedSessions { get; init; }
-
-        /// <summary>Metric. Sessions killed when a new one started with the `X-Terminate` header [D].</summary>
-        public long? KilledSessions { get; init; }
-
-        /// <summary>Metric. Streams lasting 0-15 minutes [D]. Tenant-first and mvpd-first paths only.</summary>
-        public long? Duration0_15 { get; init; }
-
-        /// <summary>Metric. Streams lasting 15-30 minutes [D].</summary>
-        public long? Duration15_30 { get; init; }
-
-        /// <summary>Metric. Streams lasting 30-60 minutes [D].</summary>
-        public long? Duration30_60 { get; init; }
-
-        /// <summary>Metric. Streams lasting 60-120 minutes [D].</summary>
-        public long? Duration60_120 { get; init; }
-
-        /// <summary>Metric. Streams lasting 2-4 hours [D].</summary>
-        public long? Duration2h4h { get; init; }
-
-        /// <summary>Metric. Streams lasting 4-8 hours [D].</summary>
-        public long? Duration4h8h { get; init; }
-
-        /// <summary>Metric. Streams lasting 8-16 hours [D].</summary>
-        public long? Duration8h16h { get; init; }
-
-        /// <summary>Metric. Streams lasting 16 hours to 1 day [D].</summary>
-        public long? Duration16h1d { get; init; }
-
-        /// <summary>Metric. Streams lasting 1-3 days [D].</summary>
-        public long? Duration1d3d { get; init; }
-
-        /// <summary>Metric. Streams lasting 3-7 days [D].</summary>
-        public long? Duration3d7d { get; init; }
-
-        /// <summary>Metric. Streams lasting 1 week to 1 month (30 days) [D].</summary>
-        public long? Duration1w1m { get; init; }
-
-        /// <summary>Metric. Streams lasting over 1 month (30 days) [D].</summary>
-        public long? DurationOver1m { get; init; }
-
-        /// <summary>
-        /// Histogram metric. Users who reached the row's concurrency or activity level [D]. Histogram paths only.
-        /// </summary>
-        public long? Users { get; init; }
-
-        /// <summary>Properties the spec does not name, as received.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-    }
-}
-
-namespace CmuContracts.AdobePass.Internal
-{
-    internal sealed class UsageRecordJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.UsageRecord>
-    {
-        public UsageRecordJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::CmuContracts.AdobePass.UsageRecord ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (UsageRecord)");
-            }
-
-            string? p_Tenant = default;
-            string? p_Application = default;
-            string? p_ApplicationId = default;
-            string? p_Channel = default;
-            string? p_Mvpd = default;
-            string? p_Platform = default;
-            int? p_Year = default;
-            int? p_Month = default;
-            int? p_Day = default;
-            int? p_Hour = default;
-            int? p_Minute = default;
-            int? p_ConcurrencyLevel = default;
-            int? p_ActivityLevel = default;
-            long? p_ActiveUsers = default;
-            long? p_ActiveSessions = default;
-            long? p_StartedSessions = default;
-            long? p_CompletedSessions = default;
-            long? p_FailedAttempts = default;
-            long? p_DismissedSessions = default;
-            long? p_KilledSessions = default;
-            long? p_Duration0_15 = default;
-            long? p_Duration15_30 = default;
-            long? p_Duration30_60 = default;
-            long? p_Duration60_120 = default;
-            long? p_Duration2h4h = default;
-            long? p_Duration4h8h = default;
-            long? p_Duration8h16h = default;
-            long? p_Duration16h1d = default;
-            long? p_Duration1d3d = default;
-            long? p_Duration3d7d = default;
-            long? p_Duration1w1m = default;
-            long? p_DurationOver1m = default;
-            long? p_Users = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? p_additional = null;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("tenant"u8))
-                {
-                    reader.Read();
-                    p_Tenant = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("application"u8))
-                {
-                    reader.Read();
-                    p_Application = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("application-id"u8))
-                {
-                    reader.Read();
-                    p_ApplicationId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("channel"u8))
-                {
-                    reader.Read();
-                    p_Channel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("mvpd"u8))
-                {
-                    reader.Read();
-                    p_Mvpd = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("platform"u8))
-                {
-                    reader.Read();
-                    p_Platform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("year"u8))
-                {
-                    reader.Read();
-                    p_Year = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("month"u8))
-                {
-                    reader.Read();
-                    p_Month = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("day"u8))
-                {
-                    reader.Read();
-                    p_Day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("hour"u8))
-                {
-                    reader.Read();
-                    p_Hour = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("minute"u8))
-                {
-                    reader.Read();
-                    p_Minute = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("concurrency-level"u8))
-                {
-                    reader.Read();
-                    p_ConcurrencyLevel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("activity-level"u8))
-                {
-                    reader.Read();
-                    p_ActivityLevel = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("active-users"u8))
-                {
-                    reader.Read();
-                    p_ActiveUsers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("active-sessions"u8))
-                {
-                    reader.Read();
-                    p_ActiveSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("started-sessions"u8))
-                {
-                    reader.Read();
-                    p_StartedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("completed-sessions"u8))
-                {
-                    reader.Read();
-                    p_CompletedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("failed-attempts"u8))
-                {
-                    reader.Read();
-                    p_FailedAttempts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("dismissed-sessions"u8))
-                {
-                    reader.Read();
-                    p_DismissedSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("killed-sessions"u8))
-                {
-                    reader.Read();
-                    p_KilledSessions = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_0-15"u8))
-                {
-                    reader.Read();
-                    p_Duration0_15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_15-30"u8))
-                {
-                    reader.Read();
-                    p_Duration15_30 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_30-60"u8))
-                {
-                    reader.Read();
-                    p_Duration30_60 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_60-120"u8))
-                {
-                    reader.Read();
-                    p_Duration60_120 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_2h-4h"u8))
-                {
-                    reader.Read();
-                    p_Duration2h4h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_4h-8h"u8))
-                {
-                    reader.Read();
-                    p_Duration4h8h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_8h-16h"u8))
-                {
-                    reader.Read();
-                    p_Duration8h16h = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_16h-1d"u8))
-                {
-                    reader.Read();
-                    p_Duration16h1d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_1d-3d"u8))
-                {
-                    reader.Read();
-                    p_Duration1d3d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_3d-7d"u8))
-                {
-                    reader.Read();
-                    p_Duration3d7d = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_1w-1m"u8))
-                {
-                    reader.Read();
-                    p_Duration1w1m = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("duration_over-1m"u8))
-                {
-                    reader.Read();
-                    p_DurationOver1m = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("users"u8))
-                {
-                    reader.Read();
-                    p_Users = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else
-                {
-                    var name = JsonValueReader.ReadText(ref reader);
-                    reader.Read();
-                    p_additional ??= new();
-                    p_additional[name] = JsonValueReader.ReadAny(ref reader);
-                }
-            }
-
-            return new global::CmuContracts.AdobePass.UsageRecord
-            {
-                Tenant = p_Tenant,
-                Application = p_Application,
-                ApplicationId = p_ApplicationId,
-                Channel = p_Channel,
-                Mvpd = p_Mvpd,
-                Platform = p_Platform,
-                Year = p_Year,
-                Month = p_Month,
-                Day = p_Day,
-                Hour = p_Hour,
-                Minute = p_Minute,
-                ConcurrencyLevel = p_ConcurrencyLevel,
-                ActivityLevel = p_ActivityLevel,
-                ActiveUsers = p_ActiveUsers,
-                ActiveSessions = p_ActiveSessions,
-                StartedSessions = p_StartedSessions,
-                CompletedSessions = p_CompletedSessions,
-                FailedAttempts = p_FailedAttempts,
-                DismissedSessions = p_DismissedSessions,
-                KilledSessions = p_KilledSessions,
-                Duration0_15 = p_Duration0_15,
-                Duration15_30 = p_Duration15_30,
-                Duration30_60 = p_Duration30_60,
-                Duration60_120 = p_Duration60_120,
-                Duration2h4h = p_Duration2h4h,
-                Duration4h8h = p_Duration4h8h,
-                Duration8h16h = p_Duration8h16h,
-                Duration16h1d = p_Duration16h1d,
-                Duration1d3d = p_Duration1d3d,
-                Duration3d7d = p_Duration3d7d,
-                Duration1w1m = p_Duration1w1m,
-                DurationOver1m = p_DurationOver1m,
-                Users = p_Users,
-                AdditionalProperties = p_additional,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.UsageRecord value)
-        {
-            writer.WriteStartObject();
-            if (value.Tenant is not null)
-            {
-                writer.WriteString("tenant"u8, value.Tenant);
-            }
-            if (value.Application is not null)
-            {
-                writer.WriteString("application"u8, value.Application);
-            }
-            if (value.ApplicationId is not null)
-            {
-                writer.WriteString("application-id"u8, value.ApplicationId);
-            }
-            if (value.Channel is not null)
-            {
-                writer.WriteString("channel"u8, value.Channel);
-            }
-            if (value.Mvpd is not null)
-            {
-                writer.WriteString("mvpd"u8, value.Mvpd);
-            }
-            if (value.Platform is not null)
-            {
-                writer.WriteString("platform"u8, value.Platform);
-            }
-            if (value.Year is not null)
-            {
-                writer.WriteNumber("year"u8, value.Year.Value);
-            }
-            if (value.Month is not null)
-            {
-                writer.WriteNumber("month"u8, value.Month.Value);
-            }
-            if (value.Day is not null)
-            {
-                writer.WriteNumber("day"u8, value.Day.Value);
-            }
-            if (value.Hour is not null)
-            {
-                writer.WriteNumber("hour"u8, value.Hour.Value);
-            }
-            if (value.Minute is not null)
-            {
-                writer.WriteNumber("minute"u8, value.Minute.Value);
-            }
-            if (value.ConcurrencyLevel is not null)
-            {
-                writer.WriteNumber("concurrency-level"u8, value.ConcurrencyLevel.Value);
-            }
-            if (value.ActivityLevel is not null)
-            {
-                writer.WriteNumber("activity-level"u8, value.ActivityLevel.Value);
-            }
-            if (value.ActiveUsers is not null)
-            {
-                writer.WriteNumber("active-users"u8, value.ActiveUsers.Value);
-            }
-            if (value.ActiveSessions is not null)
-            {
-                writer.WriteNumber("active-sessions"u8, value.ActiveSessions.Value);
-            }
-            if (value.StartedSessions is not null)
-            {
-                writer.WriteNumber("started-sessions"u8, value.StartedSessions.Value);
-            }
-            if (value.CompletedSessions is not null)
-            {
-                writer.WriteNumber("completed-sessions"u8, value.CompletedSessions.Value);
-            }
-            if (value.FailedAttempts is not null)
-            {
-                writer.WriteNumber("failed-attempts"u8, value.FailedAttempts.Value);
-            }
-            if (value.DismissedSessions is not null)
-            {
-                writer.WriteNumber("dismissed-sessions"u8, value.DismissedSessions.Value);
-            }
-            if (value.KilledSessions is not null)
-            {
-                writer.WriteNumber("killed-sessions"u8, value.KilledSessions.Value);
-            }
-            if (value.Duration0_15 is not null)
-            {
-                writer.WriteNumber("duration_0-15"u8, value.Duration0_15.Value);
-            }
-            if (value.Duration15_30 is not null)
-            {
-                writer.WriteNumber("duration_15-30"u8, value.Duration15_30.Value);
-            }
-            if (value.Duration30_60 is not null)
-            {
-                writer.WriteNumber("duration_30-60"u8, value.Duration30_60.Value);
-            }
-            if (value.Duration60_120 is not null)
-            {
-                writer.WriteNumber("duration_60-120"u8, value.Duration60_120.Value);
-            }
-            if (value.Duration2h4h is not null)
-            {
-                writer.WriteNumber("duration_2h-4h"u8, value.Duration2h4h.Value);
-            }
-            if (value.Duration4h8h is not null)
-            {
-                writer.WriteNumber("duration_4h-8h"u8, value.Duration4h8h.Value);
-            }
-            if (value.Duration8h16h is not null)
-            {
-                writer.WriteNumber("duration_8h-16h"u8, value.Duration8h16h.Value);
-            }
-            if (value.Duration16h1d is not null)
-            {
-                writer.WriteNumber("duration_16h-1d"u8, value.Duration16h1d.Value);
-            }
-            if (value.Duration1d3d is not null)
-            {
-                writer.WriteNumber("duration_1d-3d"u8, value.Duration1d3d.Value);
-            }
-            if (value.Duration3d7d is not null)
-            {
-                writer.WriteNumber("duration_3d-7d"u8, value.Duration3d7d.Value);
-            }
-            if (value.Duration1w1m is not null)
-            {
-                writer.WriteNumber("duration_1w-1m"u8, value.Duration1w1m.Value);
-            }
-            if (value.DurationOver1m is not null)
-            {
-                writer.WriteNumber("duration_over-1m"u8, value.DurationOver1m.Value);
-            }
-            if (value.Users is not null)
-            {
-                writer.WriteNumber("users"u8, value.Users.Value);
-            }
-            if (value.AdditionalProperties is not null)
-            {
-                foreach (var pair in value.AdditionalProperties)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace CmuContracts.AdobePass
-{
     /// <summary>
     /// Links to the sub-paths one dimension deeper; absent at leaves. A single object when
     /// there is exactly one drill-down (as in Adobe's documentation example), an array when
     /// there are several (as observed in a real response) [D]/[O]. Clients must handle both.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CmuContracts.AdobePass.Internal.ReportLinksDrillDownJsonConverter))]
-    public sealed partial class ReportLinksDrillDown
-    {
-        /// <summary>Set when the value is a Link.</summary>
-        public Link? Link { get; init; }
-
-        /// <summary>Set when the value is a global::System.Collections.Generic.IReadOnlyList&lt;Link&gt;.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Link>? LinkList { get; init; }
-
-        /// <summary>The JSON as received (undefined when the value was built in code).</summary>
-        public global::System.Text.Json.JsonElement Raw { get; init; }
-    }
+    public ReportLinksDrillDown? DrillDown { get; init; }
 }
 
-namespace CmuContracts.AdobePass.Internal
+/// <summary>A HAL link [D].</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Link>))]
+public sealed partial class Link
 {
-    internal sealed class ReportLinksDrillDownJsonConverter : GeneratedJsonConverter<global::CmuContracts.AdobePass.ReportLinksDrillDown>
-    {
-        public ReportLinksDrillDownJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>
+    /// Server-relative URL starting with `/cmu/v2`. For `self`, the path plus the complete
+    /// query string the server applied; for `roll-up` and `drill-down`, the path only [D].
+    /// </summary>
+    public required string Href { get; init; }
 
-        public static global::CmuContracts.AdobePass.ReportLinksDrillDown ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object && JsonValueReader.TryRead<Link>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => LinkJsonConverter.ReadValue(ref r0), out var v0))
-            {
-                return new global::CmuContracts.AdobePass.ReportLinksDrillDown { Link = v0, Raw = element };
-            }
+    /// <summary>Link name, seen on real responses (presumably the added or removed dimension) [O]/[I]. Optional.</summary>
+    public string? Name { get; init; }
+}
 
-            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array && JsonValueReader.TryRead<global::System.Collections.Generic.IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Link>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => LinkJsonConverter.ReadValue(ref r1)), out var v1))
-            {
-                return new global::CmuContracts.AdobePass.ReportLinksDrillDown { LinkList = v1, Raw = element };
-            }
+/// <summary>
+/// One report row: the path's dimensions plus the metrics of its projection. Every property
+/// is optional; which ones appear depends on the path and on `metrics`. Field order is
+/// unspecified but the same in every record [D].
+/// 
+/// The service renders every value, numbers included, as a JSON string (`"205"`) [D]. The
+/// numeric properties are typed as integers for convenience; clients must accept numeric
+/// strings as well as JSON numbers (System.Text.Json: `JsonNumberHandling.AllowReadingFromString`).
+/// Undocumented fields occur (for example `bstreams-30` [O]) and must be preserved, hence
+/// `additionalProperties`.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageRecord>))]
+public sealed partial class UsageRecord
+{
+    /// <summary>Dimension. The Concurrency Monitoring tenant (customer organisation) [D].</summary>
+    public string? Tenant { get; init; }
 
-            return new global::CmuContracts.AdobePass.ReportLinksDrillDown { Raw = element };
-        }
+    /// <summary>Dimension. The application name registered in Concurrency Monitoring [D].</summary>
+    public string? Application { get; init; }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::CmuContracts.AdobePass.ReportLinksDrillDown value)
-        {
-            if (value.Raw.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)
-            {
-                value.Raw.WriteTo(writer);
-                return;
-            }
+    /// <summary>Dimension. The Adobe-issued Concurrency Monitoring application ID [D].</summary>
+    public string? ApplicationId { get; init; }
 
-            if (value.Link is not null)
-            {
-                LinkJsonConverter.WriteValue(writer, value.Link);
-                return;
-            }
+    /// <summary>Dimension. The channel sent in the session metadata; `Unknown` when none was sent [D].</summary>
+    public string? Channel { get; init; }
 
-            if (value.LinkList is not null)
-            {
-                JsonValueWriter.WriteList<Link>(writer, value.LinkList, static (w1, v1) => { LinkJsonConverter.WriteValue(w1, v1); });
-                return;
-            }
+    /// <summary>Dimension. The MVPD (the `idp` of the session) [D].</summary>
+    public string? Mvpd { get; init; }
 
-            writer.WriteNullValue();
-        }
-    }
+    /// <summary>Dimension. The platform from the session metadata, or configured for the application [D].</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Time dimension. Four-digit year [D].</summary>
+    public int? Year { get; init; }
+
+    /// <summary>Time dimension. Month of the year, 1-12 [D].</summary>
+    public int? Month { get; init; }
+
+    /// <summary>Time dimension. Day of the month, 1-31 [D].</summary>
+    public int? Day { get; init; }
+
+    /// <summary>Time dimension. Hour of the day, 0-23 [D]/[I] (range and time zone not documented).</summary>
+    public int? Hour { get; init; }
+
+    /// <summary>Time dimension. Minute of the hour, 0-59 [D]/[I]. Minute reports must be enabled by Adobe [D].</summary>
+    public int? Minute { get; init; }
+
+    /// <summary>Histogram dimension. Number of concurrent streams approved at session initialisation for a user [D].</summary>
+    public int? ConcurrencyLevel { get; init; }
+
+    /// <summary>
+    /// Histogram dimension. Number of concurrent stream activities of any state (started, active, stopped, rejected) for a user [D].
+    /// </summary>
+    public int? ActivityLevel { get; init; }
+
+    /// <summary>Metric. Distinct user accounts that started at least one stream in the interval [D].</summary>
+    public long? ActiveUsers { get; init; }
+
+    /// <summary>Metric. Sessions with activity in the interval, excluding denied initialisations [D].</summary>
+    public long? ActiveSessions { get; init; }
+
+    /// <summary>Metric. Sessions started in the interval [D].</summary>
+    public long? StartedSessions { get; init; }
+
+    /// <summary>Metric. Sessions finished in the interval, explicitly or by timeout [D].</summary>
+    public long? CompletedSessions { get; init; }
+
+    /// <summary>Metric. Session initialisations that were denied [D].</summary>
+    public long? FailedAttempts { get; init; }
+
+    /// <summary>
+    /// Metric. Sessions ended on heartbeat by a policy violation; meaningful with FIFO or last_one_wins policies [D].
+    /// </summary>
+    public long? DismissedSessions { get; init; }
+
+    /// <summary>Metric. Sessions killed when a new one started with the `X-Terminate` header [D].</summary>
+    public long? KilledSessions { get; init; }
+
+    /// <summary>Metric. Streams lasting 0-15 minutes [D]. Tenant-first and mvpd-first paths only.</summary>
+    public long? Duration0_15 { get; init; }
+
+    /// <summary>Metric. Streams lasting 15-30 minutes [D].</summary>
+    public long? Duration15_30 { get; init; }
+
+    /// <summary>Metric. Streams lasting 30-60 minutes [D].</summary>
+    public long? Duration30_60 { get; init; }
+
+    /// <summary>Metric. Streams lasting 60-120 minutes [D].</summary>
+    public long? Duration60_120 { get; init; }
+
+    /// <summary>Metric. Streams lasting 2-4 hours [D].</summary>
+    public long? Duration2h4h { get; init; }
+
+    /// <summary>Metric. Streams lasting 4-8 hours [D].</summary>
+    public long? Duration4h8h { get; init; }
+
+    /// <summary>Metric. Streams lasting 8-16 hours [D].</summary>
+    public long? Duration8h16h { get; init; }
+
+    /// <summary>Metric. Streams lasting 16 hours to 1 day [D].</summary>
+    public long? Duration16h1d { get; init; }
+
+    /// <summary>Metric. Streams lasting 1-3 days [D].</summary>
+    public long? Duration1d3d { get; init; }
+
+    /// <summary>Metric. Streams lasting 3-7 days [D].</summary>
+    public long? Duration3d7d { get; init; }
+
+    /// <summary>Metric. Streams lasting 1 week to 1 month (30 days) [D].</summary>
+    public long? Duration1w1m { get; init; }
+
+    /// <summary>Metric. Streams lasting over 1 month (30 days) [D].</summary>
+    public long? DurationOver1m { get; init; }
+
+    /// <summary>
+    /// Histogram metric. Users who reached the row's concurrency or activity level [D]. Histogram paths only.
+    /// </summary>
+    public long? Users { get; init; }
+
+    /// <summary>Properties the spec does not name, as received.</summary>
+    public IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>
+/// Links to the sub-paths one dimension deeper; absent at leaves. A single object when
+/// there is exactly one drill-down (as in Adobe's documentation example), an array when
+/// there are several (as observed in a real response) [D]/[O]. Clients must handle both.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinksDrillDown>))]
+public sealed partial class ReportLinksDrillDown
+{
+    /// <summary>Set when the value is a Link.</summary>
+    public Link? Link { get; init; }
+
+    /// <summary>Set when the value is a IReadOnlyList&lt;Link&gt;.</summary>
+    public IReadOnlyList<Link>? LinkList { get; init; }
+
+    /// <summary>The JSON as received (undefined when the value was built in code).</summary>
+    public global::System.Text.Json.JsonElement Raw { get; init; }
 }

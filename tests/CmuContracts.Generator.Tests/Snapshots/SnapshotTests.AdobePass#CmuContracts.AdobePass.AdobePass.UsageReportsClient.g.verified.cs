@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace CmuContracts.AdobePass
 {
     /// <summary>
@@ -49,13 +51,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetRootAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd</summary>
         /// <remarks>
@@ -83,13 +85,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year</summary>
         /// <remarks>
@@ -116,13 +118,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month</summary>
         /// <remarks>
@@ -149,13 +151,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day</summary>
         /// <remarks>
@@ -183,13 +185,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour</summary>
         /// <remarks>
@@ -216,13 +218,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -249,13 +251,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, tenant</summary>
         /// <remarks>
@@ -282,13 +284,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, tenant</summary>
         /// <remarks>
@@ -315,13 +317,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant</summary>
         /// <remarks>
@@ -348,13 +350,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year</summary>
         /// <remarks>
@@ -380,13 +382,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month</summary>
         /// <remarks>
@@ -415,13 +417,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id</summary>
         /// <remarks>
@@ -448,13 +450,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id, application</summary>
         /// <remarks>
@@ -481,13 +483,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel</summary>
         /// <remarks>
@@ -515,13 +517,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform</summary>
         /// <remarks>
@@ -550,13 +552,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id</summary>
         /// <remarks>
@@ -585,13 +587,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -619,13 +621,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day</summary>
         /// <remarks>
@@ -655,13 +657,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id</summary>
         /// <remarks>
@@ -689,13 +691,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id, application</summary>
         /// <remarks>
@@ -724,13 +726,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel</summary>
         /// <remarks>
@@ -757,13 +759,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform</summary>
         /// <remarks>
@@ -791,13 +793,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id</summary>
         /// <remarks>
@@ -827,13 +829,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -862,13 +864,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour</summary>
         /// <remarks>
@@ -898,13 +900,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id</summary>
         /// <remarks>
@@ -933,13 +935,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id, application</summary>
         /// <remarks>
@@ -968,13 +970,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel</summary>
         /// <remarks>
@@ -1001,13 +1003,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform</summary>
         /// <remarks>
@@ -1035,13 +1037,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id</summary>
         /// <remarks>
@@ -1071,13 +1073,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1106,13 +1108,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute</summary>
         /// <remarks>
@@ -1142,13 +1144,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id</summary>
         /// <remarks>
@@ -1179,13 +1181,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id, application</summary>
         /// <remarks>
@@ -1215,13 +1217,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel</summary>
         /// <remarks>
@@ -1251,13 +1253,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform</summary>
         /// <remarks>
@@ -1288,13 +1290,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id</summary>
         /// <remarks>
@@ -1325,13 +1327,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1361,13 +1363,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd</summary>
         /// <remarks>
@@ -1396,13 +1398,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform</summary>
         /// <remarks>
@@ -1433,13 +1435,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1470,13 +1472,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1506,13 +1508,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -1539,13 +1541,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform</summary>
         /// <remarks>
@@ -1573,13 +1575,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1609,13 +1611,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1644,13 +1646,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd</summary>
         /// <remarks>
@@ -1678,13 +1680,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, hour</summary>
         /// <remarks>
@@ -1711,13 +1713,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform</summary>
         /// <remarks>
@@ -1745,13 +1747,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1781,13 +1783,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1816,13 +1818,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd</summary>
         /// <remarks>
@@ -1850,13 +1852,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform</summary>
         /// <remarks>
@@ -1884,13 +1886,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1919,13 +1921,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1953,13 +1955,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year</summary>
         /// <remarks>
@@ -1985,13 +1987,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month</summary>
         /// <remarks>
@@ -2018,13 +2020,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level</summary>
         /// <remarks>
@@ -2050,13 +2052,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant</summary>
         /// <remarks>
@@ -2082,13 +2084,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2114,13 +2116,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level</summary>
         /// <remarks>
@@ -2146,13 +2148,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2178,13 +2180,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2210,13 +2212,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day</summary>
         /// <remarks>
@@ -2245,13 +2247,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level</summary>
         /// <remarks>
@@ -2277,13 +2279,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant</summary>
         /// <remarks>
@@ -2309,13 +2311,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2341,13 +2343,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level</summary>
         /// <remarks>
@@ -2373,13 +2375,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2405,13 +2407,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2437,13 +2439,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour</summary>
         /// <remarks>
@@ -2471,13 +2473,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -2503,13 +2505,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant</summary>
         /// <remarks>
@@ -2535,13 +2537,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -2569,13 +2571,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -2604,13 +2606,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2637,13 +2639,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -2672,13 +2674,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id</summary>
         /// <remarks>
@@ -2705,13 +2707,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application</summary>
         /// <remarks>
@@ -2740,13 +2742,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2773,13 +2775,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel</summary>
         /// <remarks>
@@ -2806,13 +2808,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform</summary>
         /// <remarks>
@@ -2840,13 +2842,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -2874,13 +2876,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -2907,13 +2909,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd</summary>
         /// <remarks>
@@ -2940,13 +2942,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -2974,13 +2976,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3008,13 +3010,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3042,13 +3044,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform</summary>
         /// <remarks>
@@ -3076,13 +3078,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3110,13 +3112,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3143,13 +3145,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd</summary>
         /// <remarks>
@@ -3175,13 +3177,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant</summary>
         /// <remarks>
@@ -3207,13 +3209,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3240,13 +3242,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3275,13 +3277,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3308,13 +3310,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant</summary>
         /// <remarks>
@@ -3345,13 +3347,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel</summary>
         /// <remarks>
@@ -3378,13 +3380,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform</summary>
         /// <remarks>
@@ -3412,13 +3414,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -3446,13 +3448,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -3479,13 +3481,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd</summary>
         /// <remarks>
@@ -3512,13 +3514,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -3546,13 +3548,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3580,13 +3582,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3613,13 +3615,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform</summary>
         /// <remarks>
@@ -3646,13 +3648,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3680,13 +3682,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3713,13 +3715,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd</summary>
         /// <remarks>
@@ -3745,13 +3747,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant</summary>
         /// <remarks>
@@ -3777,13 +3779,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3810,13 +3812,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3845,13 +3847,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3878,13 +3880,13 @@ namespace CmuContracts.AdobePass
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -3911,7 +3913,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetRootAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetRootAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3923,7 +3925,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3931,7 +3933,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3943,7 +3945,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3951,7 +3953,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3963,7 +3965,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3971,7 +3973,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3983,7 +3985,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -3991,7 +3993,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4003,7 +4005,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4011,7 +4013,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4023,7 +4025,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4031,7 +4033,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4043,7 +4045,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4051,7 +4053,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4063,7 +4065,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4071,7 +4073,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4083,7 +4085,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4091,7 +4093,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4103,7 +4105,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4111,7 +4113,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4123,7 +4125,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4131,7 +4133,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4143,7 +4145,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4151,7 +4153,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4163,7 +4165,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4171,7 +4173,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4183,7 +4185,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4191,7 +4193,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4203,7 +4205,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4211,7 +4213,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4223,7 +4225,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4231,7 +4233,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4243,7 +4245,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4251,7 +4253,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4263,7 +4265,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4271,7 +4273,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4283,7 +4285,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4291,7 +4293,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4303,7 +4305,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4311,7 +4313,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4323,7 +4325,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4331,7 +4333,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4343,7 +4345,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4351,7 +4353,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4363,7 +4365,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4371,7 +4373,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4383,7 +4385,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4391,7 +4393,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4403,7 +4405,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4411,7 +4413,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4423,7 +4425,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4431,7 +4433,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4443,7 +4445,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4451,7 +4453,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4463,7 +4465,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4471,7 +4473,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4483,7 +4485,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4491,7 +4493,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4503,7 +4505,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4511,7 +4513,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4523,7 +4525,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4531,7 +4533,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4543,7 +4545,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4551,7 +4553,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4563,7 +4565,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4571,7 +4573,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4583,7 +4585,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4591,7 +4593,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4603,7 +4605,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4611,7 +4613,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4623,7 +4625,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4631,7 +4633,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4643,7 +4645,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4651,7 +4653,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4663,7 +4665,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4671,7 +4673,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4683,7 +4685,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4691,7 +4693,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4703,7 +4705,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4711,7 +4713,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4723,7 +4725,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4731,7 +4733,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4743,7 +4745,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4751,7 +4753,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4763,7 +4765,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4771,7 +4773,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4783,7 +4785,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4791,7 +4793,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4803,7 +4805,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4811,7 +4813,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4823,7 +4825,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4831,7 +4833,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4843,7 +4845,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4851,7 +4853,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4863,7 +4865,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4871,7 +4873,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4883,7 +4885,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4891,7 +4893,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4903,7 +4905,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4911,7 +4913,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4923,7 +4925,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4931,7 +4933,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4943,7 +4945,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4951,7 +4953,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4963,7 +4965,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4971,7 +4973,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4983,7 +4985,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -4991,7 +4993,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5003,7 +5005,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5011,7 +5013,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5023,7 +5025,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5031,7 +5033,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5043,7 +5045,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5051,7 +5053,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5063,7 +5065,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5071,7 +5073,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5083,7 +5085,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5091,7 +5093,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5103,7 +5105,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5111,7 +5113,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5123,7 +5125,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5131,7 +5133,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5143,7 +5145,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5151,7 +5153,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5163,7 +5165,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5171,7 +5173,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5183,7 +5185,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5191,7 +5193,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5203,7 +5205,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5211,7 +5213,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5223,7 +5225,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5231,7 +5233,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5243,7 +5245,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5251,7 +5253,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5263,7 +5265,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5271,7 +5273,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5283,7 +5285,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5291,7 +5293,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5303,7 +5305,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5311,7 +5313,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5323,7 +5325,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5331,7 +5333,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5343,7 +5345,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5351,7 +5353,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5363,7 +5365,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5371,7 +5373,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5383,7 +5385,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5391,7 +5393,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5403,7 +5405,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5411,7 +5413,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5423,7 +5425,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5431,7 +5433,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5443,7 +5445,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5451,7 +5453,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5463,7 +5465,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5471,7 +5473,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5483,7 +5485,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5491,7 +5493,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5503,7 +5505,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5511,7 +5513,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5523,7 +5525,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5531,7 +5533,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5543,7 +5545,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5551,7 +5553,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5563,7 +5565,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5571,7 +5573,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5583,7 +5585,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5591,7 +5593,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5603,7 +5605,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5611,7 +5613,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5623,7 +5625,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5631,7 +5633,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5643,7 +5645,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5651,7 +5653,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5663,7 +5665,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5671,7 +5673,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5683,7 +5685,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5691,7 +5693,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5703,7 +5705,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5711,7 +5713,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5723,7 +5725,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5731,7 +5733,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5743,7 +5745,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5751,7 +5753,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5763,7 +5765,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5771,7 +5773,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5783,7 +5785,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5791,7 +5793,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5803,7 +5805,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5811,7 +5813,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5823,7 +5825,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5831,7 +5833,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5843,7 +5845,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5851,7 +5853,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5863,7 +5865,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5871,7 +5873,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5883,7 +5885,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5891,7 +5893,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5903,7 +5905,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5911,7 +5913,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5923,7 +5925,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5931,7 +5933,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5943,7 +5945,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5951,7 +5953,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5963,7 +5965,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5971,7 +5973,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5983,7 +5985,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -5991,7 +5993,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6003,7 +6005,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6011,7 +6013,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6023,7 +6025,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6031,7 +6033,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6043,7 +6045,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6051,7 +6053,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6063,7 +6065,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6071,7 +6073,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6083,7 +6085,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6091,7 +6093,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6103,7 +6105,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6111,7 +6113,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6123,7 +6125,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6131,7 +6133,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6143,7 +6145,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6151,7 +6153,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6163,7 +6165,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6171,7 +6173,7 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
@@ -6183,14 +6185,14 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, string? start, string? end, ReportFormat? format, int? limit, global::System.Collections.Generic.IReadOnlyList<string>? metrics, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var query = new global::Refit.GeneratedQueryStringBuilder(path);
@@ -6222,7 +6224,7 @@ namespace CmuContracts.AdobePass.Internal
                 query.BeginCollection("metrics", global::Refit.CollectionFormat.Multi, false);
                 foreach (var item in metrics)
                 {
-                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes2, typeof(global::System.Collections.Generic.IReadOnlyList<string>)));
+                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes2, typeof(IReadOnlyList<string>)));
                 }
                 query.EndCollection();
             }

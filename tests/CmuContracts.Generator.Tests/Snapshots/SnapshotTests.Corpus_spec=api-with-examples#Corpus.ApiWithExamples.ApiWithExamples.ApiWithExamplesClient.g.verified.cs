@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.ApiWithExamples
 {
     /// <summary>The ApiWithExamples operations.</summary>
@@ -33,7 +35,7 @@ namespace Corpus.ApiWithExamples.Internal
     internal sealed class ApiWithExamplesClient : global::Corpus.ApiWithExamples.IApiWithExamplesClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> s_json0 = global::Corpus.ApiWithExamples.Internal.GeneratedJson.Create<global::System.Text.Json.JsonElement>(global::Corpus.ApiWithExamples.ApiWithExamplesJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadAny(ref r0), static (w0, v0) => { v0.WriteTo(w0); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> s_json0 = global::Corpus.ApiWithExamples.Internal.GeneratedJson.Create<global::System.Text.Json.JsonElement>(global::Corpus.ApiWithExamples.ApiWithExamplesJsonContext.Options, JsonValueReader.ReadAny, JsonValueWriter.WriteAny);
 
         public ApiWithExamplesClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

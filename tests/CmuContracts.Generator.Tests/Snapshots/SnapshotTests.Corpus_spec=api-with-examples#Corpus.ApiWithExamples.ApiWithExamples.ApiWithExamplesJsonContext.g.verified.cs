@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Corpus.ApiWithExamples;
 
 /// <summary>
@@ -25,11 +28,10 @@ public sealed partial class ApiWithExamplesJsonContext : global::System.Text.Jso
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -156,6 +156,53 @@ internal static class JsonValueReader
         return map;
     }
 
+    // A model converter reads each property with one call: the reader is on the property's name, and the call moves to
+    // its value. A JSON null leaves the property unset (null), whatever the schema says.
+    public static void StartObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object (" + typeName + ")");
+        }
+    }
+
+    public static bool NextProperty(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName;
+
+    /// <summary>Skips a property the model does not name: servers may add fields.</summary>
+    public static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    private static bool NextIsNull(ref global::System.Text.Json.Utf8JsonReader reader) => reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
+    public static string? NextString(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadString(ref reader);
+    public static bool? NextBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadBoolean(ref reader);
+    public static int? NextInt32(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadInt32(ref reader);
+    public static long? NextInt64(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadInt64(ref reader);
+    public static float? NextSingle(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadSingle(ref reader);
+    public static double? NextDouble(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadDouble(ref reader);
+    public static decimal? NextDecimal(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadDecimal(ref reader);
+    public static global::System.DateOnly? NextDate(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadDate(ref reader);
+    public static global::System.DateTimeOffset? NextDateTime(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadDateTime(ref reader);
+    public static global::System.Guid? NextGuid(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadGuid(ref reader);
+    public static global::System.Uri? NextUri(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadUri(ref reader);
+    public static byte[]? NextBytes(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadBytes(ref reader);
+    public static global::System.Text.Json.JsonElement? NextAny(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadAny(ref reader);
+
+    public static T? Next<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> read) where T : class =>
+        NextIsNull(ref reader) ? null : read(ref reader);
+
+    public static T? NextValue<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> read) where T : struct =>
+        NextIsNull(ref reader) ? null : read(ref reader);
+
+    public static global::System.Collections.Generic.List<T>? NextList<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> readItem) =>
+        NextIsNull(ref reader) ? null : ReadList(ref reader, readItem);
+
+    public static global::System.Collections.Generic.Dictionary<string, T>? NextMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> readValue) =>
+        NextIsNull(ref reader) ? null : ReadMap(ref reader, readValue);
+
     /// <summary>Tries to read a whole JSON value as one union variant; false (never an exception) when it does not fit.</summary>
     public static bool TryRead<T>(global::System.Text.Json.JsonElement element, JsonRead<T> read, out T? value)
     {

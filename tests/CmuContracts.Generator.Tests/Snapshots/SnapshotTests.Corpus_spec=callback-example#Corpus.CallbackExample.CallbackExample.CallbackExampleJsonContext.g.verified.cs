@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Corpus.CallbackExample;
 
 /// <summary>
@@ -19,21 +22,20 @@ public sealed partial class CallbackExampleJsonContext : global::System.Text.Jso
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Metadata for <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.CallbackExample.PostStreamsResponse> PostStreamsResponse => TypeInfoOf<global::Corpus.CallbackExample.PostStreamsResponse>();
+    public JsonTypeInfo<PostStreamsResponse> PostStreamsResponse => TypeInfoOf<PostStreamsResponse>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.CallbackExample.PostStreamsResponse)) return ValueInfo(options, new global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter());
+        if (type == typeof(PostStreamsResponse)) return Info<PostStreamsResponse>(options, Internal.PostStreamsResponseJson.Read, Internal.PostStreamsResponseJson.Write);
 
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.CallbackExample;
 
 /// <summary>Registers the CallbackExample Refit clients with <c>IHttpClientFactory</c>.</summary>

@@ -4,57 +4,14 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.CallbackExample
+using System.Collections.Generic;
+
+namespace Corpus.CallbackExample;
+
+/// <summary>subscription information</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<PostStreamsResponse>))]
+public sealed partial class PostStreamsResponse
 {
-    /// <summary>subscription information</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.CallbackExample.Internal.PostStreamsResponseJsonConverter))]
-    public sealed partial class PostStreamsResponse
-    {
-        /// <summary>this unique identifier allows management of the subscription</summary>
-        public required string SubscriptionId { get; init; }
-    }
-}
-
-namespace Corpus.CallbackExample.Internal
-{
-    internal sealed class PostStreamsResponseJsonConverter : GeneratedJsonConverter<global::Corpus.CallbackExample.PostStreamsResponse>
-    {
-        public PostStreamsResponseJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.CallbackExample.PostStreamsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (PostStreamsResponse)");
-            }
-
-            string? p_SubscriptionId = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("subscriptionId"u8))
-                {
-                    reader.Read();
-                    p_SubscriptionId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.CallbackExample.PostStreamsResponse
-            {
-                SubscriptionId = p_SubscriptionId!,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.CallbackExample.PostStreamsResponse value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("subscriptionId"u8, value.SubscriptionId);
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>this unique identifier allows management of the subscription</summary>
+    public required string SubscriptionId { get; init; }
 }

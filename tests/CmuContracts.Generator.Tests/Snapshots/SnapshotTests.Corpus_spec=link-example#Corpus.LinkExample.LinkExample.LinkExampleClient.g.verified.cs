@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.LinkExample
 {
     /// <summary>The LinkExample operations.</summary>
@@ -24,7 +26,7 @@ namespace Corpus.LinkExample
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/2.0/repositories/{username}")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /2.0/repositories/{username}/{slug}</summary>
         /// <param name="username">The username path parameter.</param>
@@ -43,7 +45,7 @@ namespace Corpus.LinkExample
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query(TreatAsString = true)] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, [global::Refit.Query(TreatAsString = true)] GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</summary>
         /// <param name="username">The username path parameter.</param>
@@ -73,9 +75,9 @@ namespace Corpus.LinkExample.Internal
     internal sealed class LinkExampleClient : global::Corpus.LinkExample.ILinkExampleClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Repository>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => RepositoryJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Repository>(w0, v0, static (w1, v1) => { RepositoryJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Repository>> s_json0 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<IReadOnlyList<Repository>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, RepositoryJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, RepositoryJson.Write); });
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pullrequest>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PullrequestJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pullrequest>(w0, v0, static (w1, v1) => { PullrequestJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pullrequest>> s_json2 = global::Corpus.LinkExample.Internal.GeneratedJson.Create<IReadOnlyList<Pullrequest>>(global::Corpus.LinkExample.LinkExampleJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, PullrequestJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, PullrequestJson.Write); });
 
         public LinkExampleClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -99,15 +101,15 @@ namespace Corpus.LinkExample.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<IReadOnlyList<Repository>> GetRepositoriesByOwnerAsync(string username, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest1(settings, "getRepositoriesByOwner", global::System.Array.Empty<string>(), "GetRepositoriesByOwnerAsync", "application/json", username, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Repository>>(request, s_json0);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<Repository>>(request, s_json0);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Repository>, global::System.Collections.Generic.IReadOnlyList<Repository>>(Client, request, settings, false, true, false, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<Repository>, IReadOnlyList<Repository>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -123,15 +125,15 @@ namespace Corpus.LinkExample.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<IReadOnlyList<Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, GetPullRequestsByRepositoryState? state, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest3(settings, "getPullRequestsByRepository", global::System.Array.Empty<string>(), "GetPullRequestsByRepositoryAsync", "application/json", username, slug, state, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(request, s_json2);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<Pullrequest>>(request, s_json2);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pullrequest>, global::System.Collections.Generic.IReadOnlyList<Pullrequest>>(Client, request, settings, false, true, false, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<Pullrequest>, IReadOnlyList<Pullrequest>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
         /// <inheritdoc />

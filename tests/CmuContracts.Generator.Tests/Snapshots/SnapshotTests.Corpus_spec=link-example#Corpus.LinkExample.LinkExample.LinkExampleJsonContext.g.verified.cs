@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Corpus.LinkExample;
 
 /// <summary>
@@ -19,33 +22,32 @@ public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Se
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Metadata for <see cref="global::Corpus.LinkExample.User"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.User> User => TypeInfoOf<global::Corpus.LinkExample.User>();
+    public JsonTypeInfo<User> User => TypeInfoOf<User>();
 
     /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Repository"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Repository> Repository => TypeInfoOf<global::Corpus.LinkExample.Repository>();
+    public JsonTypeInfo<Repository> Repository => TypeInfoOf<Repository>();
 
     /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Pullrequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.Pullrequest> Pullrequest => TypeInfoOf<global::Corpus.LinkExample.Pullrequest>();
+    public JsonTypeInfo<Pullrequest> Pullrequest => TypeInfoOf<Pullrequest>();
 
     /// <summary>Metadata for <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.LinkExample.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => TypeInfoOf<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>();
+    public JsonTypeInfo<GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => TypeInfoOf<GetPullRequestsByRepositoryState>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.LinkExample.User)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.UserJsonConverter());
-        if (type == typeof(global::Corpus.LinkExample.Repository)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.RepositoryJsonConverter());
-        if (type == typeof(global::Corpus.LinkExample.Pullrequest)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.PullrequestJsonConverter());
-        if (type == typeof(global::Corpus.LinkExample.GetPullRequestsByRepositoryState)) return ValueInfo(options, new global::Corpus.LinkExample.Internal.GetPullRequestsByRepositoryStateJsonConverter());
+        if (type == typeof(User)) return Info<User>(options, Internal.UserJson.Read, Internal.UserJson.Write);
+        if (type == typeof(Repository)) return Info<Repository>(options, Internal.RepositoryJson.Read, Internal.RepositoryJson.Write);
+        if (type == typeof(Pullrequest)) return Info<Pullrequest>(options, Internal.PullrequestJson.Read, Internal.PullrequestJson.Write);
+        if (type == typeof(GetPullRequestsByRepositoryState)) return Info<GetPullRequestsByRepositoryState>(options, Internal.GetPullRequestsByRepositoryStateJson.Read, Internal.GetPullRequestsByRepositoryStateJson.Write);
 
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -4,304 +4,71 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.LinkExample
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.UserJsonConverter))]
-    public sealed partial class User
-    {
-        /// <summary>The <c>username</c> property.</summary>
-        public string? Username { get; init; }
+using System.Collections.Generic;
 
-        /// <summary>The <c>uuid</c> property.</summary>
-        public string? Uuid { get; init; }
-    }
+namespace Corpus.LinkExample;
+
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<User>))]
+public sealed partial class User
+{
+    /// <summary>The <c>username</c> property.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>The <c>uuid</c> property.</summary>
+    public string? Uuid { get; init; }
 }
 
-namespace Corpus.LinkExample.Internal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Repository>))]
+public sealed partial class Repository
 {
-    internal sealed class UserJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.User>
-    {
-        public UserJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>The <c>slug</c> property.</summary>
+    public string? Slug { get; init; }
 
-        public static global::Corpus.LinkExample.User ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (User)");
-            }
-
-            string? p_Username = default;
-            string? p_Uuid = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("username"u8))
-                {
-                    reader.Read();
-                    p_Username = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("uuid"u8))
-                {
-                    reader.Read();
-                    p_Uuid = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.LinkExample.User
-            {
-                Username = p_Username,
-                Uuid = p_Uuid,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.User value)
-        {
-            writer.WriteStartObject();
-            if (value.Username is not null)
-            {
-                writer.WriteString("username"u8, value.Username);
-            }
-            if (value.Uuid is not null)
-            {
-                writer.WriteString("uuid"u8, value.Uuid);
-            }
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>The <c>owner</c> property.</summary>
+    public User? Owner { get; init; }
 }
 
-namespace Corpus.LinkExample
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Pullrequest>))]
+public sealed partial class Pullrequest
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.RepositoryJsonConverter))]
-    public sealed partial class Repository
-    {
-        /// <summary>The <c>slug</c> property.</summary>
-        public string? Slug { get; init; }
+    /// <summary>The <c>id</c> property.</summary>
+    public int? Id { get; init; }
 
-        /// <summary>The <c>owner</c> property.</summary>
-        public User? Owner { get; init; }
-    }
+    /// <summary>The <c>title</c> property.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The <c>repository</c> property.</summary>
+    public Repository? Repository { get; init; }
+
+    /// <summary>The <c>author</c> property.</summary>
+    public User? Author { get; init; }
 }
 
-namespace Corpus.LinkExample.Internal
+/// <summary>Known values of GetPullRequestsByRepositoryState; other values are kept as they are.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<GetPullRequestsByRepositoryState>))]
+public readonly partial record struct GetPullRequestsByRepositoryState
 {
-    internal sealed class RepositoryJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.Repository>
-    {
-        public RepositoryJsonConverter() : base(ReadValue, WriteValue) { }
+    private readonly string? _value;
 
-        public static global::Corpus.LinkExample.Repository ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Repository)");
-            }
+    /// <summary>Wraps any value, known or not.</summary>
+    public GetPullRequestsByRepositoryState(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-            string? p_Slug = default;
-            User? p_Owner = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("slug"u8))
-                {
-                    reader.Read();
-                    p_Slug = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    reader.Read();
-                    p_Owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : UserJsonConverter.ReadValue(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
+    /// <summary>The value <c>open</c>.</summary>
+    public static GetPullRequestsByRepositoryState Open { get; } = new("open");
 
-            return new global::Corpus.LinkExample.Repository
-            {
-                Slug = p_Slug,
-                Owner = p_Owner,
-            };
-        }
+    /// <summary>The value <c>merged</c>.</summary>
+    public static GetPullRequestsByRepositoryState Merged { get; } = new("merged");
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.Repository value)
-        {
-            writer.WriteStartObject();
-            if (value.Slug is not null)
-            {
-                writer.WriteString("slug"u8, value.Slug);
-            }
-            if (value.Owner is not null)
-            {
-                writer.WritePropertyName("owner"u8);
-                UserJsonConverter.WriteValue(writer, value.Owner);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
+    /// <summary>The value <c>declined</c>.</summary>
+    public static GetPullRequestsByRepositoryState Declined { get; } = new("declined");
 
-namespace Corpus.LinkExample
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.PullrequestJsonConverter))]
-    public sealed partial class Pullrequest
-    {
-        /// <summary>The <c>id</c> property.</summary>
-        public int? Id { get; init; }
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
 
-        /// <summary>The <c>title</c> property.</summary>
-        public string? Title { get; init; }
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "open" or "merged" or "declined";
 
-        /// <summary>The <c>repository</c> property.</summary>
-        public Repository? Repository { get; init; }
+    public static implicit operator GetPullRequestsByRepositoryState(string value) => new(value);
 
-        /// <summary>The <c>author</c> property.</summary>
-        public User? Author { get; init; }
-    }
-}
-
-namespace Corpus.LinkExample.Internal
-{
-    internal sealed class PullrequestJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.Pullrequest>
-    {
-        public PullrequestJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.LinkExample.Pullrequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Pullrequest)");
-            }
-
-            int? p_Id = default;
-            string? p_Title = default;
-            Repository? p_Repository = default;
-            User? p_Author = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    p_Title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("repository"u8))
-                {
-                    reader.Read();
-                    p_Repository = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : RepositoryJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("author"u8))
-                {
-                    reader.Read();
-                    p_Author = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : UserJsonConverter.ReadValue(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.LinkExample.Pullrequest
-            {
-                Id = p_Id,
-                Title = p_Title,
-                Repository = p_Repository,
-                Author = p_Author,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.Pullrequest value)
-        {
-            writer.WriteStartObject();
-            if (value.Id is not null)
-            {
-                writer.WriteNumber("id"u8, value.Id.Value);
-            }
-            if (value.Title is not null)
-            {
-                writer.WriteString("title"u8, value.Title);
-            }
-            if (value.Repository is not null)
-            {
-                writer.WritePropertyName("repository"u8);
-                RepositoryJsonConverter.WriteValue(writer, value.Repository);
-            }
-            if (value.Author is not null)
-            {
-                writer.WritePropertyName("author"u8);
-                UserJsonConverter.WriteValue(writer, value.Author);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Corpus.LinkExample
-{
-    /// <summary>Known values of GetPullRequestsByRepositoryState; other values are kept as they are.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.LinkExample.Internal.GetPullRequestsByRepositoryStateJsonConverter))]
-    public readonly partial struct GetPullRequestsByRepositoryState : global::System.IEquatable<GetPullRequestsByRepositoryState>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps any value, known or not.</summary>
-        public GetPullRequestsByRepositoryState(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
-
-        /// <summary>The value <c>open</c>.</summary>
-        public static GetPullRequestsByRepositoryState Open { get; } = new("open");
-
-        /// <summary>The value <c>merged</c>.</summary>
-        public static GetPullRequestsByRepositoryState Merged { get; } = new("merged");
-
-        /// <summary>The value <c>declined</c>.</summary>
-        public static GetPullRequestsByRepositoryState Declined { get; } = new("declined");
-
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>True when the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "open" or "merged" or "declined";
-
-        public static implicit operator GetPullRequestsByRepositoryState(string value) => new(value);
-
-        public static bool operator ==(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => left.Equals(right);
-
-        public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
-
-        public bool Equals(GetPullRequestsByRepositoryState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
-    }
-}
-
-namespace Corpus.LinkExample.Internal
-{
-    internal sealed class GetPullRequestsByRepositoryStateJsonConverter : GeneratedJsonConverter<global::Corpus.LinkExample.GetPullRequestsByRepositoryState>
-    {
-        public GetPullRequestsByRepositoryStateJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.LinkExample.GetPullRequestsByRepositoryState ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.LinkExample.GetPullRequestsByRepositoryState value) => writer.WriteStringValue(value.Value);
-    }
+    public override string ToString() => Value;
 }

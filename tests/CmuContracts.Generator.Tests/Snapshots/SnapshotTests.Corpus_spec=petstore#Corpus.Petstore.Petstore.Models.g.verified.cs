@@ -4,146 +4,29 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.Petstore
+using System.Collections.Generic;
+
+namespace Corpus.Petstore;
+
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Pet>))]
+public sealed partial class Pet
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Petstore.Internal.PetJsonConverter))]
-    public sealed partial class Pet
-    {
-        /// <summary>The <c>id</c> property.</summary>
-        public required long Id { get; init; }
+    /// <summary>The <c>id</c> property.</summary>
+    public required long Id { get; init; }
 
-        /// <summary>The <c>name</c> property.</summary>
-        public required string Name { get; init; }
+    /// <summary>The <c>name</c> property.</summary>
+    public required string Name { get; init; }
 
-        /// <summary>The <c>tag</c> property.</summary>
-        public string? Tag { get; init; }
-    }
+    /// <summary>The <c>tag</c> property.</summary>
+    public string? Tag { get; init; }
 }
 
-namespace Corpus.Petstore.Internal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Error>))]
+public sealed partial class Error
 {
-    internal sealed class PetJsonConverter : GeneratedJsonConverter<global::Corpus.Petstore.Pet>
-    {
-        public PetJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>The <c>code</c> property.</summary>
+    public required int Code { get; init; }
 
-        public static global::Corpus.Petstore.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Pet)");
-            }
-
-            long? p_Id = default;
-            string? p_Name = default;
-            string? p_Tag = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("tag"u8))
-                {
-                    reader.Read();
-                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.Petstore.Pet
-            {
-                Id = p_Id.GetValueOrDefault(),
-                Name = p_Name!,
-                Tag = p_Tag,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Pet value)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("name"u8, value.Name);
-            if (value.Tag is not null)
-            {
-                writer.WriteString("tag"u8, value.Tag);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Corpus.Petstore
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Petstore.Internal.ErrorJsonConverter))]
-    public sealed partial class Error
-    {
-        /// <summary>The <c>code</c> property.</summary>
-        public required int Code { get; init; }
-
-        /// <summary>The <c>message</c> property.</summary>
-        public required string Message { get; init; }
-    }
-}
-
-namespace Corpus.Petstore.Internal
-{
-    internal sealed class ErrorJsonConverter : GeneratedJsonConverter<global::Corpus.Petstore.Error>
-    {
-        public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.Petstore.Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Error)");
-            }
-
-            int? p_Code = default;
-            string? p_Message = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.Petstore.Error
-            {
-                Code = p_Code.GetValueOrDefault(),
-                Message = p_Message!,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Petstore.Error value)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("code"u8, value.Code);
-            writer.WriteString("message"u8, value.Message);
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>The <c>message</c> property.</summary>
+    public required string Message { get; init; }
 }

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.Petstore
 {
     /// <summary>The Pets operations.</summary>
@@ -16,7 +18,7 @@ namespace Corpus.Petstore
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync([global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<IReadOnlyList<Pet>> ListPetsAsync([global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create a pet</summary>
         /// <param name="body">The request body (application/json).</param>
@@ -43,7 +45,7 @@ namespace Corpus.Petstore.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { PetJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, PetJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, PetJson.Write); });
 
         public PetsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -55,15 +57,15 @@ namespace Corpus.Petstore.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<IReadOnlyList<Pet>> ListPetsAsync(int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/pets", "listPets", global::System.Array.Empty<string>(), "ListPetsAsync", "application/json", limit, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json1);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<Pet>>(request, s_json1);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<Pet>, IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
         /// <inheritdoc />

@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Corpus.Petstore;
 
 /// <summary>
@@ -19,25 +22,24 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Metadata for <see cref="global::Corpus.Petstore.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Pet> Pet => TypeInfoOf<global::Corpus.Petstore.Pet>();
+    public JsonTypeInfo<Pet> Pet => TypeInfoOf<Pet>();
 
     /// <summary>Metadata for <see cref="global::Corpus.Petstore.Error"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Petstore.Error> Error => TypeInfoOf<global::Corpus.Petstore.Error>();
+    public JsonTypeInfo<Error> Error => TypeInfoOf<Error>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.Petstore.Pet)) return ValueInfo(options, new global::Corpus.Petstore.Internal.PetJsonConverter());
-        if (type == typeof(global::Corpus.Petstore.Error)) return ValueInfo(options, new global::Corpus.Petstore.Internal.ErrorJsonConverter());
+        if (type == typeof(Pet)) return Info<Pet>(options, Internal.PetJson.Read, Internal.PetJson.Write);
+        if (type == typeof(Error)) return Info<Error>(options, Internal.ErrorJson.Read, Internal.ErrorJson.Write);
 
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.Petstore.Internal;
 
 /// <summary>Registers the generated Refit implementations of the Petstore interfaces when the assembly loads.</summary>

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.Petstore;
 
 /// <summary>Registers the Petstore Refit clients with <c>IHttpClientFactory</c>.</summary>

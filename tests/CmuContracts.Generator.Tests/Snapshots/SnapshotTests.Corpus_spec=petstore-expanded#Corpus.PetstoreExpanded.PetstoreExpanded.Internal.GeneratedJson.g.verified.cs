@@ -10,11 +10,11 @@ namespace Corpus.PetstoreExpanded.Internal;
 internal delegate T JsonRead<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
 /// <summary>
-/// The one converter shape of the generated code: <c>JsonSerializer</c> comes in through the delegates, while
-/// generated code calls each model's static <c>ReadValue</c>/<c>WriteValue</c> directly. The model converters derive
-/// from it (so <c>[JsonConverter]</c> finds a parameterless type); other bodies (lists, maps, scalars) use it as is.
+/// The one converter of the generated code: <c>JsonSerializer</c> comes in through it, while generated code calls
+/// each type's <c>{Type}Json</c> class directly. Every generated type names it in its <c>[JsonConverter]</c> attribute, so one class
+/// serves them all (a class per type would cost every consumer build); other bodies (lists, maps, scalars) use it too.
 /// </summary>
-internal class GeneratedJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
+internal sealed class GeneratedJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
 {
     private readonly JsonRead<T> _read;
     private readonly global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> _write;
@@ -23,6 +23,14 @@ internal class GeneratedJsonConverter<T> : global::System.Text.Json.Serializatio
     {
         _read = read;
         _write = write;
+    }
+
+    /// <summary>For <c>[JsonConverter]</c>: the generated context knows the reader and writer of every generated type.</summary>
+    public GeneratedJsonConverter()
+    {
+        var known = (GeneratedJsonConverter<T>)global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options.GetTypeInfo(typeof(T)).Converter;
+        _read = known._read;
+        _write = known._write;
     }
 
     // A JSON null is null for reference types (the enum structs are never null).

@@ -4,214 +4,39 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.PetstoreExpanded
+using System.Collections.Generic;
+
+namespace Corpus.PetstoreExpanded;
+
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Pet>))]
+public sealed partial class Pet
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.PetJsonConverter))]
-    public sealed partial class Pet
-    {
-        /// <summary>The <c>name</c> property.</summary>
-        public required string Name { get; init; }
+    /// <summary>The <c>name</c> property.</summary>
+    public required string Name { get; init; }
 
-        /// <summary>The <c>tag</c> property.</summary>
-        public string? Tag { get; init; }
+    /// <summary>The <c>tag</c> property.</summary>
+    public string? Tag { get; init; }
 
-        /// <summary>The <c>id</c> property.</summary>
-        public required long Id { get; init; }
-    }
+    /// <summary>The <c>id</c> property.</summary>
+    public required long Id { get; init; }
 }
 
-namespace Corpus.PetstoreExpanded.Internal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<NewPet>))]
+public sealed partial class NewPet
 {
-    internal sealed class PetJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.Pet>
-    {
-        public PetJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>The <c>name</c> property.</summary>
+    public required string Name { get; init; }
 
-        public static global::Corpus.PetstoreExpanded.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Pet)");
-            }
-
-            string? p_Name = default;
-            string? p_Tag = default;
-            long? p_Id = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("tag"u8))
-                {
-                    reader.Read();
-                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    p_Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : JsonValueReader.ReadInt64(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.PetstoreExpanded.Pet
-            {
-                Name = p_Name!,
-                Tag = p_Tag,
-                Id = p_Id.GetValueOrDefault(),
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Pet value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name"u8, value.Name);
-            if (value.Tag is not null)
-            {
-                writer.WriteString("tag"u8, value.Tag);
-            }
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>The <c>tag</c> property.</summary>
+    public string? Tag { get; init; }
 }
 
-namespace Corpus.PetstoreExpanded
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Error>))]
+public sealed partial class Error
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.NewPetJsonConverter))]
-    public sealed partial class NewPet
-    {
-        /// <summary>The <c>name</c> property.</summary>
-        public required string Name { get; init; }
+    /// <summary>The <c>code</c> property.</summary>
+    public required int Code { get; init; }
 
-        /// <summary>The <c>tag</c> property.</summary>
-        public string? Tag { get; init; }
-    }
-}
-
-namespace Corpus.PetstoreExpanded.Internal
-{
-    internal sealed class NewPetJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.NewPet>
-    {
-        public NewPetJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.PetstoreExpanded.NewPet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (NewPet)");
-            }
-
-            string? p_Name = default;
-            string? p_Tag = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p_Name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("tag"u8))
-                {
-                    reader.Read();
-                    p_Tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.PetstoreExpanded.NewPet
-            {
-                Name = p_Name!,
-                Tag = p_Tag,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.NewPet value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name"u8, value.Name);
-            if (value.Tag is not null)
-            {
-                writer.WriteString("tag"u8, value.Tag);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Corpus.PetstoreExpanded
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter))]
-    public sealed partial class Error
-    {
-        /// <summary>The <c>code</c> property.</summary>
-        public required int Code { get; init; }
-
-        /// <summary>The <c>message</c> property.</summary>
-        public required string Message { get; init; }
-    }
-}
-
-namespace Corpus.PetstoreExpanded.Internal
-{
-    internal sealed class ErrorJsonConverter : GeneratedJsonConverter<global::Corpus.PetstoreExpanded.Error>
-    {
-        public ErrorJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.PetstoreExpanded.Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (Error)");
-            }
-
-            int? p_Code = default;
-            string? p_Message = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.PetstoreExpanded.Error
-            {
-                Code = p_Code.GetValueOrDefault(),
-                Message = p_Message!,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.PetstoreExpanded.Error value)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("code"u8, value.Code);
-            writer.WriteString("message"u8, value.Message);
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>The <c>message</c> property.</summary>
+    public required string Message { get; init; }
 }

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.PetstoreExpanded;
 
 /// <summary>Reads the error bodies the spec declares from a Refit <see cref="global::Refit.ApiException"/> (also <c>IApiResponse.Error</c>).</summary>
@@ -27,7 +29,7 @@ public static partial class PetstoreExpandedApiExceptionExtensions
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(content));
             reader.Read();
-            error = global::Corpus.PetstoreExpanded.Internal.ErrorJsonConverter.ReadValue(ref reader);
+            error = global::Corpus.PetstoreExpanded.Internal.ErrorJson.Read(ref reader);
             return true;
         }
         catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.PetstoreExpanded
 {
     /// <summary>The PetstoreExpanded operations.</summary>
@@ -22,7 +24,7 @@ namespace Corpus.PetstoreExpanded
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: default: Error. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="PetstoreExpandedApiExceptionExtensions"/>.</exception>
         [global::Refit.Get("/pets")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? tags = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<IReadOnlyList<Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? tags = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
         /// <param name="body">Pet to add to the store</param>
@@ -58,7 +60,7 @@ namespace Corpus.PetstoreExpanded.Internal
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<Pet>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => PetJsonConverter.ReadValue(ref r1)), static (w0, v0) => { JsonValueWriter.WriteList<Pet>(w0, v0, static (w1, v1) => { PetJsonConverter.WriteValue(w1, v1); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, PetJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, PetJson.Write); });
 
         public PetstoreExpandedClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -70,15 +72,15 @@ namespace Corpus.PetstoreExpanded.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<IReadOnlyList<Pet>> FindPetsAsync(IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/pets", "findPets", global::System.Array.Empty<string>(), "FindPetsAsync", "application/json", tags, limit, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(request, s_json2);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<Pet>>(request, s_json2);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>, global::System.Collections.Generic.IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<Pet>, IReadOnlyList<Pet>>(Client, request, settings, false, true, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -113,7 +115,7 @@ namespace Corpus.PetstoreExpanded.Internal
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Collections.Generic.IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, IReadOnlyList<string>? tags, int? limit, global::System.Threading.CancellationToken cancellationToken)
         {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
             var query = new global::Refit.GeneratedQueryStringBuilder(path);
@@ -122,7 +124,7 @@ namespace Corpus.PetstoreExpanded.Internal
                 query.BeginCollection("tags", global::Refit.CollectionFormat.Multi, false);
                 foreach (var item in tags)
                 {
-                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes0, typeof(global::System.Collections.Generic.IReadOnlyList<string>)));
+                    query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes0, typeof(IReadOnlyList<string>)));
                 }
                 query.EndCollection();
             }

@@ -15,6 +15,66 @@ internal static class JsonValueWriter
     public static void WriteUri(global::System.Text.Json.Utf8JsonWriter writer, global::System.Uri value) =>
         writer.WriteStringValue(value.OriginalString);
 
+    // Item writers for lists and maps, as method groups (Utf8JsonWriter's own methods are instance overloads).
+    public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+
+    public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+
+    public static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+
+    public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+
+    public static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
+
+    public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+
+    public static void WriteDecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
+
+    public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => writer.WriteStringValue(value);
+
+    public static void WriteGuid(global::System.Text.Json.Utf8JsonWriter writer, global::System.Guid value) => writer.WriteStringValue(value);
+
+    public static void WriteBytes(global::System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
+
+    public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
+
+    // An optional property is written only when it has a value.
+    public static void WriteProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) where T : class
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            write(writer, value);
+        }
+    }
+
+    public static void WriteValueProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) where T : struct
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            write(writer, value.Value);
+        }
+    }
+
+    public static void WriteListProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Collections.Generic.IEnumerable<T>? values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeItem)
+    {
+        if (values is not null)
+        {
+            writer.WritePropertyName(name);
+            WriteList(writer, values, writeItem);
+        }
+    }
+
+    public static void WriteMapProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, T>>? values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeValue)
+    {
+        if (values is not null)
+        {
+            writer.WritePropertyName(name);
+            WriteMap(writer, values, writeValue);
+        }
+    }
+
     public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<T> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeItem)
     {
         writer.WriteStartArray();

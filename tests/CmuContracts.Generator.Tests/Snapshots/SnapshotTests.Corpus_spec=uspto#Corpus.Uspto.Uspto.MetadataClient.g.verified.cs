@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.Uspto
 {
     /// <summary>Find out about the data sets</summary>
@@ -40,7 +42,7 @@ namespace Corpus.Uspto.Internal
     internal sealed class MetadataClient : global::Corpus.Uspto.IMetadataClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> s_json0 = global::Corpus.Uspto.Internal.GeneratedJson.Create<string>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadString(ref r0), static (w0, v0) => { w0.WriteStringValue(v0); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> s_json0 = global::Corpus.Uspto.Internal.GeneratedJson.Create<string>(global::Corpus.Uspto.UsptoJsonContext.Options, JsonValueReader.ReadString, JsonValueWriter.WriteString);
 
         public MetadataClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

@@ -4,262 +4,52 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
-namespace Corpus.Uspto
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Uspto.Internal.DataSetListJsonConverter))]
-    public sealed partial class DataSetList
-    {
-        /// <summary>The <c>total</c> property.</summary>
-        public int? Total { get; init; }
+using System.Collections.Generic;
 
-        /// <summary>The <c>apis</c> property.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<DataSetListApisItem>? Apis { get; init; }
-    }
+namespace Corpus.Uspto;
+
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetList>))]
+public sealed partial class DataSetList
+{
+    /// <summary>The <c>total</c> property.</summary>
+    public int? Total { get; init; }
+
+    /// <summary>The <c>apis</c> property.</summary>
+    public IReadOnlyList<DataSetListApisItem>? Apis { get; init; }
 }
 
-namespace Corpus.Uspto.Internal
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetListApisItem>))]
+public sealed partial class DataSetListApisItem
 {
-    internal sealed class DataSetListJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.DataSetList>
-    {
-        public DataSetListJsonConverter() : base(ReadValue, WriteValue) { }
+    /// <summary>To be used as a dataset parameter value</summary>
+    public string? ApiKey { get; init; }
 
-        public static global::Corpus.Uspto.DataSetList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (DataSetList)");
-            }
+    /// <summary>To be used as a version parameter value</summary>
+    public string? ApiVersionNumber { get; init; }
 
-            int? p_Total = default;
-            global::System.Collections.Generic.IReadOnlyList<DataSetListApisItem>? p_Apis = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("total"u8))
-                {
-                    reader.Read();
-                    p_Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("apis"u8))
-                {
-                    reader.Read();
-                    p_Apis = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadList<DataSetListApisItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => DataSetListApisItemJsonConverter.ReadValue(ref r1));
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
+    /// <summary>The URL describing the dataset's fields</summary>
+    public string? ApiUrl { get; init; }
 
-            return new global::Corpus.Uspto.DataSetList
-            {
-                Total = p_Total,
-                Apis = p_Apis,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.DataSetList value)
-        {
-            writer.WriteStartObject();
-            if (value.Total is not null)
-            {
-                writer.WriteNumber("total"u8, value.Total.Value);
-            }
-            if (value.Apis is not null)
-            {
-                writer.WritePropertyName("apis"u8);
-                JsonValueWriter.WriteList<DataSetListApisItem>(writer, value.Apis, static (w1, v1) => { DataSetListApisItemJsonConverter.WriteValue(w1, v1); });
-            }
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>A URL to the API console for each API</summary>
+    public string? ApiDocumentationUrl { get; init; }
 }
 
-namespace Corpus.Uspto
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<PerformSearchRequest>))]
+public sealed partial class PerformSearchRequest
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter))]
-    public sealed partial class DataSetListApisItem
-    {
-        /// <summary>To be used as a dataset parameter value</summary>
-        public string? ApiKey { get; init; }
+    /// <summary>
+    /// Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
+    public required string Criteria { get; init; }
 
-        /// <summary>To be used as a version parameter value</summary>
-        public string? ApiVersionNumber { get; init; }
+    /// <summary>Starting record number. Default value is 0.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
+    public int? Start { get; init; }
 
-        /// <summary>The URL describing the dataset's fields</summary>
-        public string? ApiUrl { get; init; }
-
-        /// <summary>A URL to the API console for each API</summary>
-        public string? ApiDocumentationUrl { get; init; }
-    }
-}
-
-namespace Corpus.Uspto.Internal
-{
-    internal sealed class DataSetListApisItemJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.DataSetListApisItem>
-    {
-        public DataSetListApisItemJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.Uspto.DataSetListApisItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (DataSetListApisItem)");
-            }
-
-            string? p_ApiKey = default;
-            string? p_ApiVersionNumber = default;
-            string? p_ApiUrl = default;
-            string? p_ApiDocumentationUrl = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("apiKey"u8))
-                {
-                    reader.Read();
-                    p_ApiKey = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("apiVersionNumber"u8))
-                {
-                    reader.Read();
-                    p_ApiVersionNumber = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("apiUrl"u8))
-                {
-                    reader.Read();
-                    p_ApiUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("apiDocumentationUrl"u8))
-                {
-                    reader.Read();
-                    p_ApiDocumentationUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.Uspto.DataSetListApisItem
-            {
-                ApiKey = p_ApiKey,
-                ApiVersionNumber = p_ApiVersionNumber,
-                ApiUrl = p_ApiUrl,
-                ApiDocumentationUrl = p_ApiDocumentationUrl,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.DataSetListApisItem value)
-        {
-            writer.WriteStartObject();
-            if (value.ApiKey is not null)
-            {
-                writer.WriteString("apiKey"u8, value.ApiKey);
-            }
-            if (value.ApiVersionNumber is not null)
-            {
-                writer.WriteString("apiVersionNumber"u8, value.ApiVersionNumber);
-            }
-            if (value.ApiUrl is not null)
-            {
-                writer.WriteString("apiUrl"u8, value.ApiUrl);
-            }
-            if (value.ApiDocumentationUrl is not null)
-            {
-                writer.WriteString("apiDocumentationUrl"u8, value.ApiDocumentationUrl);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Corpus.Uspto
-{
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Corpus.Uspto.Internal.PerformSearchRequestJsonConverter))]
-    public sealed partial class PerformSearchRequest
-    {
-        /// <summary>
-        /// Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
-        public required string Criteria { get; init; }
-
-        /// <summary>Starting record number. Default value is 0.</summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-        public int? Start { get; init; }
-
-        /// <summary>
-        /// Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
-        public int? Rows { get; init; }
-    }
-}
-
-namespace Corpus.Uspto.Internal
-{
-    internal sealed class PerformSearchRequestJsonConverter : GeneratedJsonConverter<global::Corpus.Uspto.PerformSearchRequest>
-    {
-        public PerformSearchRequestJsonConverter() : base(ReadValue, WriteValue) { }
-
-        public static global::Corpus.Uspto.PerformSearchRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw JsonValueReader.Unexpected(ref reader, "an object (PerformSearchRequest)");
-            }
-
-            string? p_Criteria = default;
-            int? p_Start = default;
-            int? p_Rows = default;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("criteria"u8))
-                {
-                    reader.Read();
-                    p_Criteria = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonValueReader.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("start"u8))
-                {
-                    reader.Read();
-                    p_Start = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("rows"u8))
-                {
-                    reader.Read();
-                    p_Rows = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : JsonValueReader.ReadInt32(ref reader);
-                }
-                else
-                {
-                    // Unknown properties are skipped: servers may add fields.
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            return new global::Corpus.Uspto.PerformSearchRequest
-            {
-                Criteria = p_Criteria!,
-                Start = p_Start,
-                Rows = p_Rows,
-            };
-        }
-
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Corpus.Uspto.PerformSearchRequest value)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("criteria"u8, value.Criteria);
-            if (value.Start is not null)
-            {
-                writer.WriteNumber("start"u8, value.Start.Value);
-            }
-            if (value.Rows is not null)
-            {
-                writer.WriteNumber("rows"u8, value.Rows.Value);
-            }
-            writer.WriteEndObject();
-        }
-    }
+    /// <summary>
+    /// Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
+    public int? Rows { get; init; }
 }

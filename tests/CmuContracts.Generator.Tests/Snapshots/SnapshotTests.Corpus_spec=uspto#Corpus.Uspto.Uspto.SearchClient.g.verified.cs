@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+
 namespace Corpus.Uspto
 {
     /// <summary>Search a data set</summary>
@@ -21,7 +23,7 @@ namespace Corpus.Uspto
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Post("/{dataset}/{version}/records")]
         [global::Refit.Headers("Accept: application/json")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -33,7 +35,7 @@ namespace Corpus.Uspto.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::Refit.FormField<PerformSearchRequest>[] s_form0 = new global::Refit.FormField<PerformSearchRequest>[] { new global::Refit.FormField<PerformSearchRequest>(static b => b.Criteria, "Criteria", "criteria", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Start, "Start", "start", null, null, null, false), new global::Refit.FormField<PerformSearchRequest>(static b => b.Rows, "Rows", "rows", null, null, null, false) };
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> s_json1 = global::Corpus.Uspto.Internal.GeneratedJson.Create<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r0) => JsonValueReader.ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r0, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadMap<global::System.Text.Json.JsonElement>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => JsonValueReader.ReadAny(ref r2))), static (w0, v0) => { JsonValueWriter.WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(w0, v0, static (w1, v1) => { JsonValueWriter.WriteMap<global::System.Text.Json.JsonElement>(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); }); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> s_json1 = global::Corpus.Uspto.Internal.GeneratedJson.Create<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(global::Corpus.Uspto.UsptoJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => JsonValueReader.ReadMap(ref r2, JsonValueReader.ReadAny)), static (w1, v1) => { JsonValueWriter.WriteList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(w1, v1, static (w2, v2) => { JsonValueWriter.WriteMap(w2, v2, JsonValueWriter.WriteAny); }); });
 
         public SearchClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -45,15 +47,15 @@ namespace Corpus.Uspto.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "perform-search", global::System.Array.Empty<string>(), "PerformSearchAsync", "application/json", version, dataset, body, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
-                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(request, s_json1);
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(request, s_json1);
             }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, IReadOnlyList<IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string version, string dataset, PerformSearchRequest? body, global::System.Threading.CancellationToken cancellationToken)

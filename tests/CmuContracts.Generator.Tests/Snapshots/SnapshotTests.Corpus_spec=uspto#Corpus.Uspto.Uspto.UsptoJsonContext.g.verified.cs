@@ -4,6 +4,9 @@
 #nullable enable
 #pragma warning disable CS0618, CS1591
 
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Corpus.Uspto;
 
 /// <summary>
@@ -19,29 +22,28 @@ public sealed partial class UsptoJsonContext : global::System.Text.Json.Serializ
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetList"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetList> DataSetList => TypeInfoOf<global::Corpus.Uspto.DataSetList>();
+    public JsonTypeInfo<DataSetList> DataSetList => TypeInfoOf<DataSetList>();
 
     /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetListApisItem"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.DataSetListApisItem> DataSetListApisItem => TypeInfoOf<global::Corpus.Uspto.DataSetListApisItem>();
+    public JsonTypeInfo<DataSetListApisItem> DataSetListApisItem => TypeInfoOf<DataSetListApisItem>();
 
     /// <summary>Metadata for <see cref="global::Corpus.Uspto.PerformSearchRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Corpus.Uspto.PerformSearchRequest> PerformSearchRequest => TypeInfoOf<global::Corpus.Uspto.PerformSearchRequest>();
+    public JsonTypeInfo<PerformSearchRequest> PerformSearchRequest => TypeInfoOf<PerformSearchRequest>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Corpus.Uspto.DataSetList)) return ValueInfo(options, new global::Corpus.Uspto.Internal.DataSetListJsonConverter());
-        if (type == typeof(global::Corpus.Uspto.DataSetListApisItem)) return ValueInfo(options, new global::Corpus.Uspto.Internal.DataSetListApisItemJsonConverter());
-        if (type == typeof(global::Corpus.Uspto.PerformSearchRequest)) return ValueInfo(options, new global::Corpus.Uspto.Internal.PerformSearchRequestJsonConverter());
+        if (type == typeof(DataSetList)) return Info<DataSetList>(options, Internal.DataSetListJson.Read, Internal.DataSetListJson.Write);
+        if (type == typeof(DataSetListApisItem)) return Info<DataSetListApisItem>(options, Internal.DataSetListApisItemJson.Read, Internal.DataSetListApisItemJson.Write);
+        if (type == typeof(PerformSearchRequest)) return Info<PerformSearchRequest>(options, Internal.PerformSearchRequestJson.Read, Internal.PerformSearchRequestJson.Write);
 
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfoOf<T>() =>
-        (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        Internal.GeneratedJson.Create(options, read, write);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -18,6 +18,23 @@ public sealed class GeneratedSurfaceTests
     }
 
     [Fact]
+    public void Reflection_based_JsonSerializer_uses_the_generated_code_through_the_converter_attribute()
+    {
+        // Default options resolve by reflection, so they reach the generated code only through [JsonConverter].
+        var options = new JsonSerializerOptions();
+        var error = new OAuthError { Error = OAuthErrorCode.InvalidClient, ErrorDescription = "register again" };
+
+        var json = JsonSerializer.Serialize(error, options);
+        var back = JsonSerializer.Deserialize<OAuthError>("""{"error":"invalid_client","error_description":"register again","extra":[1]}""", options)!;
+
+        Assert.Equal(JsonSerializer.Serialize(error, AdobePassJsonContext.Default.OAuthError), json);
+        Assert.Equal("""{"error":"invalid_client","error_description":"register again"}""", json);
+        Assert.Equal(OAuthErrorCode.InvalidClient, back.Error);
+        Assert.Equal("register again", back.ErrorDescription);
+        Assert.Equal("\"invalid_client\"", JsonSerializer.Serialize(OAuthErrorCode.InvalidClient, options));
+    }
+
+    [Fact]
     public void Extensible_enums_compare_by_value_and_keep_unknown_values()
     {
         OAuthErrorCode known = "invalid_request";

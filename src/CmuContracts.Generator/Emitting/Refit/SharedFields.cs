@@ -68,8 +68,7 @@ internal sealed class SharedFields
 
         var csharp = CSharpTypes.Of(type);
         var initializer = "global::" + model.Namespace + ".Internal.GeneratedJson.Create<" + csharp + ">(global::" + model.Namespace + "." + model.ClientName + "JsonContext.Options, "
-            + "static (ref global::System.Text.Json.Utf8JsonReader r0) => " + JsonCode.Read(type, "r0", 0, _index) + ", "
-            + "static (w0, v0) => { " + JsonCode.Write(type, "w0", "v0", 0, _index) + " })";
+            + JsonCode.ValueReader(type with { IsNullable = false }, 0, _index) + ", " + JsonCode.ValueWriter(type with { IsNullable = false }, 0, _index) + ")";
         return Field("s_json", "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + csharp + ">", initializer);
     }
 

@@ -23,7 +23,8 @@ internal static class RuntimeEmitter
             }
         }
 
-        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson, internalNamespace: true);
+        var context = "global::" + model.Namespace + "." + model.ClientName + "JsonContext";
+        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson.Replace("__CONTEXT__", context), internalNamespace: true);
         yield return File(model, "Internal.JsonValueReader", RuntimeTemplates.JsonValueReader, internalNamespace: true);
         yield return File(model, "Internal.JsonValueWriter", RuntimeTemplates.JsonValueWriter, internalNamespace: true);
     }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using CmuContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CmuContracts.Generator.Tests;
+
+/// <summary>
+/// The generated JSON code names its helpers, the <c>{Type}Json</c> classes and a few framework types without
+/// qualification. Schemas and enum values named like any of them must still give code that compiles, with the
+/// clashing names changed and reported.
+/// </summary>
+public sealed class ShadowingRegressionTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: Shadowing, version: '1' }
+        servers: [ { url: 'https://shadowing.example' } ]
+        components:
+          schemas:
+            Internal: { type: object, properties: { a: { type: string } } }
+            Utf8JsonReader: { type: object, properties: { a: { type: string } } }
+            JsonValueReader: { type: object, properties: { a: { type: string } } }
+            GeneratedJsonConverter: { type: object, properties: { a: { type: string } } }
+            JsonElement: { type: object, properties: { any: {} } }
+            List: { type: object, properties: { items: { type: array, items: { type: string } } } }
+            KeyValuePair: { type: object, properties: { map: { type: object, additionalProperties: { type: string } } } }
+            Pet: { type: object, properties: { name: { type: string } } }
+            PetJson: { type: object, properties: { pet: { $ref: '#/components/schemas/Pet' } } }
+            Mode:
+              type: string
+              enum: [value, is_known, equals, to_string, get_hash_code, '']
+            Holder:
+              type: object
+              properties:
+                internal: { $ref: '#/components/schemas/Internal' }
+                reader: { $ref: '#/components/schemas/Utf8JsonReader' }
+                helper: { $ref: '#/components/schemas/JsonValueReader' }
+                converter: { $ref: '#/components/schemas/GeneratedJsonConverter' }
+                element: { $ref: '#/components/schemas/JsonElement' }
+                list: { $ref: '#/components/schemas/List' }
+                pair: { $ref: '#/components/schemas/KeyValuePair' }
+                petJson: { $ref: '#/components/schemas/PetJson' }
+                modes: { type: array, items: { $ref: '#/components/schemas/Mode' } }
+        paths:
+          /holders:
+            get:
+              operationId: getHolder
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json: { schema: { $ref: '#/components/schemas/Holder' } }
+        """;
+
+    private static readonly Lazy<GeneratorRun> Generated = new(() =>
+        GeneratorHarness.Run(new SpecFile("/specs/shadowing.openapi.yaml", Spec, "Shadowing.Api")).ThrowIfGeneratorFailed());
+
+    [Fact]
+    public void Schemas_named_like_the_generated_helpers_compile_under_new_names()
+    {
+        Assert.True(Generated.Value.CompilationDiagnostics().IsEmpty, string.Join("\n", Generated.Value.CompilationDiagnostics()));
+
+        var renamed = Generated.Value.GeneratorDiagnostics.Where(d => d.Id == "CMU1006").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        foreach (var name in new[] { "Internal", "Utf8JsonReader", "JsonValueReader", "GeneratedJsonConverter" })
+        {
+            Assert.Contains(renamed, m => m.Contains("'" + name + "'", StringComparison.Ordinal));
+        }
+
+        var models = Source(".Models.g.cs");
+        Assert.Contains("public sealed partial class InternalModel", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class Utf8JsonReaderModel", models, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_named_like_another_schemas_json_class_is_renamed()
+    {
+        var models = Source(".Models.g.cs");
+        var json = Source(".Internal.ModelJson.g.cs");
+
+        Assert.Contains("public sealed partial class Pet\n", models, StringComparison.Ordinal);
+        Assert.DoesNotContain("public sealed partial class PetJson\n", models, StringComparison.Ordinal);
+        Assert.Contains("internal static class PetJson\n", json, StringComparison.Ordinal);
+        Assert.Contains(Generated.Value.GeneratorDiagnostics, d => d.Id == "CMU1006" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'PetJson'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Schemas_named_like_framework_types_keep_their_names()
+    {
+        var models = Source(".Models.g.cs");
+
+        // Generated types outrank imported ones, and the collections we name are generic (no schema is).
+        Assert.Contains("public sealed partial class JsonElement\n", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class List\n", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class KeyValuePair\n", models, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyList<string>? Items { get; init; }", models, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_values_named_like_the_enum_structs_own_members_are_renamed()
+    {
+        var models = Source(".Models.g.cs");
+
+        foreach (var member in new[] { "Value2", "IsKnown2", "Equals2", "ToString2", "GetHashCode2" })
+        {
+            Assert.Contains("public static Mode " + member + " { get; }", models, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Source(string hintSuffix) =>
+        Assert.Single(Generated.Value.Single.GeneratedSources, s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).SourceText.ToString();
+}
