@@ -6,8 +6,6 @@ namespace CmuContracts.Generator.Emitting;
 /// <summary>Turns spec descriptions into XML doc comments (escaped, one line per source line).</summary>
 internal static class DocComments
 {
-    /// <summary>A one-line text up to this long stays on the summary's own line.</summary>
-    private const int ShortSummaryLength = 100;
 
     /// <summary>
     /// A summary from spec text (escaped), or, when the spec says nothing, from
@@ -26,7 +24,8 @@ internal static class DocComments
         }
 
         var lines = new List<string>(SplitLines(text!));
-        if (lines.Count == 1 && lines[0].Length <= ShortSummaryLength)
+        // A one-line text stays on one line: text is never wrapped, so a frame around it would only add lines.
+        if (lines.Count == 1)
         {
             writer.Line("/// <summary>" + Escape(lines[0]) + "</summary>");
             return;

@@ -54,7 +54,7 @@ internal static class EnumEmitter
     {
         var name = type.Name;
         w.Open("internal static class " + name + "Json");
-        w.Line("public static " + name + " Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));");
+        w.Line("public static " + name + " Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));");
         w.Line();
         w.Line("public static void Write(Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
         w.Close();

@@ -14,7 +14,7 @@ internal static class JsonCode
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
     /// <summary>An expression reading a non-null value of <paramref name="type"/> from <c>ref {reader}</c>.</summary>
-    public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index, bool qualified = false)
+    public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         var r = "ref " + reader;
         switch (type.Kind)
@@ -22,11 +22,11 @@ internal static class JsonCode
             case TypeKind.Array:
             case TypeKind.Map:
                 var method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
-                return Internal(index, qualified) + "JsonValueReader." + method + ItemArgument(type) + "(" + r + ", " + ItemReader(type, depth, index, qualified) + ")";
+                return ReaderClass(index, scope) + method + ItemArgument(type) + "(" + r + ", " + ItemReader(type, depth, index, scope) + ")";
             case TypeKind.Named:
-                return Internal(index, qualified) + type.Name + "Json.Read(" + r + ")";
+                return Named(index, scope) + type.Name + "Json.Read(" + r + ")";
             default:
-                return Internal(index, qualified) + "JsonValueReader.Read" + MethodName(type) + "(" + r + ")";
+                return ReaderClass(index, scope) + "Read" + MethodName(type) + "(" + r + ")";
         }
     }
 
@@ -34,36 +34,36 @@ internal static class JsonCode
     /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's or a converter's method group
     /// where one reads it, else a lambda (nullable values, nested collections).
     /// </summary>
-    public static string ValueReader(TypeRef type, int depth, ApiModelIndex index, bool qualified = false)
+    public static string ValueReader(TypeRef type, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         if (!type.IsNullable && MethodName(type) is { } name)
         {
-            return Internal(index, qualified) + (type.Kind == TypeKind.Named ? name + "Json.Read" : "JsonValueReader.Read" + name);
+            return type.Kind == TypeKind.Named ? Named(index, scope) + name + "Json.Read" : ReaderClass(index, scope) + "Read" + name;
         }
 
         var r = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
-        return "static (ref " + Reader + " " + r + ") => " + ReadMaybeNull(type, r, depth + 1, index, qualified);
+        return "static (ref " + Reader + " " + r + ") => " + ReadMaybeNull(type, r, depth + 1, index, scope);
     }
 
     /// <summary>An <c>Action&lt;Utf8JsonWriter, T&gt;</c> for one value of <paramref name="type"/>, like <see cref="ValueReader"/>.</summary>
-    public static string ValueWriter(TypeRef type, int depth, ApiModelIndex index, bool qualified = false)
+    public static string ValueWriter(TypeRef type, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         if (!type.IsNullable && MethodName(type) is { } name)
         {
-            return Internal(index, qualified) + (type.Kind == TypeKind.Named ? name + "Json.Write" : "JsonValueWriter.Write" + name);
+            return type.Kind == TypeKind.Named ? Named(index, scope) + name + "Json.Write" : WriterClass(index, scope) + "Write" + name;
         }
 
         var d = (depth + 1).ToString(CultureInfo.InvariantCulture);
-        return "static (w" + d + ", v" + d + ") => { " + WriteMaybeNull(type, "w" + d, "v" + d, depth + 1, index, qualified) + " }";
+        return "static (w" + d + ", v" + d + ") => { " + WriteMaybeNull(type, "w" + d, "v" + d, depth + 1, index, scope) + " }";
     }
 
     /// <summary>The reader of a collection's items.</summary>
-    public static string ItemReader(TypeRef collection, int depth, ApiModelIndex index, bool qualified = false) =>
-        ValueReader(collection.Item ?? TypeRef.Any, depth, index, qualified);
+    public static string ItemReader(TypeRef collection, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal) =>
+        ValueReader(collection.Item ?? TypeRef.Any, depth, index, scope);
 
     /// <summary>The writer of a collection's items.</summary>
-    public static string ItemWriter(TypeRef collection, int depth, ApiModelIndex index, bool qualified = false) =>
-        ValueWriter(collection.Item ?? TypeRef.Any, depth, index, qualified);
+    public static string ItemWriter(TypeRef collection, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal) =>
+        ValueWriter(collection.Item ?? TypeRef.Any, depth, index, scope);
 
     /// <summary>
     /// The explicit type argument of a collection call: needed only when the items are read or written by a lambda
@@ -96,9 +96,9 @@ internal static class JsonCode
     };
 
     /// <summary>Like <see cref="Read"/>, but yields null for a JSON null when the type is nullable.</summary>
-    public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index, bool qualified = false)
+    public static string ReadMaybeNull(TypeRef type, string reader, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
-        var read = Read(type, reader, depth, index, qualified);
+        var read = Read(type, reader, depth, index, scope);
         if (!type.IsNullable)
         {
             return read;
@@ -108,7 +108,7 @@ internal static class JsonCode
     }
 
     /// <summary>A statement writing the non-null value <paramref name="value"/> to <paramref name="writer"/>.</summary>
-    public static string Write(TypeRef type, string writer, string value, int depth, ApiModelIndex index, bool qualified = false)
+    public static string Write(TypeRef type, string writer, string value, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         switch (type.Kind)
         {
@@ -124,15 +124,15 @@ internal static class JsonCode
             case TypeKind.Double:
             case TypeKind.Decimal:
                 return writer + ".WriteNumberValue(" + value + ");";
-            case TypeKind.Date: return Internal(index, qualified) + "JsonValueWriter.WriteDate(" + writer + ", " + value + ");";
-            case TypeKind.Uri: return Internal(index, qualified) + "JsonValueWriter.WriteUri(" + writer + ", " + value + ");";
+            case TypeKind.Date: return WriterClass(index, scope) + "WriteDate(" + writer + ", " + value + ");";
+            case TypeKind.Uri: return WriterClass(index, scope) + "WriteUri(" + writer + ", " + value + ");";
             case TypeKind.Bytes: return writer + ".WriteBase64StringValue(" + value + ");";
             case TypeKind.Array:
             case TypeKind.Map:
                 var method = type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
-                return Internal(index, qualified) + "JsonValueWriter." + method + ItemArgument(type) + "(" + writer + ", " + value + ", " + ItemWriter(type, depth, index, qualified) + ");";
+                return WriterClass(index, scope) + method + ItemArgument(type) + "(" + writer + ", " + value + ", " + ItemWriter(type, depth, index, scope) + ");";
             default:
-                return Internal(index, qualified) + type.Name + "Json.Write(" + writer + ", " + value + ");";
+                return Named(index, scope) + type.Name + "Json.Write(" + writer + ", " + value + ");";
         }
     }
 
@@ -149,22 +149,23 @@ internal static class JsonCode
     };
 
     /// <summary>Writes a value that may be null (writing JSON null; nullable structs are unwrapped).</summary>
-    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth, ApiModelIndex index, bool qualified = false)
+    public static string WriteMaybeNull(TypeRef type, string writer, string value, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         if (!type.IsNullable)
         {
-            return Write(type, writer, value, depth, index, qualified);
+            return Write(type, writer, value, depth, index, scope);
         }
 
         var unwrapped = CSharpTypes.IsValueType(type, index) ? value + ".Value" : value;
-        return "if (" + value + " is null) { " + writer + ".WriteNullValue(); } else { " + Write(type, writer, unwrapped, depth, index, qualified) + " }";
+        return "if (" + value + " is null) { " + writer + ".WriteNullValue(); } else { " + Write(type, writer, unwrapped, depth, index, scope) + " }";
     }
 
     /// <summary>The JSON value kinds a variant of this type can be read from (for unions).</summary>
     public static string? KindTest(TypeRef type, string element, ApiModelIndex index)
     {
         var kind = element + ".ValueKind";
-        const string K = "global::System.Text.Json.JsonValueKind.";
+        // Unions are read only in the models' JSON file, which imports JsonValueKind by that name.
+        const string K = "JsonValueKind.";
         switch (type.Kind)
         {
             case TypeKind.Any: return null;
@@ -191,8 +192,34 @@ internal static class JsonCode
     }
 
     /// <summary>
-    /// The runtime helpers and converters live in <c>{Namespace}.Internal</c>, where most generated code that reads or
-    /// writes JSON is too; code outside it (the public error extensions) asks for the qualified name.
+    /// The runtime helpers and the <c>{Type}Json</c> classes live in <c>{Namespace}.Internal</c>, where most generated
+    /// code that reads or writes JSON is too; code outside it (the public error extensions) asks for qualified names,
+    /// and the <c>{Type}Json</c> classes import the helpers' members.
     /// </summary>
-    private static string Internal(ApiModelIndex index, bool qualified) => qualified ? "global::" + index.Model.Namespace + ".Internal." : string.Empty;
+    private static string Named(ApiModelIndex index, JsonScope scope) =>
+        scope == JsonScope.Qualified ? "global::" + index.Model.Namespace + ".Internal." : string.Empty;
+
+    private static string ReaderClass(ApiModelIndex index, JsonScope scope) => Helper(index, scope, "JsonValueReader.");
+
+    private static string WriterClass(ApiModelIndex index, JsonScope scope) => Helper(index, scope, "JsonValueWriter.");
+
+    private static string Helper(ApiModelIndex index, JsonScope scope, string helper) => scope switch
+    {
+        JsonScope.Qualified => "global::" + index.Model.Namespace + ".Internal." + helper,
+        JsonScope.ModelJson => string.Empty,
+        _ => helper,
+    };
+}
+
+/// <summary>Where generated JSON code is written, which decides how it names the runtime helpers.</summary>
+internal enum JsonScope
+{
+    /// <summary>In <c>{Namespace}.Internal</c>: <c>JsonValueReader.ReadString</c>.</summary>
+    Internal,
+
+    /// <summary>Outside it: <c>global::{Namespace}.Internal.JsonValueReader.ReadString</c>.</summary>
+    Qualified,
+
+    /// <summary>In the models' JSON file, which imports the helpers' members: <c>ReadString</c>.</summary>
+    ModelJson,
 }

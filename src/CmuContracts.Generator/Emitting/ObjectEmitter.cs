@@ -31,7 +31,7 @@ internal static class ObjectEmitter
             if (index.IsFormBody(type.Name))
             {
                 // Refit's form serializer names fields from [JsonPropertyName]; JSON itself goes through the converter.
-                w.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
+                w.Line("[JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
             }
 
             w.Line("public " + (property.IsRequired ? "required " : string.Empty) + PropertyType(property) + " " + property.Name + " { get; init; }");
@@ -56,7 +56,14 @@ internal static class ObjectEmitter
     /// (the converter asks the context for the type's reader and writer).
     /// </summary>
     public static string JsonConverterAttribute(TypeModel type) =>
-        "global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<" + type.Name + ">))";
+        "JsonConverter(typeof(Internal.GeneratedJsonConverter<" + type.Name + ">))";
+
+    /// <summary>The models file's imports: the attributes by short names (reserved, so no schema takes them).</summary>
+    public static readonly string[] Usings =
+    {
+        "using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;",
+        "using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;",
+    };
 
     /// <summary>Optional properties are nullable (absent on the wire); required ones only when the schema says so.</summary>
     public static string PropertyType(PropertyModel property) => CSharpTypes.Of(property.Type, !property.IsRequired);
@@ -74,7 +81,7 @@ internal static class ObjectEmitter
     private static void EmitRead(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
         w.Open("public static " + type.Name + " Read(ref Utf8JsonReader reader)");
-        w.Line("JsonValueReader.StartObject(ref reader, " + Literals.String(type.Name) + ");");
+        w.Line("StartObject(ref reader, " + Literals.String(type.Name) + ");");
         foreach (var p in type.Properties)
         {
             w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
@@ -90,7 +97,7 @@ internal static class ObjectEmitter
             w.Line(AdditionalMap + CSharpTypes.Of(extra, extra.IsNullable) + ">? p_additional = null;");
         }
 
-        w.Open("while (JsonValueReader.NextProperty(ref reader))");
+        w.Open("while (NextProperty(ref reader))");
         var keyword = "if";
         foreach (var p in type.Properties)
         {
@@ -104,15 +111,15 @@ internal static class ObjectEmitter
         if (extra is not null)
         {
             w.Open(type.Properties.Count > 0 ? "else" : "// Every property is kept.");
-            w.Line("var name = JsonValueReader.ReadText(ref reader);");
+            w.Line("var name = ReadText(ref reader);");
             w.Line("reader.Read();");
             w.Line("p_additional ??= new();");
-            w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index) + ";");
+            w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index, JsonScope.ModelJson) + ";");
             w.Close();
         }
         else
         {
-            w.Line((type.Properties.Count > 0 ? "else " : string.Empty) + "JsonValueReader.SkipValue(ref reader);");
+            w.Line((type.Properties.Count > 0 ? "else " : string.Empty) + "SkipValue(ref reader);");
         }
 
         w.Close();
@@ -123,7 +130,7 @@ internal static class ObjectEmitter
             {
                 // A non-nullable required property is missing when absent or null; a nullable one only when absent.
                 w.Open("if (" + (TracksPresence(p, index) ? "!has_" + p.Name : "p_" + p.Name + " is null") + ")");
-                w.Line("throw JsonValueReader.MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
+                w.Line("throw MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
                 w.Close();
                 w.Line();
             }
@@ -153,10 +160,10 @@ internal static class ObjectEmitter
     /// <summary>The runtime call that reads a property's value from its name onwards (null for a JSON null).</summary>
     private static string NextValue(TypeRef type, ApiModelIndex index) => type.Kind switch
     {
-        TypeKind.Array => "JsonValueReader.NextList" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index) + ")",
-        TypeKind.Map => "JsonValueReader.NextMap" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index) + ")",
-        TypeKind.Named => "JsonValueReader." + (CSharpTypes.IsValueType(type, index) ? "NextValue" : "Next") + "(ref reader, " + type.Name + "Json.Read)",
-        _ => "JsonValueReader.Next" + JsonCode.MethodName(type) + "(ref reader)",
+        TypeKind.Array => "NextList" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index, JsonScope.ModelJson) + ")",
+        TypeKind.Map => "NextMap" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index, JsonScope.ModelJson) + ")",
+        TypeKind.Named => "" + (CSharpTypes.IsValueType(type, index) ? "NextValue" : "Next") + "(ref reader, " + type.Name + "Json.Read)",
+        _ => "Next" + JsonCode.MethodName(type) + "(ref reader)",
     };
 
     /// <summary>Writes a property whose value is not null.</summary>
@@ -170,7 +177,7 @@ internal static class ObjectEmitter
         }
 
         w.Line("writer.WritePropertyName(" + name + ");");
-        w.Line(JsonCode.Write(p.Type, "writer", value, 0, index));
+        w.Line(JsonCode.Write(p.Type, "writer", value, 0, index, JsonScope.ModelJson));
     }
 
     /// <summary>Writes an optional property only when it has a value, in one statement.</summary>
@@ -191,9 +198,9 @@ internal static class ObjectEmitter
             _ => valueType ? "WriteValueProperty" : "WriteProperty",
         };
         var write = p.Type.Kind is TypeKind.Array or TypeKind.Map
-            ? JsonCode.ItemWriter(p.Type, 0, index)
-            : JsonCode.ValueWriter(p.Type with { IsNullable = false }, 0, index);
-        w.Line("JsonValueWriter." + method + "(writer, " + name + ", " + access + ", " + write + ");");
+            ? JsonCode.ItemWriter(p.Type, 0, index, JsonScope.ModelJson)
+            : JsonCode.ValueWriter(p.Type with { IsNullable = false }, 0, index, JsonScope.ModelJson);
+        w.Line(method + "(writer, " + name + ", " + access + ", " + write + ");");
     }
 
     /// <summary>Strict required properties that may be null need a flag to tell "absent" from "null".</summary>
@@ -221,7 +228,7 @@ internal static class ObjectEmitter
                 var unwrapped = CSharpTypes.IsValueType(p.Type, index) ? access + ".Value" : access;
                 w.Line("writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");");
                 w.Line("if (" + access + " is null) writer.WriteNullValue();");
-                w.Line("else " + JsonCode.Write(p.Type, "writer", unwrapped, 0, index));
+                w.Line("else " + JsonCode.Write(p.Type, "writer", unwrapped, 0, index, JsonScope.ModelJson));
             }
         }
 
@@ -230,7 +237,7 @@ internal static class ObjectEmitter
             w.Open("if (value.AdditionalProperties is not null)");
             w.Open("foreach (var pair in value.AdditionalProperties)");
             w.Line("writer.WritePropertyName(pair.Key);");
-            w.Line(JsonCode.WriteMaybeNull(extra, "writer", "pair.Value", 0, index));
+            w.Line(JsonCode.WriteMaybeNull(extra, "writer", "pair.Value", 0, index, JsonScope.ModelJson));
             w.Close();
             w.Close();
         }

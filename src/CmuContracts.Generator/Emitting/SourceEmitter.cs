@@ -74,7 +74,7 @@ internal static class SourceEmitter
 
     private static string EmitModels(ApiModel model, ApiModelIndex index, string source)
     {
-        var w = new SourceWriter().SpecFileHeader(source);
+        var w = new SourceWriter().SpecFileHeader(source, ObjectEmitter.Usings);
         w.Line("namespace " + model.Namespace + ";");
         foreach (var type in model.Types)
         {
@@ -99,11 +99,15 @@ internal static class SourceEmitter
     private static string EmitModelJson(ApiModel model, ApiModelIndex index, string source)
     {
         // Aliases at file level rank below every type of the generated namespaces, so they never shadow a schema (and
-        // their names are reserved, so no schema shadows them).
+        // their names are reserved, so no schema shadows them). The helpers' members are imported: a {Type}Json class
+        // declares only Read and Write, which no helper is named.
         var w = new SourceWriter().SpecFileHeader(
             source,
+            "using static global::" + model.Namespace + ".Internal.JsonValueReader;",
+            "using static global::" + model.Namespace + ".Internal.JsonValueWriter;",
             "using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;",
-            "using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;");
+            "using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;",
+            "using JsonValueKind = global::System.Text.Json.JsonValueKind;");
         w.Line("namespace " + model.Namespace + ".Internal;");
         // A class per type: Roslyn compiles types in parallel, so one class of thousands of methods builds slower.
         foreach (var type in model.Types)

@@ -40,7 +40,7 @@ internal static class UnionEmitter
         {
             var test = JsonCode.KindTest(variant.Type, "element", index);
             var condition = (test is null ? string.Empty : test + " && ")
-                + "JsonValueReader.TryRead<" + CSharpTypes.Of(variant.Type) + ">(element, " + JsonCode.ValueReader(variant.Type with { IsNullable = false }, 0, index) + ", out var v" + i + ")";
+                + "TryRead<" + CSharpTypes.Of(variant.Type) + ">(element, " + JsonCode.ValueReader(variant.Type with { IsNullable = false }, 0, index, JsonScope.ModelJson) + ", out var v" + i + ")";
             w.Open("if (" + condition + ")");
             w.Line("return new " + name + " { " + variant.Name + " = v" + i + ", Raw = element };");
             w.Close();
@@ -52,7 +52,7 @@ internal static class UnionEmitter
         w.Close();
         w.Line();
         w.Open("public static void Write(Utf8JsonWriter writer, " + name + " value)");
-        w.Open("if (value.Raw.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
+        w.Open("if (value.Raw.ValueKind != JsonValueKind.Undefined)");
         w.Line("value.Raw.WriteTo(writer);");
         w.Line("return;");
         w.Close();
@@ -62,7 +62,7 @@ internal static class UnionEmitter
             var unwrapped = CSharpTypes.IsValueType(variant.Type, index) ? access + ".Value" : access;
             w.Line();
             w.Open("if (" + access + " is not null)");
-            w.Line(JsonCode.Write(variant.Type, "writer", unwrapped, 0, index));
+            w.Line(JsonCode.Write(variant.Type, "writer", unwrapped, 0, index, JsonScope.ModelJson));
             w.Line("return;");
             w.Close();
         }

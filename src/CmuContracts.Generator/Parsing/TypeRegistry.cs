@@ -34,6 +34,9 @@ internal sealed class TypeRegistry
         yield return "ApiResponse";
         // The namespace of the generated helpers, and the names its code uses unqualified.
         yield return "Internal";
+        yield return "JsonConverter";
+        yield return "JsonPropertyName";
+        yield return "JsonValueKind";
         yield return "Utf8JsonReader";
         yield return "Utf8JsonWriter";
         yield return "JsonRead";

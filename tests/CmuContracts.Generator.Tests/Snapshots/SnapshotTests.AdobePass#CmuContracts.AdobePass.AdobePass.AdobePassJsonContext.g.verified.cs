@@ -11,7 +11,7 @@ namespace CmuContracts.AdobePass;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from Adobe Pass DCR, token and CMU usage reports, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, AdobePassJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, AdobePassJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class AdobePassJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -21,61 +21,36 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.GrantType"/>.</summary>
     public JsonTypeInfo<GrantType> GrantType => TypeInfoOf<GrantType>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthErrorCode"/>.</summary>
     public JsonTypeInfo<OAuthErrorCode> OAuthErrorCode => TypeInfoOf<OAuthErrorCode>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportFormat"/>.</summary>
     public JsonTypeInfo<ReportFormat> ReportFormat => TypeInfoOf<ReportFormat>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistrationRequest"/>.</summary>
     public JsonTypeInfo<ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<ClientRegistrationRequest>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ClientRegistration"/>.</summary>
     public JsonTypeInfo<ClientRegistration> ClientRegistration => TypeInfoOf<ClientRegistration>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenRequest"/>.</summary>
     public JsonTypeInfo<AccessTokenRequest> AccessTokenRequest => TypeInfoOf<AccessTokenRequest>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.AccessTokenResponse"/>.</summary>
     public JsonTypeInfo<AccessTokenResponse> AccessTokenResponse => TypeInfoOf<AccessTokenResponse>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.OAuthError"/>.</summary>
     public JsonTypeInfo<OAuthError> OAuthError => TypeInfoOf<OAuthError>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageReport"/>.</summary>
     public JsonTypeInfo<UsageReport> UsageReport => TypeInfoOf<UsageReport>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinks"/>.</summary>
     public JsonTypeInfo<ReportLinks> ReportLinks => TypeInfoOf<ReportLinks>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.Link"/>.</summary>
     public JsonTypeInfo<Link> Link => TypeInfoOf<Link>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.UsageRecord"/>.</summary>
     public JsonTypeInfo<UsageRecord> UsageRecord => TypeInfoOf<UsageRecord>();
-
-    /// <summary>Metadata for <see cref="global::CmuContracts.AdobePass.ReportLinksDrillDown"/>.</summary>
     public JsonTypeInfo<ReportLinksDrillDown> ReportLinksDrillDown => TypeInfoOf<ReportLinksDrillDown>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(GrantType)) return Info<GrantType>(options, Internal.GrantTypeJson.Read, Internal.GrantTypeJson.Write);
-        if (type == typeof(OAuthErrorCode)) return Info<OAuthErrorCode>(options, Internal.OAuthErrorCodeJson.Read, Internal.OAuthErrorCodeJson.Write);
-        if (type == typeof(ReportFormat)) return Info<ReportFormat>(options, Internal.ReportFormatJson.Read, Internal.ReportFormatJson.Write);
-        if (type == typeof(ClientRegistrationRequest)) return Info<ClientRegistrationRequest>(options, Internal.ClientRegistrationRequestJson.Read, Internal.ClientRegistrationRequestJson.Write);
-        if (type == typeof(ClientRegistration)) return Info<ClientRegistration>(options, Internal.ClientRegistrationJson.Read, Internal.ClientRegistrationJson.Write);
-        if (type == typeof(AccessTokenRequest)) return Info<AccessTokenRequest>(options, Internal.AccessTokenRequestJson.Read, Internal.AccessTokenRequestJson.Write);
-        if (type == typeof(AccessTokenResponse)) return Info<AccessTokenResponse>(options, Internal.AccessTokenResponseJson.Read, Internal.AccessTokenResponseJson.Write);
-        if (type == typeof(OAuthError)) return Info<OAuthError>(options, Internal.OAuthErrorJson.Read, Internal.OAuthErrorJson.Write);
-        if (type == typeof(UsageReport)) return Info<UsageReport>(options, Internal.UsageReportJson.Read, Internal.UsageReportJson.Write);
-        if (type == typeof(ReportLinks)) return Info<ReportLinks>(options, Internal.ReportLinksJson.Read, Internal.ReportLinksJson.Write);
-        if (type == typeof(Link)) return Info<Link>(options, Internal.LinkJson.Read, Internal.LinkJson.Write);
-        if (type == typeof(UsageRecord)) return Info<UsageRecord>(options, Internal.UsageRecordJson.Read, Internal.UsageRecordJson.Write);
-        if (type == typeof(ReportLinksDrillDown)) return Info<ReportLinksDrillDown>(options, Internal.ReportLinksDrillDownJson.Read, Internal.ReportLinksDrillDownJson.Write);
+        if (type == typeof(GrantType)) return Info(options, Internal.GrantTypeJson.Read, Internal.GrantTypeJson.Write);
+        if (type == typeof(OAuthErrorCode)) return Info(options, Internal.OAuthErrorCodeJson.Read, Internal.OAuthErrorCodeJson.Write);
+        if (type == typeof(ReportFormat)) return Info(options, Internal.ReportFormatJson.Read, Internal.ReportFormatJson.Write);
+        if (type == typeof(ClientRegistrationRequest)) return Info(options, Internal.ClientRegistrationRequestJson.Read, Internal.ClientRegistrationRequestJson.Write);
+        if (type == typeof(ClientRegistration)) return Info(options, Internal.ClientRegistrationJson.Read, Internal.ClientRegistrationJson.Write);
+        if (type == typeof(AccessTokenRequest)) return Info(options, Internal.AccessTokenRequestJson.Read, Internal.AccessTokenRequestJson.Write);
+        if (type == typeof(AccessTokenResponse)) return Info(options, Internal.AccessTokenResponseJson.Read, Internal.AccessTokenResponseJson.Write);
+        if (type == typeof(OAuthError)) return Info(options, Internal.OAuthErrorJson.Read, Internal.OAuthErrorJson.Write);
+        if (type == typeof(UsageReport)) return Info(options, Internal.UsageReportJson.Read, Internal.UsageReportJson.Write);
+        if (type == typeof(ReportLinks)) return Info(options, Internal.ReportLinksJson.Read, Internal.ReportLinksJson.Write);
+        if (type == typeof(Link)) return Info(options, Internal.LinkJson.Read, Internal.LinkJson.Write);
+        if (type == typeof(UsageRecord)) return Info(options, Internal.UsageRecordJson.Read, Internal.UsageRecordJson.Write);
+        if (type == typeof(ReportLinksDrillDown)) return Info(options, Internal.ReportLinksDrillDownJson.Read, Internal.ReportLinksDrillDownJson.Write);
 
         return null;
     }

@@ -5,28 +5,31 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using static global::CmuContracts.AdobePass.Internal.JsonValueReader;
+using static global::CmuContracts.AdobePass.Internal.JsonValueWriter;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
 namespace CmuContracts.AdobePass.Internal;
 
 internal static class GrantTypeJson
 {
-    public static GrantType Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+    public static GrantType Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
     public static void Write(Utf8JsonWriter writer, GrantType value) => writer.WriteStringValue(value.Value);
 }
 
 internal static class OAuthErrorCodeJson
 {
-    public static OAuthErrorCode Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+    public static OAuthErrorCode Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
     public static void Write(Utf8JsonWriter writer, OAuthErrorCode value) => writer.WriteStringValue(value.Value);
 }
 
 internal static class ReportFormatJson
 {
-    public static ReportFormat Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+    public static ReportFormat Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
     public static void Write(Utf8JsonWriter writer, ReportFormat value) => writer.WriteStringValue(value.Value);
 }
@@ -35,14 +38,14 @@ internal static class ClientRegistrationRequestJson
 {
     public static ClientRegistrationRequest Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "ClientRegistrationRequest");
+        StartObject(ref reader, "ClientRegistrationRequest");
         string? p_SoftwareStatement = default;
         string? p_RedirectUri = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("software_statement"u8)) p_SoftwareStatement = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("redirect_uri"u8)) p_RedirectUri = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("software_statement"u8)) p_SoftwareStatement = NextString(ref reader);
+            else if (reader.ValueTextEquals("redirect_uri"u8)) p_RedirectUri = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new ClientRegistrationRequest
@@ -65,22 +68,22 @@ internal static class ClientRegistrationJson
 {
     public static ClientRegistration Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "ClientRegistration");
+        StartObject(ref reader, "ClientRegistration");
         string? p_ClientId = default;
         string? p_ClientSecret = default;
         long? p_ClientIdIssuedAt = default;
         IReadOnlyList<string>? p_RedirectUris = default;
         IReadOnlyList<string>? p_GrantTypes = default;
         IReadOnlyList<string>? p_Scopes = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("client_id"u8)) p_ClientId = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("client_id_issued_at"u8)) p_ClientIdIssuedAt = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("redirect_uris"u8)) p_RedirectUris = JsonValueReader.NextList(ref reader, JsonValueReader.ReadString);
-            else if (reader.ValueTextEquals("grant_types"u8)) p_GrantTypes = JsonValueReader.NextList(ref reader, JsonValueReader.ReadString);
-            else if (reader.ValueTextEquals("scopes"u8)) p_Scopes = JsonValueReader.NextList(ref reader, JsonValueReader.ReadString);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("client_id"u8)) p_ClientId = NextString(ref reader);
+            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = NextString(ref reader);
+            else if (reader.ValueTextEquals("client_id_issued_at"u8)) p_ClientIdIssuedAt = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("redirect_uris"u8)) p_RedirectUris = NextList(ref reader, ReadString);
+            else if (reader.ValueTextEquals("grant_types"u8)) p_GrantTypes = NextList(ref reader, ReadString);
+            else if (reader.ValueTextEquals("scopes"u8)) p_Scopes = NextList(ref reader, ReadString);
+            else SkipValue(ref reader);
         }
 
         return new ClientRegistration
@@ -100,9 +103,9 @@ internal static class ClientRegistrationJson
         writer.WriteString("client_id"u8, value.ClientId);
         writer.WriteString("client_secret"u8, value.ClientSecret);
         if (value.ClientIdIssuedAt is not null) writer.WriteNumber("client_id_issued_at"u8, value.ClientIdIssuedAt.Value);
-        JsonValueWriter.WriteListProperty(writer, "redirect_uris"u8, value.RedirectUris, JsonValueWriter.WriteString);
-        JsonValueWriter.WriteListProperty(writer, "grant_types"u8, value.GrantTypes, JsonValueWriter.WriteString);
-        JsonValueWriter.WriteListProperty(writer, "scopes"u8, value.Scopes, JsonValueWriter.WriteString);
+        WriteListProperty(writer, "redirect_uris"u8, value.RedirectUris, WriteString);
+        WriteListProperty(writer, "grant_types"u8, value.GrantTypes, WriteString);
+        WriteListProperty(writer, "scopes"u8, value.Scopes, WriteString);
         writer.WriteEndObject();
     }
 }
@@ -111,16 +114,16 @@ internal static class AccessTokenRequestJson
 {
     public static AccessTokenRequest Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "AccessTokenRequest");
+        StartObject(ref reader, "AccessTokenRequest");
         GrantType? p_GrantType = default;
         string? p_ClientId = default;
         string? p_ClientSecret = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("grant_type"u8)) p_GrantType = JsonValueReader.NextValue(ref reader, GrantTypeJson.Read);
-            else if (reader.ValueTextEquals("client_id"u8)) p_ClientId = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("grant_type"u8)) p_GrantType = NextValue(ref reader, GrantTypeJson.Read);
+            else if (reader.ValueTextEquals("client_id"u8)) p_ClientId = NextString(ref reader);
+            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new AccessTokenRequest
@@ -146,22 +149,22 @@ internal static class AccessTokenResponseJson
 {
     public static AccessTokenResponse Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "AccessTokenResponse");
+        StartObject(ref reader, "AccessTokenResponse");
         string? p_Id = default;
         string? p_AccessToken = default;
         long? p_CreatedAt = default;
         int? p_ExpiresIn = default;
         string? p_TokenType = default;
         string? p_RefreshToken = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) p_Id = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("access_token"u8)) p_AccessToken = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("expires_in"u8)) p_ExpiresIn = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("token_type"u8)) p_TokenType = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("refresh_token"u8)) p_RefreshToken = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("id"u8)) p_Id = NextString(ref reader);
+            else if (reader.ValueTextEquals("access_token"u8)) p_AccessToken = NextString(ref reader);
+            else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("expires_in"u8)) p_ExpiresIn = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("token_type"u8)) p_TokenType = NextString(ref reader);
+            else if (reader.ValueTextEquals("refresh_token"u8)) p_RefreshToken = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new AccessTokenResponse
@@ -192,14 +195,14 @@ internal static class OAuthErrorJson
 {
     public static OAuthError Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "OAuthError");
+        StartObject(ref reader, "OAuthError");
         OAuthErrorCode? p_Error = default;
         string? p_ErrorDescription = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("error"u8)) p_Error = JsonValueReader.NextValue(ref reader, OAuthErrorCodeJson.Read);
-            else if (reader.ValueTextEquals("error_description"u8)) p_ErrorDescription = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("error"u8)) p_Error = NextValue(ref reader, OAuthErrorCodeJson.Read);
+            else if (reader.ValueTextEquals("error_description"u8)) p_ErrorDescription = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new OAuthError
@@ -223,14 +226,14 @@ internal static class UsageReportJson
 {
     public static UsageReport Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "UsageReport");
+        StartObject(ref reader, "UsageReport");
         ReportLinks? p_Links = default;
         IReadOnlyList<UsageRecord>? p_Report = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_links"u8)) p_Links = JsonValueReader.Next(ref reader, ReportLinksJson.Read);
-            else if (reader.ValueTextEquals("report"u8)) p_Report = JsonValueReader.NextList(ref reader, UsageRecordJson.Read);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("_links"u8)) p_Links = Next(ref reader, ReportLinksJson.Read);
+            else if (reader.ValueTextEquals("report"u8)) p_Report = NextList(ref reader, UsageRecordJson.Read);
+            else SkipValue(ref reader);
         }
 
         return new UsageReport
@@ -246,7 +249,7 @@ internal static class UsageReportJson
         writer.WritePropertyName("_links"u8);
         ReportLinksJson.Write(writer, value.Links);
         writer.WritePropertyName("report"u8);
-        JsonValueWriter.WriteList(writer, value.Report, UsageRecordJson.Write);
+        WriteList(writer, value.Report, UsageRecordJson.Write);
         writer.WriteEndObject();
     }
 }
@@ -255,16 +258,16 @@ internal static class ReportLinksJson
 {
     public static ReportLinks Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "ReportLinks");
+        StartObject(ref reader, "ReportLinks");
         Link? p_Self = default;
         Link? p_RollUp = default;
         ReportLinksDrillDown? p_DrillDown = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("self"u8)) p_Self = JsonValueReader.Next(ref reader, LinkJson.Read);
-            else if (reader.ValueTextEquals("roll-up"u8)) p_RollUp = JsonValueReader.Next(ref reader, LinkJson.Read);
-            else if (reader.ValueTextEquals("drill-down"u8)) p_DrillDown = JsonValueReader.Next(ref reader, ReportLinksDrillDownJson.Read);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("self"u8)) p_Self = Next(ref reader, LinkJson.Read);
+            else if (reader.ValueTextEquals("roll-up"u8)) p_RollUp = Next(ref reader, LinkJson.Read);
+            else if (reader.ValueTextEquals("drill-down"u8)) p_DrillDown = Next(ref reader, ReportLinksDrillDownJson.Read);
+            else SkipValue(ref reader);
         }
 
         return new ReportLinks
@@ -280,8 +283,8 @@ internal static class ReportLinksJson
         writer.WriteStartObject();
         writer.WritePropertyName("self"u8);
         LinkJson.Write(writer, value.Self);
-        JsonValueWriter.WriteProperty(writer, "roll-up"u8, value.RollUp, LinkJson.Write);
-        JsonValueWriter.WriteProperty(writer, "drill-down"u8, value.DrillDown, ReportLinksDrillDownJson.Write);
+        WriteProperty(writer, "roll-up"u8, value.RollUp, LinkJson.Write);
+        WriteProperty(writer, "drill-down"u8, value.DrillDown, ReportLinksDrillDownJson.Write);
         writer.WriteEndObject();
     }
 }
@@ -290,14 +293,14 @@ internal static class LinkJson
 {
     public static Link Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "Link");
+        StartObject(ref reader, "Link");
         string? p_Href = default;
         string? p_Name = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("href"u8)) p_Href = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) p_Name = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("href"u8)) p_Href = NextString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) p_Name = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new Link
@@ -320,7 +323,7 @@ internal static class UsageRecordJson
 {
     public static UsageRecord Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "UsageRecord");
+        StartObject(ref reader, "UsageRecord");
         string? p_Tenant = default;
         string? p_Application = default;
         string? p_ApplicationId = default;
@@ -355,47 +358,47 @@ internal static class UsageRecordJson
         long? p_DurationOver1m = default;
         long? p_Users = default;
         Dictionary<string, global::System.Text.Json.JsonElement>? p_additional = null;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("tenant"u8)) p_Tenant = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("application"u8)) p_Application = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("application-id"u8)) p_ApplicationId = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("channel"u8)) p_Channel = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("mvpd"u8)) p_Mvpd = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("platform"u8)) p_Platform = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("year"u8)) p_Year = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("month"u8)) p_Month = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("day"u8)) p_Day = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("hour"u8)) p_Hour = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("minute"u8)) p_Minute = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("concurrency-level"u8)) p_ConcurrencyLevel = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("activity-level"u8)) p_ActivityLevel = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("active-users"u8)) p_ActiveUsers = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("active-sessions"u8)) p_ActiveSessions = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("started-sessions"u8)) p_StartedSessions = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("completed-sessions"u8)) p_CompletedSessions = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("failed-attempts"u8)) p_FailedAttempts = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("dismissed-sessions"u8)) p_DismissedSessions = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("killed-sessions"u8)) p_KilledSessions = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_0-15"u8)) p_Duration0_15 = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_15-30"u8)) p_Duration15_30 = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_30-60"u8)) p_Duration30_60 = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_60-120"u8)) p_Duration60_120 = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_2h-4h"u8)) p_Duration2h4h = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_4h-8h"u8)) p_Duration4h8h = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_8h-16h"u8)) p_Duration8h16h = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_16h-1d"u8)) p_Duration16h1d = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_1d-3d"u8)) p_Duration1d3d = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_3d-7d"u8)) p_Duration3d7d = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_1w-1m"u8)) p_Duration1w1m = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_over-1m"u8)) p_DurationOver1m = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("users"u8)) p_Users = JsonValueReader.NextInt64(ref reader);
+            if (reader.ValueTextEquals("tenant"u8)) p_Tenant = NextString(ref reader);
+            else if (reader.ValueTextEquals("application"u8)) p_Application = NextString(ref reader);
+            else if (reader.ValueTextEquals("application-id"u8)) p_ApplicationId = NextString(ref reader);
+            else if (reader.ValueTextEquals("channel"u8)) p_Channel = NextString(ref reader);
+            else if (reader.ValueTextEquals("mvpd"u8)) p_Mvpd = NextString(ref reader);
+            else if (reader.ValueTextEquals("platform"u8)) p_Platform = NextString(ref reader);
+            else if (reader.ValueTextEquals("year"u8)) p_Year = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("month"u8)) p_Month = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("day"u8)) p_Day = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("hour"u8)) p_Hour = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("minute"u8)) p_Minute = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("concurrency-level"u8)) p_ConcurrencyLevel = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("activity-level"u8)) p_ActivityLevel = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("active-users"u8)) p_ActiveUsers = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("active-sessions"u8)) p_ActiveSessions = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("started-sessions"u8)) p_StartedSessions = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("completed-sessions"u8)) p_CompletedSessions = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("failed-attempts"u8)) p_FailedAttempts = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("dismissed-sessions"u8)) p_DismissedSessions = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("killed-sessions"u8)) p_KilledSessions = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_0-15"u8)) p_Duration0_15 = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_15-30"u8)) p_Duration15_30 = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_30-60"u8)) p_Duration30_60 = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_60-120"u8)) p_Duration60_120 = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_2h-4h"u8)) p_Duration2h4h = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_4h-8h"u8)) p_Duration4h8h = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_8h-16h"u8)) p_Duration8h16h = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_16h-1d"u8)) p_Duration16h1d = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_1d-3d"u8)) p_Duration1d3d = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_3d-7d"u8)) p_Duration3d7d = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_1w-1m"u8)) p_Duration1w1m = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("duration_over-1m"u8)) p_DurationOver1m = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("users"u8)) p_Users = NextInt64(ref reader);
             else
             {
-                var name = JsonValueReader.ReadText(ref reader);
+                var name = ReadText(ref reader);
                 reader.Read();
                 p_additional ??= new();
-                p_additional[name] = JsonValueReader.ReadAny(ref reader);
+                p_additional[name] = ReadAny(ref reader);
             }
         }
 
@@ -491,12 +494,12 @@ internal static class ReportLinksDrillDownJson
     public static ReportLinksDrillDown Read(ref Utf8JsonReader reader)
     {
         var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object && JsonValueReader.TryRead<Link>(element, LinkJson.Read, out var v0))
+        if (element.ValueKind == JsonValueKind.Object && TryRead<Link>(element, LinkJson.Read, out var v0))
         {
             return new ReportLinksDrillDown { Link = v0, Raw = element };
         }
 
-        if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array && JsonValueReader.TryRead<IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, LinkJson.Read), out var v1))
+        if (element.ValueKind == JsonValueKind.Array && TryRead<IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r1) => ReadList(ref r1, LinkJson.Read), out var v1))
         {
             return new ReportLinksDrillDown { LinkList = v1, Raw = element };
         }
@@ -506,7 +509,7 @@ internal static class ReportLinksDrillDownJson
 
     public static void Write(Utf8JsonWriter writer, ReportLinksDrillDown value)
     {
-        if (value.Raw.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)
+        if (value.Raw.ValueKind != JsonValueKind.Undefined)
         {
             value.Raw.WriteTo(writer);
             return;
@@ -520,7 +523,7 @@ internal static class ReportLinksDrillDownJson
 
         if (value.LinkList is not null)
         {
-            JsonValueWriter.WriteList(writer, value.LinkList, LinkJson.Write);
+            WriteList(writer, value.LinkList, LinkJson.Write);
             return;
         }
 

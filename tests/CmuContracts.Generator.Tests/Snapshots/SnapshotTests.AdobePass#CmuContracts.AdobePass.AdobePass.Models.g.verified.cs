@@ -5,11 +5,13 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
+using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace CmuContracts.AdobePass;
 
 /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<GrantType>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<GrantType>))]
 public readonly partial record struct GrantType
 {
     private readonly string? _value;
@@ -37,7 +39,7 @@ public readonly partial record struct GrantType
 /// `invalid_request`, `invalid_client` (register again), `unauthorized_client`,
 /// `unsupported_grant_type` [D]. Unknown codes must be tolerated.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthErrorCode>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthErrorCode>))]
 public readonly partial record struct OAuthErrorCode
 {
     private readonly string? _value;
@@ -78,7 +80,7 @@ public readonly partial record struct OAuthErrorCode
 }
 
 /// <summary>A CMU response format [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportFormat>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportFormat>))]
 public readonly partial record struct ReportFormat
 {
     private readonly string? _value;
@@ -110,7 +112,7 @@ public readonly partial record struct ReportFormat
 }
 
 /// <summary>Dynamic Client Registration request body [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistrationRequest>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistrationRequest>))]
 public sealed partial class ClientRegistrationRequest
 {
     /// <summary>
@@ -131,7 +133,7 @@ public sealed partial class ClientRegistrationRequest
 }
 
 /// <summary>Client credentials returned by registration [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistration>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ClientRegistration>))]
 public sealed partial class ClientRegistration
 {
     /// <summary>Client identifier; a UUID in real responses [O]. Also the `sub` of access tokens [O].</summary>
@@ -162,27 +164,25 @@ public sealed partial class ClientRegistration
     public IReadOnlyList<string>? Scopes { get; init; }
 }
 
-/// <summary>
-/// Client-credentials grant parameters (form fields; also accepted as query parameters, see the operation) [D]/[O].
-/// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenRequest>))]
+/// <summary>Client-credentials grant parameters (form fields; also accepted as query parameters, see the operation) [D]/[O].</summary>
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenRequest>))]
 public sealed partial class AccessTokenRequest
 {
     /// <summary>Must be `client_credentials`, the only documented grant [D].</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
+    [JsonPropertyName("grant_type")]
     public required GrantType GrantType { get; init; }
 
     /// <summary>The `client_id` returned by registration [D].</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
+    [JsonPropertyName("client_id")]
     public required string ClientId { get; init; }
 
     /// <summary>The `client_secret` returned by registration [D].</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("client_secret")]
+    [JsonPropertyName("client_secret")]
     public required string ClientSecret { get; init; }
 }
 
 /// <summary>Access token response [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenResponse>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<AccessTokenResponse>))]
 public sealed partial class AccessTokenResponse
 {
     /// <summary>Opaque identifier for tracking activity; a UUID in samples [D]/[O].</summary>
@@ -205,9 +205,7 @@ public sealed partial class AccessTokenResponse
     /// <summary>Token type, lower-case `bearer` [D]. Compare case-insensitively.</summary>
     public string? TokenType { get; init; }
 
-    /// <summary>
-    /// Appears only in Adobe's published OpenAPI schema, never in samples or real responses [D]; expect it to be absent.
-    /// </summary>
+    /// <summary>Appears only in Adobe's published OpenAPI schema, never in samples or real responses [D]; expect it to be absent.</summary>
     public string? RefreshToken { get; init; }
 }
 
@@ -217,7 +215,7 @@ public sealed partial class AccessTokenResponse
 /// over time (`unsupported_grant_type` arrived in 2025), so clients must tolerate and
 /// preserve codes that are not in the list.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthError>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<OAuthError>))]
 public sealed partial class OAuthError
 {
     /// <summary>
@@ -233,7 +231,7 @@ public sealed partial class OAuthError
 }
 
 /// <summary>A CMU report in HAL JSON form [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageReport>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageReport>))]
 public sealed partial class UsageReport
 {
     /// <summary>The <c>_links</c> property.</summary>
@@ -247,7 +245,7 @@ public sealed partial class UsageReport
 }
 
 /// <summary>HAL links of a report [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinks>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinks>))]
 public sealed partial class ReportLinks
 {
     /// <summary>The <c>self</c> property.</summary>
@@ -265,7 +263,7 @@ public sealed partial class ReportLinks
 }
 
 /// <summary>A HAL link [D].</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Link>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<Link>))]
 public sealed partial class Link
 {
     /// <summary>
@@ -289,7 +287,7 @@ public sealed partial class Link
 /// Undocumented fields occur (for example `bstreams-30` [O]) and must be preserved, hence
 /// `additionalProperties`.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageRecord>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<UsageRecord>))]
 public sealed partial class UsageRecord
 {
     /// <summary>Dimension. The Concurrency Monitoring tenant (customer organisation) [D].</summary>
@@ -328,9 +326,7 @@ public sealed partial class UsageRecord
     /// <summary>Histogram dimension. Number of concurrent streams approved at session initialisation for a user [D].</summary>
     public int? ConcurrencyLevel { get; init; }
 
-    /// <summary>
-    /// Histogram dimension. Number of concurrent stream activities of any state (started, active, stopped, rejected) for a user [D].
-    /// </summary>
+    /// <summary>Histogram dimension. Number of concurrent stream activities of any state (started, active, stopped, rejected) for a user [D].</summary>
     public int? ActivityLevel { get; init; }
 
     /// <summary>Metric. Distinct user accounts that started at least one stream in the interval [D].</summary>
@@ -348,9 +344,7 @@ public sealed partial class UsageRecord
     /// <summary>Metric. Session initialisations that were denied [D].</summary>
     public long? FailedAttempts { get; init; }
 
-    /// <summary>
-    /// Metric. Sessions ended on heartbeat by a policy violation; meaningful with FIFO or last_one_wins policies [D].
-    /// </summary>
+    /// <summary>Metric. Sessions ended on heartbeat by a policy violation; meaningful with FIFO or last_one_wins policies [D].</summary>
     public long? DismissedSessions { get; init; }
 
     /// <summary>Metric. Sessions killed when a new one started with the `X-Terminate` header [D].</summary>
@@ -392,9 +386,7 @@ public sealed partial class UsageRecord
     /// <summary>Metric. Streams lasting over 1 month (30 days) [D].</summary>
     public long? DurationOver1m { get; init; }
 
-    /// <summary>
-    /// Histogram metric. Users who reached the row's concurrency or activity level [D]. Histogram paths only.
-    /// </summary>
+    /// <summary>Histogram metric. Users who reached the row's concurrency or activity level [D]. Histogram paths only.</summary>
     public long? Users { get; init; }
 
     /// <summary>Properties the spec does not name, as received.</summary>
@@ -406,7 +398,7 @@ public sealed partial class UsageRecord
 /// there is exactly one drill-down (as in Adobe's documentation example), an array when
 /// there are several (as observed in a real response) [D]/[O]. Clients must handle both.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinksDrillDown>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportLinksDrillDown>))]
 public sealed partial class ReportLinksDrillDown
 {
     /// <summary>Set when the value is a Link.</summary>

@@ -11,7 +11,7 @@ namespace Corpus.ApiWithExamples;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from Simple API overview, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, ApiWithExamplesJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, ApiWithExamplesJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class ApiWithExamplesJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -20,6 +20,7 @@ public sealed partial class ApiWithExamplesJsonContext : global::System.Text.Jso
 
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
+
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Corpus.CallbackExample;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from Callback Example, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, CallbackExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, CallbackExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class CallbackExampleJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -21,13 +21,12 @@ public sealed partial class CallbackExampleJsonContext : global::System.Text.Jso
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.CallbackExample.PostStreamsResponse"/>.</summary>
     public JsonTypeInfo<PostStreamsResponse> PostStreamsResponse => TypeInfoOf<PostStreamsResponse>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(PostStreamsResponse)) return Info<PostStreamsResponse>(options, Internal.PostStreamsResponseJson.Read, Internal.PostStreamsResponseJson.Write);
+        if (type == typeof(PostStreamsResponse)) return Info(options, Internal.PostStreamsResponseJson.Read, Internal.PostStreamsResponseJson.Write);
 
         return null;
     }

@@ -5,8 +5,11 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using static global::Corpus.CallbackExample.Internal.JsonValueReader;
+using static global::Corpus.CallbackExample.Internal.JsonValueWriter;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
 namespace Corpus.CallbackExample.Internal;
 
@@ -14,12 +17,12 @@ internal static class PostStreamsResponseJson
 {
     public static PostStreamsResponse Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "PostStreamsResponse");
+        StartObject(ref reader, "PostStreamsResponse");
         string? p_SubscriptionId = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("subscriptionId"u8)) p_SubscriptionId = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("subscriptionId"u8)) p_SubscriptionId = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new PostStreamsResponse

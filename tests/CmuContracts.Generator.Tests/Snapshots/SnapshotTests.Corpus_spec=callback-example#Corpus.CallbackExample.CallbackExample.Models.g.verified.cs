@@ -5,11 +5,13 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
+using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace Corpus.CallbackExample;
 
 /// <summary>subscription information</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<PostStreamsResponse>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<PostStreamsResponse>))]
 public sealed partial class PostStreamsResponse
 {
     /// <summary>this unique identifier allows management of the subscription</summary>

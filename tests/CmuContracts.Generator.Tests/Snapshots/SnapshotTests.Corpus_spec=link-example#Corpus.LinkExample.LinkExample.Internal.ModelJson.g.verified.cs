@@ -5,8 +5,11 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using static global::Corpus.LinkExample.Internal.JsonValueReader;
+using static global::Corpus.LinkExample.Internal.JsonValueWriter;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
 namespace Corpus.LinkExample.Internal;
 
@@ -14,14 +17,14 @@ internal static class UserJson
 {
     public static User Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "User");
+        StartObject(ref reader, "User");
         string? p_Username = default;
         string? p_Uuid = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("username"u8)) p_Username = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("uuid"u8)) p_Uuid = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("username"u8)) p_Username = NextString(ref reader);
+            else if (reader.ValueTextEquals("uuid"u8)) p_Uuid = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new User
@@ -44,14 +47,14 @@ internal static class RepositoryJson
 {
     public static Repository Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "Repository");
+        StartObject(ref reader, "Repository");
         string? p_Slug = default;
         User? p_Owner = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("slug"u8)) p_Slug = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("owner"u8)) p_Owner = JsonValueReader.Next(ref reader, UserJson.Read);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("slug"u8)) p_Slug = NextString(ref reader);
+            else if (reader.ValueTextEquals("owner"u8)) p_Owner = Next(ref reader, UserJson.Read);
+            else SkipValue(ref reader);
         }
 
         return new Repository
@@ -65,7 +68,7 @@ internal static class RepositoryJson
     {
         writer.WriteStartObject();
         if (value.Slug is not null) writer.WriteString("slug"u8, value.Slug);
-        JsonValueWriter.WriteProperty(writer, "owner"u8, value.Owner, UserJson.Write);
+        WriteProperty(writer, "owner"u8, value.Owner, UserJson.Write);
         writer.WriteEndObject();
     }
 }
@@ -74,18 +77,18 @@ internal static class PullrequestJson
 {
     public static Pullrequest Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "Pullrequest");
+        StartObject(ref reader, "Pullrequest");
         int? p_Id = default;
         string? p_Title = default;
         Repository? p_Repository = default;
         User? p_Author = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) p_Id = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("title"u8)) p_Title = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("repository"u8)) p_Repository = JsonValueReader.Next(ref reader, RepositoryJson.Read);
-            else if (reader.ValueTextEquals("author"u8)) p_Author = JsonValueReader.Next(ref reader, UserJson.Read);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("id"u8)) p_Id = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("title"u8)) p_Title = NextString(ref reader);
+            else if (reader.ValueTextEquals("repository"u8)) p_Repository = Next(ref reader, RepositoryJson.Read);
+            else if (reader.ValueTextEquals("author"u8)) p_Author = Next(ref reader, UserJson.Read);
+            else SkipValue(ref reader);
         }
 
         return new Pullrequest
@@ -102,15 +105,15 @@ internal static class PullrequestJson
         writer.WriteStartObject();
         if (value.Id is not null) writer.WriteNumber("id"u8, value.Id.Value);
         if (value.Title is not null) writer.WriteString("title"u8, value.Title);
-        JsonValueWriter.WriteProperty(writer, "repository"u8, value.Repository, RepositoryJson.Write);
-        JsonValueWriter.WriteProperty(writer, "author"u8, value.Author, UserJson.Write);
+        WriteProperty(writer, "repository"u8, value.Repository, RepositoryJson.Write);
+        WriteProperty(writer, "author"u8, value.Author, UserJson.Write);
         writer.WriteEndObject();
     }
 }
 
 internal static class GetPullRequestsByRepositoryStateJson
 {
-    public static GetPullRequestsByRepositoryState Read(ref Utf8JsonReader reader) => new(JsonValueReader.ReadString(ref reader));
+    public static GetPullRequestsByRepositoryState Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
     public static void Write(Utf8JsonWriter writer, GetPullRequestsByRepositoryState value) => writer.WriteStringValue(value.Value);
 }

@@ -11,7 +11,7 @@ namespace Corpus.LinkExample;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from Link Example, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, LinkExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, LinkExampleJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -21,25 +21,18 @@ public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Se
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.User"/>.</summary>
     public JsonTypeInfo<User> User => TypeInfoOf<User>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Repository"/>.</summary>
     public JsonTypeInfo<Repository> Repository => TypeInfoOf<Repository>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.Pullrequest"/>.</summary>
     public JsonTypeInfo<Pullrequest> Pullrequest => TypeInfoOf<Pullrequest>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.LinkExample.GetPullRequestsByRepositoryState"/>.</summary>
     public JsonTypeInfo<GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => TypeInfoOf<GetPullRequestsByRepositoryState>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(User)) return Info<User>(options, Internal.UserJson.Read, Internal.UserJson.Write);
-        if (type == typeof(Repository)) return Info<Repository>(options, Internal.RepositoryJson.Read, Internal.RepositoryJson.Write);
-        if (type == typeof(Pullrequest)) return Info<Pullrequest>(options, Internal.PullrequestJson.Read, Internal.PullrequestJson.Write);
-        if (type == typeof(GetPullRequestsByRepositoryState)) return Info<GetPullRequestsByRepositoryState>(options, Internal.GetPullRequestsByRepositoryStateJson.Read, Internal.GetPullRequestsByRepositoryStateJson.Write);
+        if (type == typeof(User)) return Info(options, Internal.UserJson.Read, Internal.UserJson.Write);
+        if (type == typeof(Repository)) return Info(options, Internal.RepositoryJson.Read, Internal.RepositoryJson.Write);
+        if (type == typeof(Pullrequest)) return Info(options, Internal.PullrequestJson.Read, Internal.PullrequestJson.Write);
+        if (type == typeof(GetPullRequestsByRepositoryState)) return Info(options, Internal.GetPullRequestsByRepositoryStateJson.Read, Internal.GetPullRequestsByRepositoryStateJson.Write);
 
         return null;
     }

@@ -5,10 +5,12 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
+using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace Corpus.LinkExample;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<User>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<User>))]
 public sealed partial class User
 {
     /// <summary>The <c>username</c> property.</summary>
@@ -18,7 +20,7 @@ public sealed partial class User
     public string? Uuid { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Repository>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<Repository>))]
 public sealed partial class Repository
 {
     /// <summary>The <c>slug</c> property.</summary>
@@ -28,7 +30,7 @@ public sealed partial class Repository
     public User? Owner { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Pullrequest>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<Pullrequest>))]
 public sealed partial class Pullrequest
 {
     /// <summary>The <c>id</c> property.</summary>
@@ -45,7 +47,7 @@ public sealed partial class Pullrequest
 }
 
 /// <summary>Known values of GetPullRequestsByRepositoryState; other values are kept as they are.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<GetPullRequestsByRepositoryState>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<GetPullRequestsByRepositoryState>))]
 public readonly partial record struct GetPullRequestsByRepositoryState
 {
     private readonly string? _value;

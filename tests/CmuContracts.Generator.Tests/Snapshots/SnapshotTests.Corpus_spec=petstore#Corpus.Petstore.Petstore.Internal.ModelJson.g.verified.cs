@@ -5,8 +5,11 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using static global::Corpus.Petstore.Internal.JsonValueReader;
+using static global::Corpus.Petstore.Internal.JsonValueWriter;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
 namespace Corpus.Petstore.Internal;
 
@@ -14,16 +17,16 @@ internal static class PetJson
 {
     public static Pet Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "Pet");
+        StartObject(ref reader, "Pet");
         long? p_Id = default;
         string? p_Name = default;
         string? p_Tag = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) p_Id = JsonValueReader.NextInt64(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) p_Name = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("tag"u8)) p_Tag = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("id"u8)) p_Id = NextInt64(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) p_Name = NextString(ref reader);
+            else if (reader.ValueTextEquals("tag"u8)) p_Tag = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new Pet
@@ -48,14 +51,14 @@ internal static class ErrorJson
 {
     public static Error Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "Error");
+        StartObject(ref reader, "Error");
         int? p_Code = default;
         string? p_Message = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("code"u8)) p_Code = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) p_Message = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("code"u8)) p_Code = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) p_Message = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new Error

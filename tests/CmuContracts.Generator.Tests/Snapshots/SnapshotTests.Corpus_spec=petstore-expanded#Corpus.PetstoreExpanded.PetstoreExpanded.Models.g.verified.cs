@@ -5,10 +5,12 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
+using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace Corpus.PetstoreExpanded;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Pet>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<Pet>))]
 public sealed partial class Pet
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -21,7 +23,7 @@ public sealed partial class Pet
     public required long Id { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<NewPet>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<NewPet>))]
 public sealed partial class NewPet
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -31,7 +33,7 @@ public sealed partial class NewPet
     public string? Tag { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<Error>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<Error>))]
 public sealed partial class Error
 {
     /// <summary>The <c>code</c> property.</summary>

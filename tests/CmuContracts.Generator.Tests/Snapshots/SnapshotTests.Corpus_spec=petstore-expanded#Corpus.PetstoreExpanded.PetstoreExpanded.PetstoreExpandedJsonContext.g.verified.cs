@@ -11,7 +11,7 @@ namespace Corpus.PetstoreExpanded;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from Swagger Petstore, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, PetstoreExpandedJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, PetstoreExpandedJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class PetstoreExpandedJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -21,21 +21,16 @@ public sealed partial class PetstoreExpandedJsonContext : global::System.Text.Js
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Pet"/>.</summary>
     public JsonTypeInfo<Pet> Pet => TypeInfoOf<Pet>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.NewPet"/>.</summary>
     public JsonTypeInfo<NewPet> NewPet => TypeInfoOf<NewPet>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.PetstoreExpanded.Error"/>.</summary>
     public JsonTypeInfo<Error> Error => TypeInfoOf<Error>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(Pet)) return Info<Pet>(options, Internal.PetJson.Read, Internal.PetJson.Write);
-        if (type == typeof(NewPet)) return Info<NewPet>(options, Internal.NewPetJson.Read, Internal.NewPetJson.Write);
-        if (type == typeof(Error)) return Info<Error>(options, Internal.ErrorJson.Read, Internal.ErrorJson.Write);
+        if (type == typeof(Pet)) return Info(options, Internal.PetJson.Read, Internal.PetJson.Write);
+        if (type == typeof(NewPet)) return Info(options, Internal.NewPetJson.Read, Internal.NewPetJson.Write);
+        if (type == typeof(Error)) return Info(options, Internal.ErrorJson.Read, Internal.ErrorJson.Write);
 
         return null;
     }

@@ -5,8 +5,11 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using static global::Corpus.Uspto.Internal.JsonValueReader;
+using static global::Corpus.Uspto.Internal.JsonValueWriter;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
 namespace Corpus.Uspto.Internal;
 
@@ -14,14 +17,14 @@ internal static class DataSetListJson
 {
     public static DataSetList Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "DataSetList");
+        StartObject(ref reader, "DataSetList");
         int? p_Total = default;
         IReadOnlyList<DataSetListApisItem>? p_Apis = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("total"u8)) p_Total = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("apis"u8)) p_Apis = JsonValueReader.NextList(ref reader, DataSetListApisItemJson.Read);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("total"u8)) p_Total = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("apis"u8)) p_Apis = NextList(ref reader, DataSetListApisItemJson.Read);
+            else SkipValue(ref reader);
         }
 
         return new DataSetList
@@ -35,7 +38,7 @@ internal static class DataSetListJson
     {
         writer.WriteStartObject();
         if (value.Total is not null) writer.WriteNumber("total"u8, value.Total.Value);
-        JsonValueWriter.WriteListProperty(writer, "apis"u8, value.Apis, DataSetListApisItemJson.Write);
+        WriteListProperty(writer, "apis"u8, value.Apis, DataSetListApisItemJson.Write);
         writer.WriteEndObject();
     }
 }
@@ -44,18 +47,18 @@ internal static class DataSetListApisItemJson
 {
     public static DataSetListApisItem Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "DataSetListApisItem");
+        StartObject(ref reader, "DataSetListApisItem");
         string? p_ApiKey = default;
         string? p_ApiVersionNumber = default;
         string? p_ApiUrl = default;
         string? p_ApiDocumentationUrl = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("apiKey"u8)) p_ApiKey = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("apiVersionNumber"u8)) p_ApiVersionNumber = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("apiUrl"u8)) p_ApiUrl = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("apiDocumentationUrl"u8)) p_ApiDocumentationUrl = JsonValueReader.NextString(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("apiKey"u8)) p_ApiKey = NextString(ref reader);
+            else if (reader.ValueTextEquals("apiVersionNumber"u8)) p_ApiVersionNumber = NextString(ref reader);
+            else if (reader.ValueTextEquals("apiUrl"u8)) p_ApiUrl = NextString(ref reader);
+            else if (reader.ValueTextEquals("apiDocumentationUrl"u8)) p_ApiDocumentationUrl = NextString(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new DataSetListApisItem
@@ -82,16 +85,16 @@ internal static class PerformSearchRequestJson
 {
     public static PerformSearchRequest Read(ref Utf8JsonReader reader)
     {
-        JsonValueReader.StartObject(ref reader, "PerformSearchRequest");
+        StartObject(ref reader, "PerformSearchRequest");
         string? p_Criteria = default;
         int? p_Start = default;
         int? p_Rows = default;
-        while (JsonValueReader.NextProperty(ref reader))
+        while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("criteria"u8)) p_Criteria = JsonValueReader.NextString(ref reader);
-            else if (reader.ValueTextEquals("start"u8)) p_Start = JsonValueReader.NextInt32(ref reader);
-            else if (reader.ValueTextEquals("rows"u8)) p_Rows = JsonValueReader.NextInt32(ref reader);
-            else JsonValueReader.SkipValue(ref reader);
+            if (reader.ValueTextEquals("criteria"u8)) p_Criteria = NextString(ref reader);
+            else if (reader.ValueTextEquals("start"u8)) p_Start = NextInt32(ref reader);
+            else if (reader.ValueTextEquals("rows"u8)) p_Rows = NextInt32(ref reader);
+            else SkipValue(ref reader);
         }
 
         return new PerformSearchRequest

@@ -19,9 +19,7 @@ namespace Corpus.Uspto
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Provides the general information about the API and the list of fields that can be used to query the dataset.
-        /// </summary>
+        /// <summary>Provides the general information about the API and the list of fields that can be used to query the dataset.</summary>
         /// <remarks>
         /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
         /// </remarks>

@@ -5,10 +5,12 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
+using JsonPropertyName = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace Corpus.Uspto;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetList>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetList>))]
 public sealed partial class DataSetList
 {
     /// <summary>The <c>total</c> property.</summary>
@@ -18,7 +20,7 @@ public sealed partial class DataSetList
     public IReadOnlyList<DataSetListApisItem>? Apis { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetListApisItem>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<DataSetListApisItem>))]
 public sealed partial class DataSetListApisItem
 {
     /// <summary>To be used as a dataset parameter value</summary>
@@ -34,22 +36,18 @@ public sealed partial class DataSetListApisItem
     public string? ApiDocumentationUrl { get; init; }
 }
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Internal.GeneratedJsonConverter<PerformSearchRequest>))]
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<PerformSearchRequest>))]
 public sealed partial class PerformSearchRequest
 {
-    /// <summary>
-    /// Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
+    /// <summary>Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.</summary>
+    [JsonPropertyName("criteria")]
     public required string Criteria { get; init; }
 
     /// <summary>Starting record number. Default value is 0.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
+    [JsonPropertyName("start")]
     public int? Start { get; init; }
 
-    /// <summary>
-    /// Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
+    /// <summary>Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.</summary>
+    [JsonPropertyName("rows")]
     public int? Rows { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Corpus.Uspto;
 
 /// <summary>
 /// Resolves JSON metadata for every type generated from USPTO Data Set API, without reflection.
-/// Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, UsptoJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
+/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, UsptoJsonContext.Default.SomeType)</c>; or chain <see cref="Default"/> into your own options.
 /// </summary>
 public sealed partial class UsptoJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
@@ -21,21 +21,16 @@ public sealed partial class UsptoJsonContext : global::System.Text.Json.Serializ
     /// <summary>Read-only options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetList"/>.</summary>
     public JsonTypeInfo<DataSetList> DataSetList => TypeInfoOf<DataSetList>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.DataSetListApisItem"/>.</summary>
     public JsonTypeInfo<DataSetListApisItem> DataSetListApisItem => TypeInfoOf<DataSetListApisItem>();
-
-    /// <summary>Metadata for <see cref="global::Corpus.Uspto.PerformSearchRequest"/>.</summary>
     public JsonTypeInfo<PerformSearchRequest> PerformSearchRequest => TypeInfoOf<PerformSearchRequest>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(DataSetList)) return Info<DataSetList>(options, Internal.DataSetListJson.Read, Internal.DataSetListJson.Write);
-        if (type == typeof(DataSetListApisItem)) return Info<DataSetListApisItem>(options, Internal.DataSetListApisItemJson.Read, Internal.DataSetListApisItemJson.Write);
-        if (type == typeof(PerformSearchRequest)) return Info<PerformSearchRequest>(options, Internal.PerformSearchRequestJson.Read, Internal.PerformSearchRequestJson.Write);
+        if (type == typeof(DataSetList)) return Info(options, Internal.DataSetListJson.Read, Internal.DataSetListJson.Write);
+        if (type == typeof(DataSetListApisItem)) return Info(options, Internal.DataSetListApisItemJson.Read, Internal.DataSetListApisItemJson.Write);
+        if (type == typeof(PerformSearchRequest)) return Info(options, Internal.PerformSearchRequestJson.Read, Internal.PerformSearchRequestJson.Write);
 
         return null;
     }

@@ -54,7 +54,7 @@ internal static class ErrorExtensionsEmitter
             w.Open("try");
             w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(content));");
             w.Line("reader.Read();");
-            w.Line("error = " + JsonCode.Read(type, "reader", 0, index, qualified: true) + ";");
+            w.Line("error = " + JsonCode.Read(type, "reader", 0, index, JsonScope.Qualified) + ";");
             w.Line("return true;");
             w.Close();
             w.Open("catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)");
