@@ -3,9 +3,10 @@ using System.Globalization;
 namespace CmuContracts.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/CmuContracts.Benchmarks -- output-report [runs]</c>: for every benchmark
-/// spec, the size of each generator's output, whether it compiles, and the median compile time of a few runs
-/// (measured in this one process), as a Markdown table for docs/benchmarks.md.
+/// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/CmuContracts.Benchmarks -- output-report [runs]</c>:
+/// for every benchmark spec, the size of each generator's output, whether it compiles, and the median compile time of a
+/// few runs (measured in this one process), as a Markdown table for docs/benchmarks.md. Without tiered compilation
+/// Roslyn runs fully optimized from the first compile, so a few runs give stable medians.
 /// </summary>
 internal static class OutputReport
 {

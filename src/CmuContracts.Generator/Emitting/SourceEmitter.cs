@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CmuContracts.Generator.Emitting.Refit;
 using CmuContracts.Generator.Emitting.Runtime;
 using CmuContracts.Generator.Model;
@@ -74,7 +75,7 @@ internal static class SourceEmitter
 
     private static string EmitModels(ApiModel model, ApiModelIndex index, string source)
     {
-        var w = new SourceWriter().SpecFileHeader(source, ObjectEmitter.Usings);
+        var w = new SourceWriter(EstimatedLength(model, perType: 400, perProperty: 150, withDescriptions: true)).SpecFileHeader(source, ObjectEmitter.Usings);
         w.Line("namespace " + model.Namespace + ";");
         foreach (var type in model.Types)
         {
@@ -101,7 +102,7 @@ internal static class SourceEmitter
         // Aliases at file level rank below every type of the generated namespaces, so they never shadow a schema (and
         // their names are reserved, so no schema shadows them). The helpers' members are imported: a {Type}Json class
         // declares only Read and Write, which no helper is named.
-        var w = new SourceWriter().SpecFileHeader(
+        var w = new SourceWriter(EstimatedLength(model, perType: 500, perProperty: 220, withDescriptions: false)).SpecFileHeader(
             source,
             "using static global::" + model.Namespace + ".Internal.JsonValueReader;",
             "using static global::" + model.Namespace + ".Internal.JsonValueWriter;",
@@ -128,6 +129,22 @@ internal static class SourceEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>A generous estimate of a models file's length, from the typical size of its per-type and per-property code.</summary>
+    private static int EstimatedLength(ApiModel model, int perType, int perProperty, bool withDescriptions)
+    {
+        var length = 4096L;
+        foreach (var type in model.Types)
+        {
+            length += perType + ((long)perProperty * (type.Properties.Count + type.EnumMembers.Count + type.Variants.Count));
+            if (withDescriptions)
+            {
+                length += (type.Description?.Length ?? 0) + type.Properties.Sum(p => (long)(p.Description?.Length ?? 0));
+            }
+        }
+
+        return (int)System.Math.Min(length, 256L * 1024 * 1024);
     }
 
     private static string SourceName(ApiModel model) =>

@@ -6,8 +6,22 @@ namespace CmuContracts.Generator.Emitting;
 /// <summary>A small indenting text writer: generated code is built as text, never as syntax trees.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = new StringBuilder();
+    }
+
+    /// <param name="capacity">
+    /// The expected length: one buffer of that size instead of thousands of small chunks, which a large file would
+    /// otherwise push through every garbage collection while it is written.
+    /// </param>
+    public SourceWriter(int capacity)
+    {
+        _builder = new StringBuilder(capacity);
+    }
 
     public SourceWriter Line(string text = "")
     {
