@@ -17,7 +17,7 @@ internal static class DocComments
         {
             if (!string.IsNullOrWhiteSpace(fallbackXml))
             {
-                writer.Line("/// <summary>" + OneLine(fallbackXml!) + "</summary>");
+                writer.Line("/// <summary>", OneLine(fallbackXml!), "</summary>");
             }
 
             return;
@@ -27,7 +27,7 @@ internal static class DocComments
         // A one-line text stays on one line: text is never wrapped, so a frame around it would only add lines.
         if (lines.Count == 1)
         {
-            writer.Line("/// <summary>" + Escape(lines[0]) + "</summary>");
+            writer.Line("/// <summary>", Escape(lines[0]), "</summary>");
             return;
         }
 

@@ -35,7 +35,7 @@ internal static class JsonContextEmitter
         // bind to the generated types even where a property has the same name: only types are looked up there.
         foreach (var type in model.Types)
         {
-            w.Line("public JsonTypeInfo<" + type.Name + "> " + TypeInfoName(type.Name) + " => TypeInfoOf<" + type.Name + ">();");
+            w.Line("public JsonTypeInfo<", type.Name, "> ", TypeInfoName(type.Name), " => TypeInfoOf<", type.Name, ">();");
         }
 
         w.Line();
@@ -46,7 +46,7 @@ internal static class JsonContextEmitter
         foreach (var type in model.Types)
         {
             // The type argument comes from the method groups: one name fewer on each of thousands of lines.
-            w.Line("if (type == typeof(" + type.Name + ")) return Info(options, Internal." + type.Name + "Json.Read, Internal." + type.Name + "Json.Write);");
+            w.Line("if (type == typeof(", type.Name, ")) return Info(options, Internal.", type.Name, "Json.Read, Internal.", type.Name, "Json.Write);");
         }
 
         w.Line();

@@ -27,14 +27,14 @@ internal static class ObjectEmitter
             first = false;
             // A $ref'd enum carries its description on the schema, not on the property.
             var description = property.Description ?? (index.Find(property.Type.Name) is { Kind: TypeModelKind.Enum } e ? e.Description : null);
-            DocComments.Summary(w, description, "The <c>" + DocComments.Escape(property.JsonName) + "</c> property.");
+            DocComments.Summary(w, description, string.IsNullOrWhiteSpace(description) ? "The <c>" + DocComments.Escape(property.JsonName) + "</c> property." : null);
             if (index.IsFormBody(type.Name))
             {
                 // Refit's form serializer names fields from [JsonPropertyName]; JSON itself goes through the converter.
                 w.Line("[JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
             }
 
-            w.Line("public " + (property.IsRequired ? "required " : string.Empty) + PropertyType(property) + " " + property.Name + " { get; init; }");
+            w.Line(property.IsRequired ? "public required " : "public ", PropertyType(property), " ", property.Name, " { get; init; }");
         }
 
         if (type.AdditionalProperties is { } extra)
@@ -84,7 +84,7 @@ internal static class ObjectEmitter
         w.Line("StartObject(ref reader, " + Literals.String(type.Name) + ");");
         foreach (var p in type.Properties)
         {
-            w.Line(CSharpTypes.Of(p.Type, true) + " p_" + p.Name + " = default;");
+            w.Line(CSharpTypes.Of(p.Type, true), " p_", p.Name, " = default;");
             if (TracksPresence(p, index))
             {
                 w.Line("var has_" + p.Name + " = false;");
@@ -103,8 +103,7 @@ internal static class ObjectEmitter
         {
             // One line per property: the call moves to the value and reads it (a JSON null leaves it unset).
             var assign = "p_" + p.Name + " = " + NextValue(p.Type, index) + ";";
-            w.Line(keyword + " (reader.ValueTextEquals(" + Literals.Utf8(p.JsonName) + ")) "
-                + (TracksPresence(p, index) ? "{ " + assign + " has_" + p.Name + " = true; }" : assign));
+            w.Line(keyword, " (reader.ValueTextEquals(", Literals.Utf8(p.JsonName), ")) ", TracksPresence(p, index) ? "{ " + assign + " has_" + p.Name + " = true; }" : assign);
             keyword = "else if";
         }
 
@@ -145,7 +144,7 @@ internal static class ObjectEmitter
                 value += CSharpTypes.IsValueType(p.Type, index) ? ".GetValueOrDefault()" : "!";
             }
 
-            w.Line(p.Name + " = " + value + ",");
+            w.Line(p.Name, " = ", value, ",");
         }
 
         if (extra is not null)
@@ -187,7 +186,7 @@ internal static class ObjectEmitter
         var valueType = CSharpTypes.IsValueType(p.Type, index);
         if (JsonCode.WriteScalarProperty(p.Type, "writer", name, valueType ? access + ".Value" : access) is { } scalar)
         {
-            w.Line("if (" + access + " is not null) " + scalar);
+            w.Line("if (", access, " is not null) ", scalar);
             return;
         }
 
@@ -200,7 +199,7 @@ internal static class ObjectEmitter
         var write = p.Type.Kind is TypeKind.Array or TypeKind.Map
             ? JsonCode.ItemWriter(p.Type, 0, index, JsonScope.ModelJson)
             : JsonCode.ValueWriter(p.Type with { IsNullable = false }, 0, index, JsonScope.ModelJson);
-        w.Line(method + "(writer, " + name + ", " + access + ", " + write + ");");
+        w.Line(method, "(writer, ", name, ", ", access, ", ", write + ");");
     }
 
     /// <summary>Strict required properties that may be null need a flag to tell "absent" from "null".</summary>

@@ -35,6 +35,18 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes one line from its parts, appended as they are: the hot lines (one per property or type, thousands in a
+    /// large spec) would otherwise each be concatenated into a string first.
+    /// </summary>
+    public SourceWriter Line(string a, string b, string c, string d = "", string e = "", string f = "", string g = "")
+    {
+        _builder.Append(' ', _indent * 4);
+        _builder.Append(a).Append(b).Append(c).Append(d).Append(e).Append(f).Append(g);
+        _builder.Append('\n');
+        return this;
+    }
+
     /// <summary>Writes several lines (a block of fixed text), each at the current indentation.</summary>
     public SourceWriter Lines(string text)
     {
