@@ -4,7 +4,7 @@ namespace CmuContracts.Generator.Parsing;
 
 /// <summary>
 /// A node of a spec's tree: what the readers walk. Built by <see cref="SpecTreeLoader"/> from YamlDotNet's
-/// parsing events (YAML, or JSON through <see cref="JsonEventParser"/>), with the same shape, values, styles
+/// parsing events (or, for JSON, by <see cref="JsonSpecTree"/> from the JSON tokens), with the same shape, values, styles
 /// and marks as YamlDotNet's own <c>YamlStream</c> tree, but far lighter: no ordered dictionary per mapping,
 /// marks kept as ints, which matters because the whole tree survives every young-generation GC while a large
 /// spec is read (docs/benchmarks.md).

@@ -9,7 +9,7 @@ namespace CmuContracts.Generator.Parsing;
 /// Turns spec text (YAML, or JSON, which is flow YAML) into the root node of its first document
 /// (<see cref="SpecTreeLoader"/>, or <see cref="YamlStreamTree"/> where the light loader defers to YamlDotNet).
 /// Syntax errors, duplicate keys included, become CMU1001 at the place the YAML reader stopped.
-/// JSON may take <see cref="JsonEventParser"/>, which builds the same tree faster; where it does not
+/// JSON may take <see cref="JsonSpecTree"/>, which builds the same tree without parsing events; where it does not
 /// apply, the YAML parser reads the text as before.
 /// </summary>
 internal static class YamlDocumentLoader
@@ -23,9 +23,15 @@ internal static class YamlDocumentLoader
         {
             try
             {
-                return Load(reader, () => new JsonEventParser(text));
+                return JsonSpecTree.Load(text);
             }
-            catch (JsonEventParser.Unavailable)
+            catch (YamlException e)
+            {
+                // A duplicate key: YAML's own error, where YAML would report it.
+                reader.Report(DiagnosticDescriptors.SyntaxError, e.Start, e.End, Describe(e));
+                return null;
+            }
+            catch (JsonSpecTree.Unavailable)
             {
                 // Not exactly YAML-equivalent JSON: the YAML parser below reads it and reports what it finds.
             }

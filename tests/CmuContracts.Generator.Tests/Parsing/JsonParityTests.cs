@@ -2,7 +2,6 @@ using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 using Xunit;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
 
 namespace CmuContracts.Generator.Tests.Parsing;
@@ -163,10 +162,10 @@ public sealed class JsonParityTests
     {
         try
         {
-            new YamlStream().Load(new JsonEventParser(json));
+            JsonSpecTree.Load(json);
             return true;
         }
-        catch (JsonEventParser.Unavailable)
+        catch (JsonSpecTree.Unavailable)
         {
             return false;
         }
@@ -176,42 +175,40 @@ public sealed class JsonParityTests
         }
     }
 
-    /// <summary>Both parsers build node trees equal in every value, style and mark.</summary>
+    /// <summary>Both paths build node trees equal in every id, value, style and mark.</summary>
     private static void AssertSameTree(string json)
     {
-        var fast = new YamlStream();
-        fast.Load(new JsonEventParser(json));
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(json));
-        AssertSameNode(yaml.Documents[0].RootNode, fast.Documents[0].RootNode, "$");
+        var fast = JsonSpecTree.Load(json);
+        var yaml = SpecTreeLoader.Load(new Parser(new StringReader(json)))!;
+        AssertSameNode(yaml, fast, "$");
     }
 
-    private static void AssertSameNode(YamlNode expected, YamlNode actual, string where)
+    private static void AssertSameNode(SpecNode expected, SpecNode actual, string where)
     {
-        Assert.True(expected.NodeType == actual.NodeType, $"{where}: {expected.NodeType} expected, {actual.NodeType} read");
+        Assert.True(expected.GetType() == actual.GetType(), $"{where}: {expected.GetType().Name} expected, {actual.GetType().Name} read");
+        Assert.True(expected.Id == actual.Id, $"{where}: id {expected.Id} expected, {actual.Id} read");
         Assert.True(expected.Start.Equals(actual.Start) && expected.End.Equals(actual.End), $"{where}: marks {expected.Start}-{expected.End} expected, {actual.Start}-{actual.End} read");
-        Assert.True(expected.Tag.Equals(actual.Tag), $"{where}: tag {expected.Tag} expected, {actual.Tag} read");
         switch (expected)
         {
-            case YamlScalarNode scalar:
-                var other = (YamlScalarNode)actual;
+            case SpecScalarNode scalar:
+                var other = (SpecScalarNode)actual;
                 Assert.True(scalar.Value == other.Value && scalar.Style == other.Style, $"{where}: {scalar.Style} '{scalar.Value}' expected, {other.Style} '{other.Value}' read");
                 break;
-            case YamlMappingNode map:
-                var otherMap = (YamlMappingNode)actual;
-                Assert.True(map.Children.Count == otherMap.Children.Count, $"{where}: {map.Children.Count} entries expected, {otherMap.Children.Count} read");
+            case SpecMappingNode map:
+                var otherMap = (SpecMappingNode)actual;
+                Assert.True(map.Children.Length == otherMap.Children.Length, $"{where}: {map.Children.Length} entries expected, {otherMap.Children.Length} read");
                 foreach (var (e, a) in map.Children.Zip(otherMap.Children))
                 {
-                    var key = where + "." + ((YamlScalarNode)e.Key).Value;
+                    var key = where + "." + ((SpecScalarNode)e.Key).Value;
                     AssertSameNode(e.Key, a.Key, key + " (key)");
                     AssertSameNode(e.Value, a.Value, key);
                 }
 
                 break;
-            case YamlSequenceNode sequence:
-                var otherSequence = (YamlSequenceNode)actual;
-                Assert.True(sequence.Children.Count == otherSequence.Children.Count, $"{where}: {sequence.Children.Count} items expected, {otherSequence.Children.Count} read");
-                for (var i = 0; i < sequence.Children.Count; i++)
+            case SpecSequenceNode sequence:
+                var otherSequence = (SpecSequenceNode)actual;
+                Assert.True(sequence.Children.Length == otherSequence.Children.Length, $"{where}: {sequence.Children.Length} items expected, {otherSequence.Children.Length} read");
+                for (var i = 0; i < sequence.Children.Length; i++)
                 {
                     AssertSameNode(sequence.Children[i], otherSequence.Children[i], where + "[" + i + "]");
                 }
