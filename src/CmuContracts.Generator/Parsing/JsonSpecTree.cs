@@ -9,8 +9,8 @@ namespace CmuContracts.Generator.Parsing;
 /// <summary>
 /// Builds the <see cref="SpecNode"/> tree of a JSON spec straight from <see cref="Utf8JsonReader"/>: the very tree
 /// <see cref="SpecTreeLoader"/> builds from the YAML parser's events for the same text (JSON is flow YAML), with the
-/// same values, styles (double-quoted strings, plain numbers and literals), marks and node ids, and the same
-/// <see cref="YamlException"/> for a duplicate key, but with no parsing event in between. Whatever YAML might read
+/// same values, styles (double-quoted strings, plain numbers and literals), marks, and node ids and duplicate-key
+/// error from the same <see cref="SpecTreeBuilder"/>, but with no parsing event in between. Whatever YAML might read
 /// differently (invalid JSON, a key whose ':' is on another line or more than 1,000 bytes on, a line break or BOM that
 /// YAML 1.1 counts and JSON does not) throws <see cref="Unavailable"/>, and the caller reads the text with the YAML
 /// parser instead, so malformed specs get exactly the diagnostics they always had.
@@ -23,18 +23,11 @@ internal sealed class JsonSpecTree
     /// <summary>YAML's simple-key limit is 1,024 chars from key start to ':'; bytes never undercount chars.</summary>
     private const int MaxKeySpan = 1_000;
 
-    /// <summary>Up to this many keys a mapping checks duplicates by a linear scan; beyond it, by a set.</summary>
-    private const int LinearKeyScan = 8;
-
     private static readonly char[] YamlOnlyBreaks = { '\u0085', '\u2028', '\u2029', '\uFEFF' };
 
     private readonly byte[] _utf8;
     private readonly Utf8PositionIndex _positions;
-
-    // Entries and items of the collections being read, as stacks shared by all depths (as in SpecTreeLoader).
-    private readonly List<KeyValuePair<SpecNode, SpecNode>> _entries = new();
-    private readonly List<SpecNode> _items = new();
-    private int _nextId;
+    private readonly SpecTreeBuilder _builder = new();
 
     private JsonSpecTree(byte[] utf8)
     {
@@ -85,83 +78,45 @@ internal sealed class JsonSpecTree
             case JsonTokenType.StartArray:
                 return LoadSequence(ref reader, start);
             case JsonTokenType.String:
-                return new SpecScalarNode(_nextId++, start, _positions.MarkAt(tokenStart + reader.ValueSpan.Length + 2), reader.GetString()!, ScalarStyle.DoubleQuoted);
+                return new SpecScalarNode(_builder.NextId(), start, _positions.MarkAt(tokenStart + reader.ValueSpan.Length + 2), reader.GetString()!, ScalarStyle.DoubleQuoted);
             default:
                 // Number, true, false, null: YAML reads them as plain scalars holding the literal text.
                 var length = reader.ValueSpan.Length;
-                return new SpecScalarNode(_nextId++, start, _positions.MarkAt(tokenStart + length), Literal(reader.TokenType, tokenStart, length), ScalarStyle.Plain);
+                return new SpecScalarNode(_builder.NextId(), start, _positions.MarkAt(tokenStart + length), Literal(reader.TokenType, tokenStart, length), ScalarStyle.Plain);
         }
     }
 
     private SpecMappingNode LoadMapping(ref Utf8JsonReader reader, Mark start)
     {
-        var node = new SpecMappingNode(_nextId++, start, start);
-        var first = _entries.Count;
-        HashSet<string>? keys = null;
+        var node = new SpecMappingNode(_builder.NextId(), start, start);
+        var first = _builder.EntriesMark;
+        HashSet<(string? Tag, string Value)>? keys = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyStart = (int)reader.TokenStartIndex;
             var keyEnd = keyStart + reader.ValueSpan.Length + 2;
             CheckColon(keyStart, keyEnd);
-            var key = new SpecScalarNode(_nextId++, _positions.MarkAt(keyStart), _positions.MarkAt(keyEnd), reader.GetString()!, ScalarStyle.DoubleQuoted);
+            var key = new SpecScalarNode(_builder.NextId(), _positions.MarkAt(keyStart), _positions.MarkAt(keyEnd), reader.GetString()!, ScalarStyle.DoubleQuoted);
             reader.Read();
             var value = LoadValue(ref reader);
-            if (IsDuplicate(first, key.Value, ref keys))
-            {
-                throw new YamlException(key.Start, key.End, "Duplicate key " + key.Value);
-            }
-
-            _entries.Add(new KeyValuePair<SpecNode, SpecNode>(key, value));
+            _builder.AddEntry(first, key, tag: null, value, ref keys);
         }
 
-        var entries = new KeyValuePair<SpecNode, SpecNode>[_entries.Count - first];
-        _entries.CopyTo(first, entries, 0, entries.Length);
-        _entries.RemoveRange(first, entries.Length);
-        node.Children = entries;
+        node.Children = _builder.TakeEntries(first);
         return node;
     }
 
     private SpecSequenceNode LoadSequence(ref Utf8JsonReader reader, Mark start)
     {
-        var node = new SpecSequenceNode(_nextId++, start, start);
-        var first = _items.Count;
+        var node = new SpecSequenceNode(_builder.NextId(), start, start);
+        var first = _builder.ItemsMark;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            _items.Add(LoadValue(ref reader));
+            _builder.AddItem(LoadValue(ref reader));
         }
 
-        var items = new SpecNode[_items.Count - first];
-        _items.CopyTo(first, items, 0, items.Length);
-        _items.RemoveRange(first, items.Length);
-        node.Children = items;
+        node.Children = _builder.TakeItems(first);
         return node;
-    }
-
-    private bool IsDuplicate(int first, string value, ref HashSet<string>? keys)
-    {
-        if (keys is null)
-        {
-            if (_entries.Count - first < LinearKeyScan)
-            {
-                for (var i = first; i < _entries.Count; i++)
-                {
-                    if (string.Equals(((SpecScalarNode)_entries[i].Key).Value, value, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            keys = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = first; i < _entries.Count; i++)
-            {
-                keys.Add(((SpecScalarNode)_entries[i].Key).Value);
-            }
-        }
-
-        return !keys.Add(value);
     }
 
     private string Literal(JsonTokenType type, int start, int length) => type switch

@@ -15,18 +15,9 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class SpecTreeLoader
 {
-    /// <summary>Up to this many keys a mapping checks duplicates by a linear scan; beyond it, by a set.</summary>
-    private const int LinearKeyScan = 8;
-
     private readonly IParser _parser;
     private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
-
-    // Entries and items of the collections being read, as stacks shared by all depths: each collection
-    // takes its own range off the top once it ends, so reading allocates little besides the tree itself.
-    private readonly List<KeyValuePair<SpecNode, SpecNode>> _entries = new();
-    private readonly List<string?> _keyTags = new();
-    private readonly List<SpecNode> _items = new();
-    private int _nextId;
+    private readonly SpecTreeBuilder _builder = new();
 
     private SpecTreeLoader(IParser parser) => _parser = parser;
 
@@ -70,7 +61,7 @@ internal sealed class SpecTreeLoader
         {
             case Scalar scalar:
                 _parser.MoveNext();
-                return Anchor(scalar, new SpecScalarNode(_nextId++, scalar.Start, scalar.End, scalar.Value, scalar.Style));
+                return Anchor(scalar, new SpecScalarNode(_builder.NextId(), scalar.Start, scalar.End, scalar.Value, scalar.Style));
             case SequenceStart sequence:
                 return LoadSequence(sequence);
             case MappingStart mapping:
@@ -86,25 +77,22 @@ internal sealed class SpecTreeLoader
     private SpecSequenceNode LoadSequence(SequenceStart start)
     {
         _parser.MoveNext();
-        var node = Anchor(start, new SpecSequenceNode(_nextId++, start.Start, start.End));
-        var first = _items.Count;
+        var node = Anchor(start, new SpecSequenceNode(_builder.NextId(), start.Start, start.End));
+        var first = _builder.ItemsMark;
         while (!TryConsume<SequenceEnd>())
         {
-            _items.Add(LoadNode());
+            _builder.AddItem(LoadNode());
         }
 
-        var items = new SpecNode[_items.Count - first];
-        _items.CopyTo(first, items, 0, items.Length);
-        _items.RemoveRange(first, items.Length);
-        node.Children = items;
+        node.Children = _builder.TakeItems(first);
         return node;
     }
 
     private SpecMappingNode LoadMapping(MappingStart start)
     {
         _parser.MoveNext();
-        var node = Anchor(start, new SpecMappingNode(_nextId++, start.Start, start.End));
-        var first = _entries.Count;
+        var node = Anchor(start, new SpecMappingNode(_builder.NextId(), start.Start, start.End));
+        var first = _builder.EntriesMark;
         HashSet<(string? Tag, string Value)>? keys = null;
         while (!TryConsume<MappingEnd>())
         {
@@ -117,51 +105,13 @@ internal sealed class SpecTreeLoader
             var key = (SpecScalarNode)LoadNode();
             var tag = keyEvent.Tag.IsEmpty ? null : keyEvent.Tag.Value;
             var value = LoadNode();
-            if (IsDuplicate(first, tag, key.Value, ref keys))
-            {
-                // YamlDotNet's own error, after the value was read, at the second key.
-                throw new YamlException(key.Start, key.End, "Duplicate key " + key.Value);
-            }
 
-            _entries.Add(new KeyValuePair<SpecNode, SpecNode>(key, value));
-            _keyTags.Add(tag);
+            // A duplicate is YamlDotNet's own error, after the value was read, at the second key.
+            _builder.AddEntry(first, key, tag, value, ref keys);
         }
 
-        var entries = new KeyValuePair<SpecNode, SpecNode>[_entries.Count - first];
-        _entries.CopyTo(first, entries, 0, entries.Length);
-        _entries.RemoveRange(first, entries.Length);
-        _keyTags.RemoveRange(first, entries.Length);
-        node.Children = entries;
+        node.Children = _builder.TakeEntries(first);
         return node;
-    }
-
-    /// <summary>Scalar keys are equal when tag and value are (YamlDotNet's scalar equality).</summary>
-    private bool IsDuplicate(int first, string? tag, string value, ref HashSet<(string? Tag, string Value)>? keys)
-    {
-        if (keys is null)
-        {
-            if (_entries.Count - first < LinearKeyScan)
-            {
-                for (var i = first; i < _entries.Count; i++)
-                {
-                    if (string.Equals(((SpecScalarNode)_entries[i].Key).Value, value, StringComparison.Ordinal)
-                        && string.Equals(_keyTags[i], tag, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            keys = new HashSet<(string? Tag, string Value)>();
-            for (var i = first; i < _entries.Count; i++)
-            {
-                keys.Add((_keyTags[i], ((SpecScalarNode)_entries[i].Key).Value));
-            }
-        }
-
-        return !keys.Add((tag, value));
     }
 
     private T Anchor<T>(NodeEvent yamlEvent, T node)
