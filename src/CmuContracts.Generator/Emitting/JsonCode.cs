@@ -11,7 +11,6 @@ namespace CmuContracts.Generator.Emitting;
 internal static class JsonCode
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
     /// <summary>An expression reading a non-null value of <paramref name="type"/> from <c>ref {reader}</c>.</summary>
     public static string Read(TypeRef type, string reader, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
@@ -31,7 +30,7 @@ internal static class JsonCode
     }
 
     /// <summary>
-    /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's or a converter's method group
+    /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's or a <c>{Type}Json</c> class's method group
     /// where one reads it, else a lambda (nullable values, nested collections).
     /// </summary>
     public static string ValueReader(TypeRef type, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)

@@ -3,7 +3,7 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
-/// A <c>IJsonTypeInfoResolver</c> over the generated converters, so <c>JsonSerializer</c> works with
+/// A <c>IJsonTypeInfoResolver</c> over the generated <c>{Type}Json</c> readers and writers, so <c>JsonSerializer</c> works with
 /// the DTOs in trimmed and native AOT apps (no reflection metadata needed).
 /// </summary>
 internal static class JsonContextEmitter

@@ -6,7 +6,7 @@ namespace CmuContracts.Generator.Emitting.Refit;
 
 /// <summary>
 /// Extensions that read a declared JSON error body from Refit's <c>ApiException</c> with the generated
-/// converters (no reflection): one <c>TryGet{Type}</c> per model some operation declares as an error.
+/// <c>{Type}Json</c> readers (no reflection): one <c>TryGet{Type}</c> per model some operation declares as an error.
 /// </summary>
 internal static class ErrorExtensionsEmitter
 {
