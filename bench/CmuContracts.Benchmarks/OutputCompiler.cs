@@ -27,10 +27,16 @@ internal static class OutputCompiler
     /// <summary>Loads the references up front, so a timed compile does not include reading them.</summary>
     public static void Warm() => _ = References.Value;
 
+    /// <summary>
+    /// Single-threaded compiles (<c>CMU_COMPILE_SERIAL=1</c>): the total work, without the scheduling noise of a parallel
+    /// compile on two cores; for comparing two variants of an output, not for the consumer-facing figure.
+    /// </summary>
+    private static readonly bool Serial = Environment.GetEnvironmentVariable("CMU_COMPILE_SERIAL") == "1";
+
     public static CompileOutcome Compile(GeneratedOutput output)
     {
         var trees = output.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Name));
-        var compilation = CSharpCompilation.Create("Generated_" + Guid.NewGuid().ToString("N"), trees, References.Value, Options);
+        var compilation = CSharpCompilation.Create("Generated_" + Guid.NewGuid().ToString("N"), trees, References.Value, Serial ? Options.WithConcurrentBuild(false) : Options);
         using var pe = new MemoryStream();
         var result = compilation.Emit(pe);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

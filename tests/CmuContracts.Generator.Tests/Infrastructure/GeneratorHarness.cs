@@ -3,6 +3,7 @@ using CmuContracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CmuContracts.Generator.Tests.Infrastructure;
 
@@ -104,8 +105,33 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, C
     public GeneratorRunResult Single => Result.Results.Single();
 
     /// <summary>Compiler diagnostics of the output compilation (the generated code), warnings included, suppressed ones excluded.</summary>
+    /// <remarks>
+    /// Generated files turn nullable warnings off for consumers (<c>#nullable disable warnings</c>); here every generated
+    /// file is compiled with them on instead, so the generated code itself must be nullable-clean.
+    /// </remarks>
     public ImmutableArray<Diagnostic> CompilationDiagnostics() =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed).ToImmutableArray();
+        WithNullableWarnings(Input, Output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed).ToImmutableArray();
+
+    /// <summary><paramref name="output"/> with nullable warnings on in every file the generator added to <paramref name="input"/>.</summary>
+    public static Compilation WithNullableWarnings(Compilation input, Compilation output)
+    {
+        var result = output;
+        foreach (var tree in output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)))
+        {
+            var text = tree.GetText().ToString();
+            if (!text.Contains(WarningsOff, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The generated file {tree.FilePath} does not start with '{WarningsOff}'.");
+            }
+
+            var checkedText = SourceText.From(text.Replace(WarningsOff, "#nullable enable warnings", StringComparison.Ordinal), tree.Encoding);
+            result = result.ReplaceSyntaxTree(tree, tree.WithChangedText(checkedText));
+        }
+
+        return result;
+    }
+
+    private const string WarningsOff = "#nullable disable warnings";
 
     /// <summary>Throws with the generator's exception, if any, so a crash is never mistaken for an empty output.</summary>
     public GeneratorRun ThrowIfGeneratorFailed()
