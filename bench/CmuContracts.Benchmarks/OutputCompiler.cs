@@ -46,6 +46,13 @@ internal static class OutputCompiler
     /// <summary>The median wall time of <paramref name="runs"/> compiles after one warm-up (for the output report).</summary>
     public static TimeSpan MedianCompileTime(GeneratedOutput output, int runs)
     {
+        var times = CompileTimes(output, runs);
+        return times[times.Count / 2];
+    }
+
+    /// <summary>The sorted wall times of <paramref name="runs"/> compiles after one warm-up.</summary>
+    public static IReadOnlyList<TimeSpan> CompileTimes(GeneratedOutput output, int runs)
+    {
         Compile(output);
         var times = new List<TimeSpan>();
         for (var i = 0; i < runs; i++)
@@ -59,7 +66,7 @@ internal static class OutputCompiler
         }
 
         times.Sort();
-        return times[times.Count / 2];
+        return times;
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences()

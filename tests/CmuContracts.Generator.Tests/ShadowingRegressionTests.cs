@@ -6,9 +6,9 @@ using Xunit;
 namespace CmuContracts.Generator.Tests;
 
 /// <summary>
-/// The generated JSON code names its helpers, the <c>{Type}Json</c> classes and a few framework types without
-/// qualification. Schemas and enum values named like any of them must still give code that compiles, with the
-/// clashing names changed and reported.
+/// The generated JSON code names its helpers and a few framework types without qualification, and runs inside each
+/// model. Schemas, properties and enum values named like any of them must still give code that compiles, with the
+/// clashing names changed (and, for types, reported).
 /// </summary>
 public sealed class ShadowingRegressionTests
 {
@@ -27,9 +27,19 @@ public sealed class ShadowingRegressionTests
             KeyValuePair: { type: object, properties: { map: { type: object, additionalProperties: { type: string } } } }
             Pet: { type: object, properties: { name: { type: string } } }
             PetJson: { type: object, properties: { pet: { $ref: '#/components/schemas/Pet' } } }
+            NextString: { type: object, properties: { a: { type: string } } }
+            Paged:
+              type: object
+              required: [next_string]
+              properties:
+                next: { type: string }
+                next_string: { type: string }
+                write_property: { type: integer }
+                is_property: { type: boolean }
+                skip_value: { $ref: '#/components/schemas/Pet' }
             Mode:
               type: string
-              enum: [value, is_known, equals, to_string, get_hash_code, '']
+              enum: [value, is_known, equals, to_string, get_hash_code, '', read_string, write_string]
             Holder:
               type: object
               properties:
@@ -41,6 +51,8 @@ public sealed class ShadowingRegressionTests
                 list: { $ref: '#/components/schemas/List' }
                 pair: { $ref: '#/components/schemas/KeyValuePair' }
                 petJson: { $ref: '#/components/schemas/PetJson' }
+                helperNamed: { $ref: '#/components/schemas/NextString' }
+                paged: { $ref: '#/components/schemas/Paged' }
                 modes: { type: array, items: { $ref: '#/components/schemas/Mode' } }
         paths:
           /holders:
@@ -62,7 +74,7 @@ public sealed class ShadowingRegressionTests
         Assert.True(Generated.Value.CompilationDiagnostics().IsEmpty, string.Join("\n", Generated.Value.CompilationDiagnostics()));
 
         var renamed = Generated.Value.GeneratorDiagnostics.Where(d => d.Id == "CMU1006").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
-        foreach (var name in new[] { "Internal", "Utf8JsonReader", "JsonValueReader", "GeneratedJsonConverter" })
+        foreach (var name in new[] { "Internal", "Utf8JsonReader", "JsonValueReader", "GeneratedJsonConverter", "NextString" })
         {
             Assert.Contains(renamed, m => m.Contains("'" + name + "'", StringComparison.Ordinal));
         }
@@ -73,15 +85,19 @@ public sealed class ShadowingRegressionTests
     }
 
     [Fact]
-    public void A_schema_named_like_another_schemas_json_class_is_renamed()
+    public void Properties_named_like_the_helpers_the_model_calls_are_renamed_and_common_names_are_kept()
     {
         var models = Source(".Models.g.cs");
-        var json = Source(".Internal.ModelJson.g.cs");
 
-        Assert.Contains("public sealed partial class Pet\n", models, StringComparison.Ordinal);
-        Assert.DoesNotContain("public sealed partial class PetJson\n", models, StringComparison.Ordinal);
-        Assert.Contains("internal static class PetJson\n", json, StringComparison.Ordinal);
-        Assert.Contains(Generated.Value.GeneratorDiagnostics, d => d.Id == "CMU1006" && d.GetMessage(CultureInfo.InvariantCulture).Contains("'PetJson'", StringComparison.Ordinal));
+        Assert.Contains("public sealed partial class NextStringModel\n", models, StringComparison.Ordinal);
+        Assert.Contains("public required string NextString2 { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public int? WriteProperty2 { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public bool? IsProperty2 { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public Pet? SkipValue2 { get; init; }", models, StringComparison.Ordinal);
+        // Next<T> is only ever called with a type argument, which no property shadows: "next" keeps its name.
+        Assert.Contains("public string? Next { get; init; }", models, StringComparison.Ordinal);
+        // A schema named like another type's JSON class once was (PetJson) is an ordinary name now.
+        Assert.Contains("public sealed partial class PetJson\n", models, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,11 +113,11 @@ public sealed class ShadowingRegressionTests
     }
 
     [Fact]
-    public void Enum_values_named_like_the_enum_structs_own_members_are_renamed()
+    public void Enum_values_named_like_the_enum_structs_own_members_or_helpers_are_renamed()
     {
         var models = Source(".Models.g.cs");
 
-        foreach (var member in new[] { "Value2", "IsKnown2", "Equals2", "ToString2", "GetHashCode2" })
+        foreach (var member in new[] { "Value2", "IsKnown2", "Equals2", "ToString2", "GetHashCode2", "ReadString2", "WriteString2" })
         {
             Assert.Contains("public static Mode " + member + " { get; }", models, StringComparison.Ordinal);
         }

@@ -49,14 +49,14 @@ internal static class EnumEmitter
         w.Close();
     }
 
-    /// <summary>Its reader and writer, <c>{Type}Json</c>.</summary>
+    /// <summary>Its JSON code, in the models' JSON file.</summary>
     public static void EmitJson(SourceWriter w, TypeModel type)
     {
         var name = type.Name;
-        w.Open("internal static class " + name + "Json");
-        w.Line("public static " + name + " Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));");
+        w.Open("partial record struct " + name + " : IJsonModel<" + name + ">");
+        w.Line("static ", name, " IJsonModel<", name, ">.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));");
         w.Line();
-        w.Line("public static void Write(Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+        w.Line("static void IJsonModel<", name, ">.Write(Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
         w.Close();
     }
 }

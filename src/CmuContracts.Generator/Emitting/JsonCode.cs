@@ -5,7 +5,7 @@ namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
 /// C# expressions and statements that read or write one JSON value of a <see cref="TypeRef"/>,
-/// composing the runtime's <c>JsonValueReader</c>/<c>JsonValueWriter</c> and the generated <c>{Type}Json</c> classes.
+/// composing the runtime's <c>JsonValueReader</c>/<c>JsonValueWriter</c> and the generated types' <c>IJsonModel&lt;T&gt;</c> code.
 /// No <c>JsonSerializer</c> call anywhere: the code is reflection-free.
 /// </summary>
 internal static class JsonCode
@@ -23,21 +23,21 @@ internal static class JsonCode
                 var method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
                 return ReaderClass(index, scope) + method + ItemArgument(type) + "(" + r + ", " + ItemReader(type, depth, index, scope) + ")";
             case TypeKind.Named:
-                return Named(index, scope) + type.Name + "Json.Read(" + r + ")";
+                return ReaderClass(index, scope) + "ReadModel<" + type.Name + ">(" + r + ")";
             default:
                 return ReaderClass(index, scope) + "Read" + MethodName(type) + "(" + r + ")";
         }
     }
 
     /// <summary>
-    /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's or a <c>{Type}Json</c> class's method group
-    /// where one reads it, else a lambda (nullable values, nested collections).
+    /// A <c>JsonRead&lt;T&gt;</c> for one value of <paramref name="type"/>: the runtime's method group or a generated type's
+    /// <c>JsonModel&lt;T&gt;.Read</c> where one reads it, else a lambda (nullable values, nested collections).
     /// </summary>
     public static string ValueReader(TypeRef type, int depth, ApiModelIndex index, JsonScope scope = JsonScope.Internal)
     {
         if (!type.IsNullable && MethodName(type) is { } name)
         {
-            return type.Kind == TypeKind.Named ? Named(index, scope) + name + "Json.Read" : ReaderClass(index, scope) + "Read" + name;
+            return type.Kind == TypeKind.Named ? Named(index, scope) + "JsonModel<" + name + ">.Read" : ReaderClass(index, scope) + "Read" + name;
         }
 
         var r = "r" + (depth + 1).ToString(CultureInfo.InvariantCulture);
@@ -49,7 +49,7 @@ internal static class JsonCode
     {
         if (!type.IsNullable && MethodName(type) is { } name)
         {
-            return type.Kind == TypeKind.Named ? Named(index, scope) + name + "Json.Write" : WriterClass(index, scope) + "Write" + name;
+            return type.Kind == TypeKind.Named ? Named(index, scope) + "JsonModel<" + name + ">.Write" : WriterClass(index, scope) + "Write" + name;
         }
 
         var d = (depth + 1).ToString(CultureInfo.InvariantCulture);
@@ -131,19 +131,18 @@ internal static class JsonCode
                 var method = type.Kind == TypeKind.Array ? "WriteList" : "WriteMap";
                 return WriterClass(index, scope) + method + ItemArgument(type) + "(" + writer + ", " + value + ", " + ItemWriter(type, depth, index, scope) + ");";
             default:
-                return Named(index, scope) + type.Name + "Json.Write(" + writer + ", " + value + ");";
+                return WriterClass(index, scope) + "WriteModel(" + writer + ", " + value + ");";
         }
     }
 
     /// <summary>
-    /// One <c>Utf8JsonWriter</c> call writing the property <paramref name="utf8Name"/> with the non-null scalar
-    /// <paramref name="value"/> (the same bytes as name and value written separately); null for other types.
+    /// The runtime helper that writes the property of a scalar <paramref name="type"/> in one call, skipping a null
+    /// (<c>WriteStringProperty(writer, "name"u8, value.Name)</c>); null for other types.
     /// </summary>
-    public static string? WriteScalarProperty(TypeRef type, string writer, string utf8Name, string value) => type.Kind switch
+    public static string? ScalarPropertyWriter(TypeRef type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.DateTime or TypeKind.Guid => writer + ".WriteString(" + utf8Name + ", " + value + ");",
-        TypeKind.Boolean => writer + ".WriteBoolean(" + utf8Name + ", " + value + ");",
-        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => writer + ".WriteNumber(" + utf8Name + ", " + value + ");",
+        TypeKind.String or TypeKind.DateTime or TypeKind.Guid or TypeKind.Boolean
+            or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => "Write" + MethodName(type) + "Property",
         _ => null,
     };
 
@@ -191,9 +190,9 @@ internal static class JsonCode
     }
 
     /// <summary>
-    /// The runtime helpers and the <c>{Type}Json</c> classes live in <c>{Namespace}.Internal</c>, where most generated
-    /// code that reads or writes JSON is too; code outside it (the public error extensions) asks for qualified names,
-    /// and the <c>{Type}Json</c> classes import the helpers' members.
+    /// The runtime helpers live in <c>{Namespace}.Internal</c>, where most generated code that reads or writes JSON is
+    /// too; code outside it (the public error extensions) asks for qualified names, and the models' JSON file imports
+    /// the namespace and the helpers' members.
     /// </summary>
     private static string Named(ApiModelIndex index, JsonScope scope) =>
         scope == JsonScope.Qualified ? "global::" + index.Model.Namespace + ".Internal." : string.Empty;

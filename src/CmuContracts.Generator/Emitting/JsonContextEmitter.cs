@@ -3,7 +3,7 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
-/// A <c>IJsonTypeInfoResolver</c> over the generated <c>{Type}Json</c> readers and writers, so <c>JsonSerializer</c> works with
+/// A <c>IJsonTypeInfoResolver</c> over the generated types' own readers and writers, so <c>JsonSerializer</c> works with
 /// the DTOs in trimmed and native AOT apps (no reflection metadata needed).
 /// </summary>
 internal static class JsonContextEmitter
@@ -45,8 +45,7 @@ internal static class JsonContextEmitter
         // One line per type: a lookup table, in the order the types are generated.
         foreach (var type in model.Types)
         {
-            // The type argument comes from the method groups: one name fewer on each of thousands of lines.
-            w.Line("if (type == typeof(", type.Name, ")) return Info(options, Internal.", type.Name, "Json.Read, Internal.", type.Name, "Json.Write);");
+            w.Line("if (type == typeof(", type.Name, ")) return Info<", type.Name, ">(options);");
         }
 
         w.Line();
@@ -55,8 +54,8 @@ internal static class JsonContextEmitter
         w.Line();
         w.Line("private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
         w.Line();
-        w.Line("private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>");
-        w.Line("    Internal.GeneratedJson.Create(options, read, write);");
+        w.Line("private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>");
+        w.Line("    Internal.GeneratedJson.Create<T>(options);");
         w.Line();
         w.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         w.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };");

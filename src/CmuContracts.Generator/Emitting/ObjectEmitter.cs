@@ -1,3 +1,4 @@
+using System.Linq;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting;
@@ -68,23 +69,37 @@ internal static class ObjectEmitter
     /// <summary>Optional properties are nullable (absent on the wire); required ones only when the schema says so.</summary>
     public static string PropertyType(PropertyModel property) => CSharpTypes.Of(property.Type, !property.IsRequired);
 
-    /// <summary>The type's reader and writer, <c>{Type}Json</c> in namespace <c>{Namespace}.Internal</c>.</summary>
+    /// <summary>
+    /// The type's own JSON code, in the models' JSON file: <c>IJsonModel&lt;T&gt;</c>, implemented explicitly. It reads
+    /// through a private constructor that sets the properties as it meets them (no copy of each in a local and then in
+    /// an object initializer, which is most of what a reader costs to compile).
+    /// </summary>
     public static void EmitJson(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        w.Open("internal static class " + type.Name + "Json");
-        EmitRead(w, type, index);
+        var name = type.Name;
+        w.Open("partial class " + name + " : IJsonModel<" + name + ">");
+        // Declaring the reading constructor removes the implicit public one, which every model has.
+        w.Line("public ", name, "() { }");
+        w.Line();
+        EmitReadingConstructor(w, type, index);
+        w.Line();
+        w.Line("static ", name, " IJsonModel<", name, ">.Read(ref Utf8JsonReader reader) => new(ref reader);");
         w.Line();
         EmitWrite(w, type, index);
         w.Close();
     }
 
-    private static void EmitRead(SourceWriter w, TypeModel type, ApiModelIndex index)
+    private static void EmitReadingConstructor(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        w.Open("public static " + type.Name + " Read(ref Utf8JsonReader reader)");
+        if (type.Properties.Any(p => p.IsRequired))
+        {
+            w.Line("[SetsRequiredMembers]");
+        }
+
+        w.Open("private " + type.Name + "(ref Utf8JsonReader reader)");
         w.Line("StartObject(ref reader, " + Literals.String(type.Name) + ");");
         foreach (var p in type.Properties)
         {
-            w.Line(CSharpTypes.Of(p.Type, true), " p_", p.Name, " = default;");
             if (TracksPresence(p, index))
             {
                 w.Line("var has_" + p.Name + " = false;");
@@ -101,9 +116,8 @@ internal static class ObjectEmitter
         var keyword = "if";
         foreach (var p in type.Properties)
         {
-            // One line per property: the call moves to the value and reads it (a JSON null leaves it unset).
-            var assign = "p_" + p.Name + " = " + NextValue(p.Type, index) + ";";
-            w.Line(keyword, " (reader.ValueTextEquals(", Literals.Utf8(p.JsonName), ")) ", TracksPresence(p, index) ? "{ " + assign + " has_" + p.Name + " = true; }" : assign);
+            // One line per property: the call moves to the value and reads it (a JSON null reads as null).
+            w.Line(keyword, " (IsProperty(ref reader, ", Literals.Utf8(p.JsonName), ")) ", Assignment(p, index));
             keyword = "else if";
         }
 
@@ -122,38 +136,47 @@ internal static class ObjectEmitter
         }
 
         w.Close();
-        w.Line();
         foreach (var p in type.Properties)
         {
             if (p.IsRequired && index.Options.StrictRequired)
             {
                 // A non-nullable required property is missing when absent or null; a nullable one only when absent.
-                w.Open("if (" + (TracksPresence(p, index) ? "!has_" + p.Name : "p_" + p.Name + " is null") + ")");
+                w.Line();
+                w.Open("if (" + (TracksPresence(p, index) ? "!has_" + p.Name : p.Name + " is null") + ")");
                 w.Line("throw MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
                 w.Close();
-                w.Line();
             }
-        }
-
-        w.Open("return new " + type.Name);
-        foreach (var p in type.Properties)
-        {
-            var value = "p_" + p.Name;
-            if (p.IsRequired && !p.Type.IsNullable)
-            {
-                value += CSharpTypes.IsValueType(p.Type, index) ? ".GetValueOrDefault()" : "!";
-            }
-
-            w.Line(p.Name, " = ", value, ",");
         }
 
         if (extra is not null)
         {
-            w.Line("AdditionalProperties = p_additional,");
+            w.Line();
+            w.Line("AdditionalProperties = p_additional;");
         }
 
-        w.Close(";");
         w.Close();
+    }
+
+    /// <summary>The statement that sets a property from the value after its name.</summary>
+    private static string Assignment(PropertyModel p, ApiModelIndex index)
+    {
+        var next = NextValue(p.Type, index);
+        if (!p.IsRequired || p.Type.IsNullable)
+        {
+            // Optional, or required and nullable: a JSON null is null.
+            var assign = p.Name + " = " + next + ";";
+            return TracksPresence(p, index) ? "{ " + assign + " has_" + p.Name + " = true; }" : assign;
+        }
+
+        if (!CSharpTypes.IsValueType(p.Type, index))
+        {
+            return p.Name + " = " + next + "!;";
+        }
+
+        // A required non-nullable struct: a JSON null reads as its default (and, when strict, as missing).
+        return TracksPresence(p, index)
+            ? "{ var v = " + next + "; " + p.Name + " = v.GetValueOrDefault(); has_" + p.Name + " = v is not null; }"
+            : p.Name + " = " + next + ".GetValueOrDefault();";
     }
 
     /// <summary>The runtime call that reads a property's value from its name onwards (null for a JSON null).</summary>
@@ -161,7 +184,7 @@ internal static class ObjectEmitter
     {
         TypeKind.Array => "NextList" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index, JsonScope.ModelJson) + ")",
         TypeKind.Map => "NextMap" + JsonCode.ItemArgument(type) + "(ref reader, " + JsonCode.ItemReader(type, 0, index, JsonScope.ModelJson) + ")",
-        TypeKind.Named => "" + (CSharpTypes.IsValueType(type, index) ? "NextValue" : "Next") + "(ref reader, " + type.Name + "Json.Read)",
+        TypeKind.Named => (CSharpTypes.IsValueType(type, index) ? "NextValue<" : "Next<") + type.Name + ">(ref reader)",
         _ => "Next" + JsonCode.MethodName(type) + "(ref reader)",
     };
 
@@ -169,9 +192,9 @@ internal static class ObjectEmitter
     private static void WriteProperty(SourceWriter w, PropertyModel p, string value, ApiModelIndex index)
     {
         var name = Literals.Utf8(p.JsonName);
-        if (JsonCode.WriteScalarProperty(p.Type, "writer", name, value) is { } scalar)
+        if (JsonCode.ScalarPropertyWriter(p.Type) is { } scalar)
         {
-            w.Line(scalar);
+            w.Line(scalar, "(writer, ", name, ", ", value, ");");
             return;
         }
 
@@ -184,9 +207,15 @@ internal static class ObjectEmitter
     {
         var name = Literals.Utf8(p.JsonName);
         var valueType = CSharpTypes.IsValueType(p.Type, index);
-        if (JsonCode.WriteScalarProperty(p.Type, "writer", name, valueType ? access + ".Value" : access) is { } scalar)
+        if (JsonCode.ScalarPropertyWriter(p.Type) is { } scalar)
         {
-            w.Line("if (", access, " is not null) ", scalar);
+            w.Line(scalar, "(writer, ", name, ", ", access, ");");
+            return;
+        }
+
+        if (p.Type.Kind == TypeKind.Named)
+        {
+            w.Line(valueType ? "WriteValueProperty(writer, " : "WriteProperty(writer, ", name, ", ", access, ");");
             return;
         }
 
@@ -202,13 +231,16 @@ internal static class ObjectEmitter
         w.Line(method, "(writer, ", name, ", ", access, ", ", write + ");");
     }
 
-    /// <summary>Strict required properties that may be null need a flag to tell "absent" from "null".</summary>
+    /// <summary>
+    /// Strict required properties whose C# value cannot show "missing" need a flag: nullable ones (to tell "absent"
+    /// from "null") and non-nullable structs.
+    /// </summary>
     private static bool TracksPresence(PropertyModel p, ApiModelIndex index) =>
-        p.IsRequired && p.Type.IsNullable && index.Options.StrictRequired;
+        p.IsRequired && index.Options.StrictRequired && (p.Type.IsNullable || CSharpTypes.IsValueType(p.Type, index));
 
     private static void EmitWrite(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
-        w.Open("public static void Write(Utf8JsonWriter writer, " + type.Name + " value)");
+        w.Open("static void IJsonModel<" + type.Name + ">.Write(Utf8JsonWriter writer, " + type.Name + " value)");
         w.Line("writer.WriteStartObject();");
         foreach (var p in type.Properties)
         {

@@ -99,18 +99,24 @@ internal static class SourceEmitter
 
     private static string EmitModelJson(ApiModel model, ApiModelIndex index, string source)
     {
-        // Aliases at file level rank below every type of the generated namespaces, so they never shadow a schema (and
-        // their names are reserved, so no schema shadows them). The helpers' members are imported: a {Type}Json class
-        // declares only Read and Write, which no helper is named.
-        var w = new SourceWriter(EstimatedLength(model, perType: 500, perProperty: 220, withDescriptions: false)).SpecFileHeader(
+        // The file is in the models' namespace (it completes their partial declarations) and imports the helpers'
+        // namespace and members. File-level imports rank below every type of that namespace, so they never shadow a
+        // schema; and no schema, property or enum value takes a helper's name (TypeRegistry, RuntimeNames).
+        var w = new SourceWriter(EstimatedLength(model, perType: 500, perProperty: 150, withDescriptions: false)).SpecFileHeader(
             source,
+            "using global::" + model.Namespace + ".Internal;",
             "using static global::" + model.Namespace + ".Internal.JsonValueReader;",
             "using static global::" + model.Namespace + ".Internal.JsonValueWriter;",
+            "using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;",
             "using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;",
             "using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;",
             "using JsonValueKind = global::System.Text.Json.JsonValueKind;");
-        w.Line("namespace " + model.Namespace + ".Internal;");
-        // A class per type: Roslyn compiles types in parallel, so one class of thousands of methods builds slower.
+        // A lenient reader leaves a required property it did not find unset (StrictRequired throws instead).
+        w.Line("#pragma warning disable CS8618");
+        w.Line();
+        w.Line("namespace " + model.Namespace + ";");
+        // Each type's own partial declaration: Roslyn compiles types in parallel (one class of thousands of methods
+        // builds slower).
         foreach (var type in model.Types)
         {
             w.Line();

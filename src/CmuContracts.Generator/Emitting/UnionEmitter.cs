@@ -28,12 +28,12 @@ internal static class UnionEmitter
         w.Close();
     }
 
-    /// <summary>Its reader and writer, <c>{Type}Json</c>.</summary>
+    /// <summary>Its JSON code, in the models' JSON file.</summary>
     public static void EmitJson(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
         var name = type.Name;
-        w.Open("internal static class " + name + "Json");
-        w.Open("public static " + name + " Read(ref Utf8JsonReader reader)");
+        w.Open("partial class " + name + " : IJsonModel<" + name + ">");
+        w.Open("static " + name + " IJsonModel<" + name + ">.Read(ref Utf8JsonReader reader)");
         w.Line("var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
         var i = 0;
         foreach (var variant in type.Variants)
@@ -51,7 +51,7 @@ internal static class UnionEmitter
         w.Line("return new " + name + " { Raw = element };");
         w.Close();
         w.Line();
-        w.Open("public static void Write(Utf8JsonWriter writer, " + name + " value)");
+        w.Open("static void IJsonModel<" + name + ">.Write(Utf8JsonWriter writer, " + name + " value)");
         w.Open("if (value.Raw.ValueKind != JsonValueKind.Undefined)");
         w.Line("value.Raw.WriteTo(writer);");
         w.Line("return;");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CmuContracts.Generator.Emitting.Runtime;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Parsing;
@@ -23,7 +24,8 @@ internal sealed partial class SchemaReader
         var collected = new CollectedProperties();
         Flatten(schema, name, collected, new HashSet<SpecNode>(NodeIdentity.Comparer));
 
-        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
+        // The JSON code runs inside the model, so a property must not take a helper's name.
+        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>();
         foreach (var property in collected.Properties)
         {
@@ -128,8 +130,9 @@ internal sealed partial class SchemaReader
 
     private TypeModel BuildEnum(SpecMappingNode schema, string name, string? description)
     {
-        // The struct's own members (and those the compiler writes for a record struct) are not free for values.
-        var taken = new HashSet<string>(StringComparer.Ordinal)
+        // The struct's own members (and those the compiler writes for a record struct) are not free for values, nor
+        // are the helpers its JSON code calls.
+        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal)
         {
             name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "PrintMembers",
         };
@@ -179,7 +182,7 @@ internal sealed partial class SchemaReader
     private TypeModel BuildUnion(SpecMappingNode schema, string name, string? description)
     {
         var keyword = SchemaShape.MeaningfulCount(schema, "oneOf") > 1 ? "oneOf" : "anyOf";
-        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
+        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal) { name };
         var variants = new List<UnionVariantModel>();
         var index = 0;
         foreach (var member in NodeReader.Sequence(schema, keyword)!.Children)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CmuContracts.Generator.Emitting.Runtime;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Parsing;
@@ -12,8 +13,6 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class TypeRegistry
 {
-    private const string JsonClassSuffix = "Json";
-
     private readonly NodeReader _reader;
     private readonly HashSet<string> _reserved;
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
@@ -39,11 +38,11 @@ internal sealed class TypeRegistry
         yield return "JsonValueKind";
         yield return "Utf8JsonReader";
         yield return "Utf8JsonWriter";
-        yield return "JsonRead";
-        yield return "JsonValueReader";
-        yield return "JsonValueWriter";
-        yield return "GeneratedJson";
-        yield return "GeneratedJsonConverter";
+        foreach (var name in RuntimeNames.Types.Concat(RuntimeNames.HelperMembers))
+        {
+            yield return name;
+        }
+
         yield return "MapFormExplodedQueryConverter";
         yield return "ListMapFormExplodedQueryConverter";
         yield return clientName + "RefitRegistration";
@@ -58,14 +57,8 @@ internal sealed class TypeRegistry
         }
     }
 
-    /// <summary>
-    /// A name is free when neither it nor the name of its JSON class (<c>{Type}Json</c>, in the <c>.Internal</c>
-    /// namespace) clashes with a reserved name, a taken type or a taken type's JSON class.
-    /// </summary>
-    private bool IsFree(string name) =>
-        !_taken.Contains(name) && !_reserved.Contains(name)
-        && !_taken.Contains(name + JsonClassSuffix) && !_reserved.Contains(name + JsonClassSuffix)
-        && !(name.EndsWith(JsonClassSuffix, StringComparison.OrdinalIgnoreCase) && _taken.Contains(name.Substring(0, name.Length - JsonClassSuffix.Length)));
+    /// <summary>A name is free when it is neither reserved nor taken.</summary>
+    private bool IsFree(string name) => !_taken.Contains(name) && !_reserved.Contains(name);
 
     /// <summary>Takes a unique name for a type; a reserved or taken name is changed and reported (CMU1006).</summary>
     public string Reserve(string specName, string desired, TypeModelKind kind, SpecNode at, bool isComponent)

@@ -61,7 +61,7 @@ internal static class UsageRecordReader
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            AdobePass.Internal.UsageRecordJson.Write(writer, record);
+            AdobePass.Internal.JsonValueWriter.WriteModel(writer, record);
         }
 
         var reader = new Utf8JsonReader(buffer.WrittenSpan);

@@ -30,7 +30,7 @@ public static partial class AdobePassApiExceptionExtensions
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(content));
             reader.Read();
-            error = global::CmuContracts.AdobePass.Internal.OAuthErrorJson.Read(ref reader);
+            error = global::CmuContracts.AdobePass.Internal.JsonValueReader.ReadModel<OAuthError>(ref reader);
             return true;
         }
         catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)

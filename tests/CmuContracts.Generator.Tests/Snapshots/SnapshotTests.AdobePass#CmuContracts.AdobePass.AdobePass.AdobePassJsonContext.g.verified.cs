@@ -39,27 +39,27 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(GrantType)) return Info(options, Internal.GrantTypeJson.Read, Internal.GrantTypeJson.Write);
-        if (type == typeof(OAuthErrorCode)) return Info(options, Internal.OAuthErrorCodeJson.Read, Internal.OAuthErrorCodeJson.Write);
-        if (type == typeof(ReportFormat)) return Info(options, Internal.ReportFormatJson.Read, Internal.ReportFormatJson.Write);
-        if (type == typeof(ClientRegistrationRequest)) return Info(options, Internal.ClientRegistrationRequestJson.Read, Internal.ClientRegistrationRequestJson.Write);
-        if (type == typeof(ClientRegistration)) return Info(options, Internal.ClientRegistrationJson.Read, Internal.ClientRegistrationJson.Write);
-        if (type == typeof(AccessTokenRequest)) return Info(options, Internal.AccessTokenRequestJson.Read, Internal.AccessTokenRequestJson.Write);
-        if (type == typeof(AccessTokenResponse)) return Info(options, Internal.AccessTokenResponseJson.Read, Internal.AccessTokenResponseJson.Write);
-        if (type == typeof(OAuthError)) return Info(options, Internal.OAuthErrorJson.Read, Internal.OAuthErrorJson.Write);
-        if (type == typeof(UsageReport)) return Info(options, Internal.UsageReportJson.Read, Internal.UsageReportJson.Write);
-        if (type == typeof(ReportLinks)) return Info(options, Internal.ReportLinksJson.Read, Internal.ReportLinksJson.Write);
-        if (type == typeof(Link)) return Info(options, Internal.LinkJson.Read, Internal.LinkJson.Write);
-        if (type == typeof(UsageRecord)) return Info(options, Internal.UsageRecordJson.Read, Internal.UsageRecordJson.Write);
-        if (type == typeof(ReportLinksDrillDown)) return Info(options, Internal.ReportLinksDrillDownJson.Read, Internal.ReportLinksDrillDownJson.Write);
+        if (type == typeof(GrantType)) return Info<GrantType>(options);
+        if (type == typeof(OAuthErrorCode)) return Info<OAuthErrorCode>(options);
+        if (type == typeof(ReportFormat)) return Info<ReportFormat>(options);
+        if (type == typeof(ClientRegistrationRequest)) return Info<ClientRegistrationRequest>(options);
+        if (type == typeof(ClientRegistration)) return Info<ClientRegistration>(options);
+        if (type == typeof(AccessTokenRequest)) return Info<AccessTokenRequest>(options);
+        if (type == typeof(AccessTokenResponse)) return Info<AccessTokenResponse>(options);
+        if (type == typeof(OAuthError)) return Info<OAuthError>(options);
+        if (type == typeof(UsageReport)) return Info<UsageReport>(options);
+        if (type == typeof(ReportLinks)) return Info<ReportLinks>(options);
+        if (type == typeof(Link)) return Info<Link>(options);
+        if (type == typeof(UsageRecord)) return Info<UsageRecord>(options);
+        if (type == typeof(ReportLinksDrillDown)) return Info<ReportLinksDrillDown>(options);
 
         return null;
     }
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        Internal.GeneratedJson.Create(options, read, write);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>
+        Internal.GeneratedJson.Create<T>(options);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

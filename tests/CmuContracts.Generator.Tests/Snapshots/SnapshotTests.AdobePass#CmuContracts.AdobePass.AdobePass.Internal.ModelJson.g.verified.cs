@@ -6,104 +6,94 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using global::CmuContracts.AdobePass.Internal;
 using static global::CmuContracts.AdobePass.Internal.JsonValueReader;
 using static global::CmuContracts.AdobePass.Internal.JsonValueWriter;
+using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
-namespace CmuContracts.AdobePass.Internal;
+#pragma warning disable CS8618
 
-internal static class GrantTypeJson
+namespace CmuContracts.AdobePass;
+
+partial record struct GrantType : IJsonModel<GrantType>
 {
-    public static GrantType Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+    static GrantType IJsonModel<GrantType>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
-    public static void Write(Utf8JsonWriter writer, GrantType value) => writer.WriteStringValue(value.Value);
+    static void IJsonModel<GrantType>.Write(Utf8JsonWriter writer, GrantType value) => writer.WriteStringValue(value.Value);
 }
 
-internal static class OAuthErrorCodeJson
+partial record struct OAuthErrorCode : IJsonModel<OAuthErrorCode>
 {
-    public static OAuthErrorCode Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+    static OAuthErrorCode IJsonModel<OAuthErrorCode>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
-    public static void Write(Utf8JsonWriter writer, OAuthErrorCode value) => writer.WriteStringValue(value.Value);
+    static void IJsonModel<OAuthErrorCode>.Write(Utf8JsonWriter writer, OAuthErrorCode value) => writer.WriteStringValue(value.Value);
 }
 
-internal static class ReportFormatJson
+partial record struct ReportFormat : IJsonModel<ReportFormat>
 {
-    public static ReportFormat Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+    static ReportFormat IJsonModel<ReportFormat>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
-    public static void Write(Utf8JsonWriter writer, ReportFormat value) => writer.WriteStringValue(value.Value);
+    static void IJsonModel<ReportFormat>.Write(Utf8JsonWriter writer, ReportFormat value) => writer.WriteStringValue(value.Value);
 }
 
-internal static class ClientRegistrationRequestJson
+partial class ClientRegistrationRequest : IJsonModel<ClientRegistrationRequest>
 {
-    public static ClientRegistrationRequest Read(ref Utf8JsonReader reader)
+    public ClientRegistrationRequest() { }
+
+    [SetsRequiredMembers]
+    private ClientRegistrationRequest(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "ClientRegistrationRequest");
-        string? p_SoftwareStatement = default;
-        string? p_RedirectUri = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("software_statement"u8)) p_SoftwareStatement = NextString(ref reader);
-            else if (reader.ValueTextEquals("redirect_uri"u8)) p_RedirectUri = NextString(ref reader);
+            if (IsProperty(ref reader, "software_statement"u8)) SoftwareStatement = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "redirect_uri"u8)) RedirectUri = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new ClientRegistrationRequest
-        {
-            SoftwareStatement = p_SoftwareStatement!,
-            RedirectUri = p_RedirectUri,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, ClientRegistrationRequest value)
+    static ClientRegistrationRequest IJsonModel<ClientRegistrationRequest>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ClientRegistrationRequest>.Write(Utf8JsonWriter writer, ClientRegistrationRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString("software_statement"u8, value.SoftwareStatement);
-        if (value.RedirectUri is not null) writer.WriteString("redirect_uri"u8, value.RedirectUri);
+        WriteStringProperty(writer, "software_statement"u8, value.SoftwareStatement);
+        WriteStringProperty(writer, "redirect_uri"u8, value.RedirectUri);
         writer.WriteEndObject();
     }
 }
 
-internal static class ClientRegistrationJson
+partial class ClientRegistration : IJsonModel<ClientRegistration>
 {
-    public static ClientRegistration Read(ref Utf8JsonReader reader)
+    public ClientRegistration() { }
+
+    [SetsRequiredMembers]
+    private ClientRegistration(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "ClientRegistration");
-        string? p_ClientId = default;
-        string? p_ClientSecret = default;
-        long? p_ClientIdIssuedAt = default;
-        IReadOnlyList<string>? p_RedirectUris = default;
-        IReadOnlyList<string>? p_GrantTypes = default;
-        IReadOnlyList<string>? p_Scopes = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("client_id"u8)) p_ClientId = NextString(ref reader);
-            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = NextString(ref reader);
-            else if (reader.ValueTextEquals("client_id_issued_at"u8)) p_ClientIdIssuedAt = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("redirect_uris"u8)) p_RedirectUris = NextList(ref reader, ReadString);
-            else if (reader.ValueTextEquals("grant_types"u8)) p_GrantTypes = NextList(ref reader, ReadString);
-            else if (reader.ValueTextEquals("scopes"u8)) p_Scopes = NextList(ref reader, ReadString);
+            if (IsProperty(ref reader, "client_id"u8)) ClientId = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "client_secret"u8)) ClientSecret = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "client_id_issued_at"u8)) ClientIdIssuedAt = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "redirect_uris"u8)) RedirectUris = NextList(ref reader, ReadString);
+            else if (IsProperty(ref reader, "grant_types"u8)) GrantTypes = NextList(ref reader, ReadString);
+            else if (IsProperty(ref reader, "scopes"u8)) Scopes = NextList(ref reader, ReadString);
             else SkipValue(ref reader);
         }
-
-        return new ClientRegistration
-        {
-            ClientId = p_ClientId!,
-            ClientSecret = p_ClientSecret!,
-            ClientIdIssuedAt = p_ClientIdIssuedAt,
-            RedirectUris = p_RedirectUris,
-            GrantTypes = p_GrantTypes,
-            Scopes = p_Scopes,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, ClientRegistration value)
+    static ClientRegistration IJsonModel<ClientRegistration>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ClientRegistration>.Write(Utf8JsonWriter writer, ClientRegistration value)
     {
         writer.WriteStartObject();
-        writer.WriteString("client_id"u8, value.ClientId);
-        writer.WriteString("client_secret"u8, value.ClientSecret);
-        if (value.ClientIdIssuedAt is not null) writer.WriteNumber("client_id_issued_at"u8, value.ClientIdIssuedAt.Value);
+        WriteStringProperty(writer, "client_id"u8, value.ClientId);
+        WriteStringProperty(writer, "client_secret"u8, value.ClientSecret);
+        WriteInt64Property(writer, "client_id_issued_at"u8, value.ClientIdIssuedAt);
         WriteListProperty(writer, "redirect_uris"u8, value.RedirectUris, WriteString);
         WriteListProperty(writer, "grant_types"u8, value.GrantTypes, WriteString);
         WriteListProperty(writer, "scopes"u8, value.Scopes, WriteString);
@@ -111,289 +101,228 @@ internal static class ClientRegistrationJson
     }
 }
 
-internal static class AccessTokenRequestJson
+partial class AccessTokenRequest : IJsonModel<AccessTokenRequest>
 {
-    public static AccessTokenRequest Read(ref Utf8JsonReader reader)
+    public AccessTokenRequest() { }
+
+    [SetsRequiredMembers]
+    private AccessTokenRequest(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "AccessTokenRequest");
-        GrantType? p_GrantType = default;
-        string? p_ClientId = default;
-        string? p_ClientSecret = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("grant_type"u8)) p_GrantType = NextValue(ref reader, GrantTypeJson.Read);
-            else if (reader.ValueTextEquals("client_id"u8)) p_ClientId = NextString(ref reader);
-            else if (reader.ValueTextEquals("client_secret"u8)) p_ClientSecret = NextString(ref reader);
+            if (IsProperty(ref reader, "grant_type"u8)) GrantType = NextValue<GrantType>(ref reader).GetValueOrDefault();
+            else if (IsProperty(ref reader, "client_id"u8)) ClientId = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "client_secret"u8)) ClientSecret = NextString(ref reader)!;
             else SkipValue(ref reader);
         }
-
-        return new AccessTokenRequest
-        {
-            GrantType = p_GrantType.GetValueOrDefault(),
-            ClientId = p_ClientId!,
-            ClientSecret = p_ClientSecret!,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, AccessTokenRequest value)
+    static AccessTokenRequest IJsonModel<AccessTokenRequest>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<AccessTokenRequest>.Write(Utf8JsonWriter writer, AccessTokenRequest value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("grant_type"u8);
-        GrantTypeJson.Write(writer, value.GrantType);
-        writer.WriteString("client_id"u8, value.ClientId);
-        writer.WriteString("client_secret"u8, value.ClientSecret);
+        WriteModel(writer, value.GrantType);
+        WriteStringProperty(writer, "client_id"u8, value.ClientId);
+        WriteStringProperty(writer, "client_secret"u8, value.ClientSecret);
         writer.WriteEndObject();
     }
 }
 
-internal static class AccessTokenResponseJson
+partial class AccessTokenResponse : IJsonModel<AccessTokenResponse>
 {
-    public static AccessTokenResponse Read(ref Utf8JsonReader reader)
+    public AccessTokenResponse() { }
+
+    [SetsRequiredMembers]
+    private AccessTokenResponse(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "AccessTokenResponse");
-        string? p_Id = default;
-        string? p_AccessToken = default;
-        long? p_CreatedAt = default;
-        int? p_ExpiresIn = default;
-        string? p_TokenType = default;
-        string? p_RefreshToken = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) p_Id = NextString(ref reader);
-            else if (reader.ValueTextEquals("access_token"u8)) p_AccessToken = NextString(ref reader);
-            else if (reader.ValueTextEquals("created_at"u8)) p_CreatedAt = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("expires_in"u8)) p_ExpiresIn = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("token_type"u8)) p_TokenType = NextString(ref reader);
-            else if (reader.ValueTextEquals("refresh_token"u8)) p_RefreshToken = NextString(ref reader);
+            if (IsProperty(ref reader, "id"u8)) Id = NextString(ref reader);
+            else if (IsProperty(ref reader, "access_token"u8)) AccessToken = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "created_at"u8)) CreatedAt = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "expires_in"u8)) ExpiresIn = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "token_type"u8)) TokenType = NextString(ref reader);
+            else if (IsProperty(ref reader, "refresh_token"u8)) RefreshToken = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new AccessTokenResponse
-        {
-            Id = p_Id,
-            AccessToken = p_AccessToken!,
-            CreatedAt = p_CreatedAt,
-            ExpiresIn = p_ExpiresIn,
-            TokenType = p_TokenType,
-            RefreshToken = p_RefreshToken,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, AccessTokenResponse value)
+    static AccessTokenResponse IJsonModel<AccessTokenResponse>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<AccessTokenResponse>.Write(Utf8JsonWriter writer, AccessTokenResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is not null) writer.WriteString("id"u8, value.Id);
-        writer.WriteString("access_token"u8, value.AccessToken);
-        if (value.CreatedAt is not null) writer.WriteNumber("created_at"u8, value.CreatedAt.Value);
-        if (value.ExpiresIn is not null) writer.WriteNumber("expires_in"u8, value.ExpiresIn.Value);
-        if (value.TokenType is not null) writer.WriteString("token_type"u8, value.TokenType);
-        if (value.RefreshToken is not null) writer.WriteString("refresh_token"u8, value.RefreshToken);
+        WriteStringProperty(writer, "id"u8, value.Id);
+        WriteStringProperty(writer, "access_token"u8, value.AccessToken);
+        WriteInt64Property(writer, "created_at"u8, value.CreatedAt);
+        WriteInt32Property(writer, "expires_in"u8, value.ExpiresIn);
+        WriteStringProperty(writer, "token_type"u8, value.TokenType);
+        WriteStringProperty(writer, "refresh_token"u8, value.RefreshToken);
         writer.WriteEndObject();
     }
 }
 
-internal static class OAuthErrorJson
+partial class OAuthError : IJsonModel<OAuthError>
 {
-    public static OAuthError Read(ref Utf8JsonReader reader)
+    public OAuthError() { }
+
+    [SetsRequiredMembers]
+    private OAuthError(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "OAuthError");
-        OAuthErrorCode? p_Error = default;
-        string? p_ErrorDescription = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("error"u8)) p_Error = NextValue(ref reader, OAuthErrorCodeJson.Read);
-            else if (reader.ValueTextEquals("error_description"u8)) p_ErrorDescription = NextString(ref reader);
+            if (IsProperty(ref reader, "error"u8)) Error = NextValue<OAuthErrorCode>(ref reader).GetValueOrDefault();
+            else if (IsProperty(ref reader, "error_description"u8)) ErrorDescription = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new OAuthError
-        {
-            Error = p_Error.GetValueOrDefault(),
-            ErrorDescription = p_ErrorDescription,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, OAuthError value)
+    static OAuthError IJsonModel<OAuthError>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<OAuthError>.Write(Utf8JsonWriter writer, OAuthError value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("error"u8);
-        OAuthErrorCodeJson.Write(writer, value.Error);
-        if (value.ErrorDescription is not null) writer.WriteString("error_description"u8, value.ErrorDescription);
+        WriteModel(writer, value.Error);
+        WriteStringProperty(writer, "error_description"u8, value.ErrorDescription);
         writer.WriteEndObject();
     }
 }
 
-internal static class UsageReportJson
+partial class UsageReport : IJsonModel<UsageReport>
 {
-    public static UsageReport Read(ref Utf8JsonReader reader)
+    public UsageReport() { }
+
+    [SetsRequiredMembers]
+    private UsageReport(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "UsageReport");
-        ReportLinks? p_Links = default;
-        IReadOnlyList<UsageRecord>? p_Report = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_links"u8)) p_Links = Next(ref reader, ReportLinksJson.Read);
-            else if (reader.ValueTextEquals("report"u8)) p_Report = NextList(ref reader, UsageRecordJson.Read);
+            if (IsProperty(ref reader, "_links"u8)) Links = Next<ReportLinks>(ref reader)!;
+            else if (IsProperty(ref reader, "report"u8)) Report = NextList(ref reader, JsonModel<UsageRecord>.Read)!;
             else SkipValue(ref reader);
         }
-
-        return new UsageReport
-        {
-            Links = p_Links!,
-            Report = p_Report!,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, UsageReport value)
+    static UsageReport IJsonModel<UsageReport>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<UsageReport>.Write(Utf8JsonWriter writer, UsageReport value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("_links"u8);
-        ReportLinksJson.Write(writer, value.Links);
+        WriteModel(writer, value.Links);
         writer.WritePropertyName("report"u8);
-        WriteList(writer, value.Report, UsageRecordJson.Write);
+        WriteList(writer, value.Report, JsonModel<UsageRecord>.Write);
         writer.WriteEndObject();
     }
 }
 
-internal static class ReportLinksJson
+partial class ReportLinks : IJsonModel<ReportLinks>
 {
-    public static ReportLinks Read(ref Utf8JsonReader reader)
+    public ReportLinks() { }
+
+    [SetsRequiredMembers]
+    private ReportLinks(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "ReportLinks");
-        Link? p_Self = default;
-        Link? p_RollUp = default;
-        ReportLinksDrillDown? p_DrillDown = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("self"u8)) p_Self = Next(ref reader, LinkJson.Read);
-            else if (reader.ValueTextEquals("roll-up"u8)) p_RollUp = Next(ref reader, LinkJson.Read);
-            else if (reader.ValueTextEquals("drill-down"u8)) p_DrillDown = Next(ref reader, ReportLinksDrillDownJson.Read);
+            if (IsProperty(ref reader, "self"u8)) Self = Next<Link>(ref reader)!;
+            else if (IsProperty(ref reader, "roll-up"u8)) RollUp = Next<Link>(ref reader);
+            else if (IsProperty(ref reader, "drill-down"u8)) DrillDown = Next<ReportLinksDrillDown>(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new ReportLinks
-        {
-            Self = p_Self!,
-            RollUp = p_RollUp,
-            DrillDown = p_DrillDown,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, ReportLinks value)
+    static ReportLinks IJsonModel<ReportLinks>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ReportLinks>.Write(Utf8JsonWriter writer, ReportLinks value)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("self"u8);
-        LinkJson.Write(writer, value.Self);
-        WriteProperty(writer, "roll-up"u8, value.RollUp, LinkJson.Write);
-        WriteProperty(writer, "drill-down"u8, value.DrillDown, ReportLinksDrillDownJson.Write);
+        WriteModel(writer, value.Self);
+        WriteProperty(writer, "roll-up"u8, value.RollUp);
+        WriteProperty(writer, "drill-down"u8, value.DrillDown);
         writer.WriteEndObject();
     }
 }
 
-internal static class LinkJson
+partial class Link : IJsonModel<Link>
 {
-    public static Link Read(ref Utf8JsonReader reader)
+    public Link() { }
+
+    [SetsRequiredMembers]
+    private Link(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "Link");
-        string? p_Href = default;
-        string? p_Name = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("href"u8)) p_Href = NextString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) p_Name = NextString(ref reader);
+            if (IsProperty(ref reader, "href"u8)) Href = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "name"u8)) Name = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new Link
-        {
-            Href = p_Href!,
-            Name = p_Name,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, Link value)
+    static Link IJsonModel<Link>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<Link>.Write(Utf8JsonWriter writer, Link value)
     {
         writer.WriteStartObject();
-        writer.WriteString("href"u8, value.Href);
-        if (value.Name is not null) writer.WriteString("name"u8, value.Name);
+        WriteStringProperty(writer, "href"u8, value.Href);
+        WriteStringProperty(writer, "name"u8, value.Name);
         writer.WriteEndObject();
     }
 }
 
-internal static class UsageRecordJson
+partial class UsageRecord : IJsonModel<UsageRecord>
 {
-    public static UsageRecord Read(ref Utf8JsonReader reader)
+    public UsageRecord() { }
+
+    private UsageRecord(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "UsageRecord");
-        string? p_Tenant = default;
-        string? p_Application = default;
-        string? p_ApplicationId = default;
-        string? p_Channel = default;
-        string? p_Mvpd = default;
-        string? p_Platform = default;
-        int? p_Year = default;
-        int? p_Month = default;
-        int? p_Day = default;
-        int? p_Hour = default;
-        int? p_Minute = default;
-        int? p_ConcurrencyLevel = default;
-        int? p_ActivityLevel = default;
-        long? p_ActiveUsers = default;
-        long? p_ActiveSessions = default;
-        long? p_StartedSessions = default;
-        long? p_CompletedSessions = default;
-        long? p_FailedAttempts = default;
-        long? p_DismissedSessions = default;
-        long? p_KilledSessions = default;
-        long? p_Duration0_15 = default;
-        long? p_Duration15_30 = default;
-        long? p_Duration30_60 = default;
-        long? p_Duration60_120 = default;
-        long? p_Duration2h4h = default;
-        long? p_Duration4h8h = default;
-        long? p_Duration8h16h = default;
-        long? p_Duration16h1d = default;
-        long? p_Duration1d3d = default;
-        long? p_Duration3d7d = default;
-        long? p_Duration1w1m = default;
-        long? p_DurationOver1m = default;
-        long? p_Users = default;
         Dictionary<string, global::System.Text.Json.JsonElement>? p_additional = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("tenant"u8)) p_Tenant = NextString(ref reader);
-            else if (reader.ValueTextEquals("application"u8)) p_Application = NextString(ref reader);
-            else if (reader.ValueTextEquals("application-id"u8)) p_ApplicationId = NextString(ref reader);
-            else if (reader.ValueTextEquals("channel"u8)) p_Channel = NextString(ref reader);
-            else if (reader.ValueTextEquals("mvpd"u8)) p_Mvpd = NextString(ref reader);
-            else if (reader.ValueTextEquals("platform"u8)) p_Platform = NextString(ref reader);
-            else if (reader.ValueTextEquals("year"u8)) p_Year = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("month"u8)) p_Month = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("day"u8)) p_Day = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("hour"u8)) p_Hour = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("minute"u8)) p_Minute = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("concurrency-level"u8)) p_ConcurrencyLevel = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("activity-level"u8)) p_ActivityLevel = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("active-users"u8)) p_ActiveUsers = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("active-sessions"u8)) p_ActiveSessions = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("started-sessions"u8)) p_StartedSessions = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("completed-sessions"u8)) p_CompletedSessions = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("failed-attempts"u8)) p_FailedAttempts = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("dismissed-sessions"u8)) p_DismissedSessions = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("killed-sessions"u8)) p_KilledSessions = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_0-15"u8)) p_Duration0_15 = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_15-30"u8)) p_Duration15_30 = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_30-60"u8)) p_Duration30_60 = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_60-120"u8)) p_Duration60_120 = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_2h-4h"u8)) p_Duration2h4h = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_4h-8h"u8)) p_Duration4h8h = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_8h-16h"u8)) p_Duration8h16h = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_16h-1d"u8)) p_Duration16h1d = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_1d-3d"u8)) p_Duration1d3d = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_3d-7d"u8)) p_Duration3d7d = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_1w-1m"u8)) p_Duration1w1m = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("duration_over-1m"u8)) p_DurationOver1m = NextInt64(ref reader);
-            else if (reader.ValueTextEquals("users"u8)) p_Users = NextInt64(ref reader);
+            if (IsProperty(ref reader, "tenant"u8)) Tenant = NextString(ref reader);
+            else if (IsProperty(ref reader, "application"u8)) Application = NextString(ref reader);
+            else if (IsProperty(ref reader, "application-id"u8)) ApplicationId = NextString(ref reader);
+            else if (IsProperty(ref reader, "channel"u8)) Channel = NextString(ref reader);
+            else if (IsProperty(ref reader, "mvpd"u8)) Mvpd = NextString(ref reader);
+            else if (IsProperty(ref reader, "platform"u8)) Platform = NextString(ref reader);
+            else if (IsProperty(ref reader, "year"u8)) Year = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "month"u8)) Month = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "day"u8)) Day = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "hour"u8)) Hour = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "minute"u8)) Minute = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "concurrency-level"u8)) ConcurrencyLevel = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "activity-level"u8)) ActivityLevel = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "active-users"u8)) ActiveUsers = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "active-sessions"u8)) ActiveSessions = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "started-sessions"u8)) StartedSessions = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "completed-sessions"u8)) CompletedSessions = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "failed-attempts"u8)) FailedAttempts = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "dismissed-sessions"u8)) DismissedSessions = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "killed-sessions"u8)) KilledSessions = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_0-15"u8)) Duration0_15 = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_15-30"u8)) Duration15_30 = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_30-60"u8)) Duration30_60 = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_60-120"u8)) Duration60_120 = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_2h-4h"u8)) Duration2h4h = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_4h-8h"u8)) Duration4h8h = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_8h-16h"u8)) Duration8h16h = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_16h-1d"u8)) Duration16h1d = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_1d-3d"u8)) Duration1d3d = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_3d-7d"u8)) Duration3d7d = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_1w-1m"u8)) Duration1w1m = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "duration_over-1m"u8)) DurationOver1m = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "users"u8)) Users = NextInt64(ref reader);
             else
             {
                 var name = ReadText(ref reader);
@@ -403,81 +332,47 @@ internal static class UsageRecordJson
             }
         }
 
-        return new UsageRecord
-        {
-            Tenant = p_Tenant,
-            Application = p_Application,
-            ApplicationId = p_ApplicationId,
-            Channel = p_Channel,
-            Mvpd = p_Mvpd,
-            Platform = p_Platform,
-            Year = p_Year,
-            Month = p_Month,
-            Day = p_Day,
-            Hour = p_Hour,
-            Minute = p_Minute,
-            ConcurrencyLevel = p_ConcurrencyLevel,
-            ActivityLevel = p_ActivityLevel,
-            ActiveUsers = p_ActiveUsers,
-            ActiveSessions = p_ActiveSessions,
-            StartedSessions = p_StartedSessions,
-            CompletedSessions = p_CompletedSessions,
-            FailedAttempts = p_FailedAttempts,
-            DismissedSessions = p_DismissedSessions,
-            KilledSessions = p_KilledSessions,
-            Duration0_15 = p_Duration0_15,
-            Duration15_30 = p_Duration15_30,
-            Duration30_60 = p_Duration30_60,
-            Duration60_120 = p_Duration60_120,
-            Duration2h4h = p_Duration2h4h,
-            Duration4h8h = p_Duration4h8h,
-            Duration8h16h = p_Duration8h16h,
-            Duration16h1d = p_Duration16h1d,
-            Duration1d3d = p_Duration1d3d,
-            Duration3d7d = p_Duration3d7d,
-            Duration1w1m = p_Duration1w1m,
-            DurationOver1m = p_DurationOver1m,
-            Users = p_Users,
-            AdditionalProperties = p_additional,
-        };
+        AdditionalProperties = p_additional;
     }
 
-    public static void Write(Utf8JsonWriter writer, UsageRecord value)
+    static UsageRecord IJsonModel<UsageRecord>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<UsageRecord>.Write(Utf8JsonWriter writer, UsageRecord value)
     {
         writer.WriteStartObject();
-        if (value.Tenant is not null) writer.WriteString("tenant"u8, value.Tenant);
-        if (value.Application is not null) writer.WriteString("application"u8, value.Application);
-        if (value.ApplicationId is not null) writer.WriteString("application-id"u8, value.ApplicationId);
-        if (value.Channel is not null) writer.WriteString("channel"u8, value.Channel);
-        if (value.Mvpd is not null) writer.WriteString("mvpd"u8, value.Mvpd);
-        if (value.Platform is not null) writer.WriteString("platform"u8, value.Platform);
-        if (value.Year is not null) writer.WriteNumber("year"u8, value.Year.Value);
-        if (value.Month is not null) writer.WriteNumber("month"u8, value.Month.Value);
-        if (value.Day is not null) writer.WriteNumber("day"u8, value.Day.Value);
-        if (value.Hour is not null) writer.WriteNumber("hour"u8, value.Hour.Value);
-        if (value.Minute is not null) writer.WriteNumber("minute"u8, value.Minute.Value);
-        if (value.ConcurrencyLevel is not null) writer.WriteNumber("concurrency-level"u8, value.ConcurrencyLevel.Value);
-        if (value.ActivityLevel is not null) writer.WriteNumber("activity-level"u8, value.ActivityLevel.Value);
-        if (value.ActiveUsers is not null) writer.WriteNumber("active-users"u8, value.ActiveUsers.Value);
-        if (value.ActiveSessions is not null) writer.WriteNumber("active-sessions"u8, value.ActiveSessions.Value);
-        if (value.StartedSessions is not null) writer.WriteNumber("started-sessions"u8, value.StartedSessions.Value);
-        if (value.CompletedSessions is not null) writer.WriteNumber("completed-sessions"u8, value.CompletedSessions.Value);
-        if (value.FailedAttempts is not null) writer.WriteNumber("failed-attempts"u8, value.FailedAttempts.Value);
-        if (value.DismissedSessions is not null) writer.WriteNumber("dismissed-sessions"u8, value.DismissedSessions.Value);
-        if (value.KilledSessions is not null) writer.WriteNumber("killed-sessions"u8, value.KilledSessions.Value);
-        if (value.Duration0_15 is not null) writer.WriteNumber("duration_0-15"u8, value.Duration0_15.Value);
-        if (value.Duration15_30 is not null) writer.WriteNumber("duration_15-30"u8, value.Duration15_30.Value);
-        if (value.Duration30_60 is not null) writer.WriteNumber("duration_30-60"u8, value.Duration30_60.Value);
-        if (value.Duration60_120 is not null) writer.WriteNumber("duration_60-120"u8, value.Duration60_120.Value);
-        if (value.Duration2h4h is not null) writer.WriteNumber("duration_2h-4h"u8, value.Duration2h4h.Value);
-        if (value.Duration4h8h is not null) writer.WriteNumber("duration_4h-8h"u8, value.Duration4h8h.Value);
-        if (value.Duration8h16h is not null) writer.WriteNumber("duration_8h-16h"u8, value.Duration8h16h.Value);
-        if (value.Duration16h1d is not null) writer.WriteNumber("duration_16h-1d"u8, value.Duration16h1d.Value);
-        if (value.Duration1d3d is not null) writer.WriteNumber("duration_1d-3d"u8, value.Duration1d3d.Value);
-        if (value.Duration3d7d is not null) writer.WriteNumber("duration_3d-7d"u8, value.Duration3d7d.Value);
-        if (value.Duration1w1m is not null) writer.WriteNumber("duration_1w-1m"u8, value.Duration1w1m.Value);
-        if (value.DurationOver1m is not null) writer.WriteNumber("duration_over-1m"u8, value.DurationOver1m.Value);
-        if (value.Users is not null) writer.WriteNumber("users"u8, value.Users.Value);
+        WriteStringProperty(writer, "tenant"u8, value.Tenant);
+        WriteStringProperty(writer, "application"u8, value.Application);
+        WriteStringProperty(writer, "application-id"u8, value.ApplicationId);
+        WriteStringProperty(writer, "channel"u8, value.Channel);
+        WriteStringProperty(writer, "mvpd"u8, value.Mvpd);
+        WriteStringProperty(writer, "platform"u8, value.Platform);
+        WriteInt32Property(writer, "year"u8, value.Year);
+        WriteInt32Property(writer, "month"u8, value.Month);
+        WriteInt32Property(writer, "day"u8, value.Day);
+        WriteInt32Property(writer, "hour"u8, value.Hour);
+        WriteInt32Property(writer, "minute"u8, value.Minute);
+        WriteInt32Property(writer, "concurrency-level"u8, value.ConcurrencyLevel);
+        WriteInt32Property(writer, "activity-level"u8, value.ActivityLevel);
+        WriteInt64Property(writer, "active-users"u8, value.ActiveUsers);
+        WriteInt64Property(writer, "active-sessions"u8, value.ActiveSessions);
+        WriteInt64Property(writer, "started-sessions"u8, value.StartedSessions);
+        WriteInt64Property(writer, "completed-sessions"u8, value.CompletedSessions);
+        WriteInt64Property(writer, "failed-attempts"u8, value.FailedAttempts);
+        WriteInt64Property(writer, "dismissed-sessions"u8, value.DismissedSessions);
+        WriteInt64Property(writer, "killed-sessions"u8, value.KilledSessions);
+        WriteInt64Property(writer, "duration_0-15"u8, value.Duration0_15);
+        WriteInt64Property(writer, "duration_15-30"u8, value.Duration15_30);
+        WriteInt64Property(writer, "duration_30-60"u8, value.Duration30_60);
+        WriteInt64Property(writer, "duration_60-120"u8, value.Duration60_120);
+        WriteInt64Property(writer, "duration_2h-4h"u8, value.Duration2h4h);
+        WriteInt64Property(writer, "duration_4h-8h"u8, value.Duration4h8h);
+        WriteInt64Property(writer, "duration_8h-16h"u8, value.Duration8h16h);
+        WriteInt64Property(writer, "duration_16h-1d"u8, value.Duration16h1d);
+        WriteInt64Property(writer, "duration_1d-3d"u8, value.Duration1d3d);
+        WriteInt64Property(writer, "duration_3d-7d"u8, value.Duration3d7d);
+        WriteInt64Property(writer, "duration_1w-1m"u8, value.Duration1w1m);
+        WriteInt64Property(writer, "duration_over-1m"u8, value.DurationOver1m);
+        WriteInt64Property(writer, "users"u8, value.Users);
         if (value.AdditionalProperties is not null)
         {
             foreach (var pair in value.AdditionalProperties)
@@ -490,17 +385,17 @@ internal static class UsageRecordJson
     }
 }
 
-internal static class ReportLinksDrillDownJson
+partial class ReportLinksDrillDown : IJsonModel<ReportLinksDrillDown>
 {
-    public static ReportLinksDrillDown Read(ref Utf8JsonReader reader)
+    static ReportLinksDrillDown IJsonModel<ReportLinksDrillDown>.Read(ref Utf8JsonReader reader)
     {
         var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        if (element.ValueKind == JsonValueKind.Object && TryRead<Link>(element, LinkJson.Read, out var v0))
+        if (element.ValueKind == JsonValueKind.Object && TryRead<Link>(element, JsonModel<Link>.Read, out var v0))
         {
             return new ReportLinksDrillDown { Link = v0, Raw = element };
         }
 
-        if (element.ValueKind == JsonValueKind.Array && TryRead<IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r1) => ReadList(ref r1, LinkJson.Read), out var v1))
+        if (element.ValueKind == JsonValueKind.Array && TryRead<IReadOnlyList<Link>>(element, static (ref global::System.Text.Json.Utf8JsonReader r1) => ReadList(ref r1, JsonModel<Link>.Read), out var v1))
         {
             return new ReportLinksDrillDown { LinkList = v1, Raw = element };
         }
@@ -508,7 +403,7 @@ internal static class ReportLinksDrillDownJson
         return new ReportLinksDrillDown { Raw = element };
     }
 
-    public static void Write(Utf8JsonWriter writer, ReportLinksDrillDown value)
+    static void IJsonModel<ReportLinksDrillDown>.Write(Utf8JsonWriter writer, ReportLinksDrillDown value)
     {
         if (value.Raw.ValueKind != JsonValueKind.Undefined)
         {
@@ -518,13 +413,13 @@ internal static class ReportLinksDrillDownJson
 
         if (value.Link is not null)
         {
-            LinkJson.Write(writer, value.Link);
+            WriteModel(writer, value.Link);
             return;
         }
 
         if (value.LinkList is not null)
         {
-            WriteList(writer, value.LinkList, LinkJson.Write);
+            WriteList(writer, value.LinkList, JsonModel<Link>.Write);
             return;
         }
 

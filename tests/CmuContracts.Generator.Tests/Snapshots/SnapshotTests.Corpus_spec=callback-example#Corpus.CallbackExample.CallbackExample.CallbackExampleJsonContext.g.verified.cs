@@ -27,15 +27,15 @@ public sealed partial class CallbackExampleJsonContext : global::System.Text.Jso
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(PostStreamsResponse)) return Info(options, Internal.PostStreamsResponseJson.Read, Internal.PostStreamsResponseJson.Write);
+        if (type == typeof(PostStreamsResponse)) return Info<PostStreamsResponse>(options);
 
         return null;
     }
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        Internal.GeneratedJson.Create(options, read, write);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>
+        Internal.GeneratedJson.Create<T>(options);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

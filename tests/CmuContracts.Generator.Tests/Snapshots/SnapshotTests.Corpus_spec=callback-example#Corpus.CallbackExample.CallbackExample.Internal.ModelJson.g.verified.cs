@@ -6,36 +6,39 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using global::Corpus.CallbackExample.Internal;
 using static global::Corpus.CallbackExample.Internal.JsonValueReader;
 using static global::Corpus.CallbackExample.Internal.JsonValueWriter;
+using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
-namespace Corpus.CallbackExample.Internal;
+#pragma warning disable CS8618
 
-internal static class PostStreamsResponseJson
+namespace Corpus.CallbackExample;
+
+partial class PostStreamsResponse : IJsonModel<PostStreamsResponse>
 {
-    public static PostStreamsResponse Read(ref Utf8JsonReader reader)
+    public PostStreamsResponse() { }
+
+    [SetsRequiredMembers]
+    private PostStreamsResponse(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "PostStreamsResponse");
-        string? p_SubscriptionId = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("subscriptionId"u8)) p_SubscriptionId = NextString(ref reader);
+            if (IsProperty(ref reader, "subscriptionId"u8)) SubscriptionId = NextString(ref reader)!;
             else SkipValue(ref reader);
         }
-
-        return new PostStreamsResponse
-        {
-            SubscriptionId = p_SubscriptionId!,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, PostStreamsResponse value)
+    static PostStreamsResponse IJsonModel<PostStreamsResponse>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<PostStreamsResponse>.Write(Utf8JsonWriter writer, PostStreamsResponse value)
     {
         writer.WriteStartObject();
-        writer.WriteString("subscriptionId"u8, value.SubscriptionId);
+        WriteStringProperty(writer, "subscriptionId"u8, value.SubscriptionId);
         writer.WriteEndObject();
     }
 }

@@ -6,115 +6,103 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using global::Corpus.LinkExample.Internal;
 using static global::Corpus.LinkExample.Internal.JsonValueReader;
 using static global::Corpus.LinkExample.Internal.JsonValueWriter;
+using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
-namespace Corpus.LinkExample.Internal;
+#pragma warning disable CS8618
 
-internal static class UserJson
+namespace Corpus.LinkExample;
+
+partial class User : IJsonModel<User>
 {
-    public static User Read(ref Utf8JsonReader reader)
+    public User() { }
+
+    private User(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "User");
-        string? p_Username = default;
-        string? p_Uuid = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("username"u8)) p_Username = NextString(ref reader);
-            else if (reader.ValueTextEquals("uuid"u8)) p_Uuid = NextString(ref reader);
+            if (IsProperty(ref reader, "username"u8)) Username = NextString(ref reader);
+            else if (IsProperty(ref reader, "uuid"u8)) Uuid = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new User
-        {
-            Username = p_Username,
-            Uuid = p_Uuid,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, User value)
+    static User IJsonModel<User>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<User>.Write(Utf8JsonWriter writer, User value)
     {
         writer.WriteStartObject();
-        if (value.Username is not null) writer.WriteString("username"u8, value.Username);
-        if (value.Uuid is not null) writer.WriteString("uuid"u8, value.Uuid);
+        WriteStringProperty(writer, "username"u8, value.Username);
+        WriteStringProperty(writer, "uuid"u8, value.Uuid);
         writer.WriteEndObject();
     }
 }
 
-internal static class RepositoryJson
+partial class Repository : IJsonModel<Repository>
 {
-    public static Repository Read(ref Utf8JsonReader reader)
+    public Repository() { }
+
+    private Repository(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "Repository");
-        string? p_Slug = default;
-        User? p_Owner = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("slug"u8)) p_Slug = NextString(ref reader);
-            else if (reader.ValueTextEquals("owner"u8)) p_Owner = Next(ref reader, UserJson.Read);
+            if (IsProperty(ref reader, "slug"u8)) Slug = NextString(ref reader);
+            else if (IsProperty(ref reader, "owner"u8)) Owner = Next<User>(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new Repository
-        {
-            Slug = p_Slug,
-            Owner = p_Owner,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, Repository value)
+    static Repository IJsonModel<Repository>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<Repository>.Write(Utf8JsonWriter writer, Repository value)
     {
         writer.WriteStartObject();
-        if (value.Slug is not null) writer.WriteString("slug"u8, value.Slug);
-        WriteProperty(writer, "owner"u8, value.Owner, UserJson.Write);
+        WriteStringProperty(writer, "slug"u8, value.Slug);
+        WriteProperty(writer, "owner"u8, value.Owner);
         writer.WriteEndObject();
     }
 }
 
-internal static class PullrequestJson
+partial class Pullrequest : IJsonModel<Pullrequest>
 {
-    public static Pullrequest Read(ref Utf8JsonReader reader)
+    public Pullrequest() { }
+
+    private Pullrequest(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "Pullrequest");
-        int? p_Id = default;
-        string? p_Title = default;
-        Repository? p_Repository = default;
-        User? p_Author = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) p_Id = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("title"u8)) p_Title = NextString(ref reader);
-            else if (reader.ValueTextEquals("repository"u8)) p_Repository = Next(ref reader, RepositoryJson.Read);
-            else if (reader.ValueTextEquals("author"u8)) p_Author = Next(ref reader, UserJson.Read);
+            if (IsProperty(ref reader, "id"u8)) Id = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "title"u8)) Title = NextString(ref reader);
+            else if (IsProperty(ref reader, "repository"u8)) Repository = Next<Repository>(ref reader);
+            else if (IsProperty(ref reader, "author"u8)) Author = Next<User>(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new Pullrequest
-        {
-            Id = p_Id,
-            Title = p_Title,
-            Repository = p_Repository,
-            Author = p_Author,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, Pullrequest value)
+    static Pullrequest IJsonModel<Pullrequest>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<Pullrequest>.Write(Utf8JsonWriter writer, Pullrequest value)
     {
         writer.WriteStartObject();
-        if (value.Id is not null) writer.WriteNumber("id"u8, value.Id.Value);
-        if (value.Title is not null) writer.WriteString("title"u8, value.Title);
-        WriteProperty(writer, "repository"u8, value.Repository, RepositoryJson.Write);
-        WriteProperty(writer, "author"u8, value.Author, UserJson.Write);
+        WriteInt32Property(writer, "id"u8, value.Id);
+        WriteStringProperty(writer, "title"u8, value.Title);
+        WriteProperty(writer, "repository"u8, value.Repository);
+        WriteProperty(writer, "author"u8, value.Author);
         writer.WriteEndObject();
     }
 }
 
-internal static class GetPullRequestsByRepositoryStateJson
+partial record struct GetPullRequestsByRepositoryState : IJsonModel<GetPullRequestsByRepositoryState>
 {
-    public static GetPullRequestsByRepositoryState Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+    static GetPullRequestsByRepositoryState IJsonModel<GetPullRequestsByRepositoryState>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
 
-    public static void Write(Utf8JsonWriter writer, GetPullRequestsByRepositoryState value) => writer.WriteStringValue(value.Value);
+    static void IJsonModel<GetPullRequestsByRepositoryState>.Write(Utf8JsonWriter writer, GetPullRequestsByRepositoryState value) => writer.WriteStringValue(value.Value);
 }

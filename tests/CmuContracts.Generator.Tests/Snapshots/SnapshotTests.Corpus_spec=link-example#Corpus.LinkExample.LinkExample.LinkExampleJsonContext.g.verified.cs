@@ -30,18 +30,18 @@ public sealed partial class LinkExampleJsonContext : global::System.Text.Json.Se
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(User)) return Info(options, Internal.UserJson.Read, Internal.UserJson.Write);
-        if (type == typeof(Repository)) return Info(options, Internal.RepositoryJson.Read, Internal.RepositoryJson.Write);
-        if (type == typeof(Pullrequest)) return Info(options, Internal.PullrequestJson.Read, Internal.PullrequestJson.Write);
-        if (type == typeof(GetPullRequestsByRepositoryState)) return Info(options, Internal.GetPullRequestsByRepositoryStateJson.Read, Internal.GetPullRequestsByRepositoryStateJson.Write);
+        if (type == typeof(User)) return Info<User>(options);
+        if (type == typeof(Repository)) return Info<Repository>(options);
+        if (type == typeof(Pullrequest)) return Info<Pullrequest>(options);
+        if (type == typeof(GetPullRequestsByRepositoryState)) return Info<GetPullRequestsByRepositoryState>(options);
 
         return null;
     }
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        Internal.GeneratedJson.Create(options, read, write);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>
+        Internal.GeneratedJson.Create<T>(options);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -167,6 +167,9 @@ internal static class JsonValueReader
         }
     }
 
+    // One candidate for the compiler to check on each property line (Utf8JsonReader.ValueTextEquals has three).
+    public static bool IsProperty(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8Name) => reader.ValueTextEquals(utf8Name);
+
     public static bool NextProperty(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName;
 
@@ -192,11 +195,13 @@ internal static class JsonValueReader
     public static byte[]? NextBytes(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadBytes(ref reader);
     public static global::System.Text.Json.JsonElement? NextAny(ref global::System.Text.Json.Utf8JsonReader reader) => NextIsNull(ref reader) ? null : ReadAny(ref reader);
 
-    public static T? Next<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> read) where T : class =>
-        NextIsNull(ref reader) ? null : read(ref reader);
+    public static T? Next<T>(ref global::System.Text.Json.Utf8JsonReader reader) where T : class, IJsonModel<T> =>
+        NextIsNull(ref reader) ? null : T.Read(ref reader);
 
-    public static T? NextValue<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> read) where T : struct =>
-        NextIsNull(ref reader) ? null : read(ref reader);
+    public static T? NextValue<T>(ref global::System.Text.Json.Utf8JsonReader reader) where T : struct, IJsonModel<T> =>
+        NextIsNull(ref reader) ? null : T.Read(ref reader);
+
+    public static T ReadModel<T>(ref global::System.Text.Json.Utf8JsonReader reader) where T : IJsonModel<T> => T.Read(ref reader);
 
     public static global::System.Collections.Generic.List<T>? NextList<T>(ref global::System.Text.Json.Utf8JsonReader reader, JsonRead<T> readItem) =>
         NextIsNull(ref reader) ? null : ReadList(ref reader, readItem);

@@ -46,7 +46,7 @@ namespace Corpus.Petstore.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, PetJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, PetJson.Write); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json1 = global::Corpus.Petstore.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.Petstore.PetstoreJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Pet>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Pet>.Write); });
 
         public PetsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

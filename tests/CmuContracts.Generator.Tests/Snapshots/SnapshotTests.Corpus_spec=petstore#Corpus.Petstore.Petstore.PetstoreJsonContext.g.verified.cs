@@ -28,16 +28,16 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(Pet)) return Info(options, Internal.PetJson.Read, Internal.PetJson.Write);
-        if (type == typeof(Error)) return Info(options, Internal.ErrorJson.Read, Internal.ErrorJson.Write);
+        if (type == typeof(Pet)) return Info<Pet>(options);
+        if (type == typeof(Error)) return Info<Error>(options);
 
         return null;
     }
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        Internal.GeneratedJson.Create(options, read, write);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>
+        Internal.GeneratedJson.Create<T>(options);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

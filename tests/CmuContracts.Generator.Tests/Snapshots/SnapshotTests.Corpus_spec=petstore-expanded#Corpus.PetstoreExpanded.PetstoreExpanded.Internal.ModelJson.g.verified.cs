@@ -6,104 +6,97 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using global::Corpus.PetstoreExpanded.Internal;
 using static global::Corpus.PetstoreExpanded.Internal.JsonValueReader;
 using static global::Corpus.PetstoreExpanded.Internal.JsonValueWriter;
+using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
-namespace Corpus.PetstoreExpanded.Internal;
+#pragma warning disable CS8618
 
-internal static class PetJson
+namespace Corpus.PetstoreExpanded;
+
+partial class Pet : IJsonModel<Pet>
 {
-    public static Pet Read(ref Utf8JsonReader reader)
+    public Pet() { }
+
+    [SetsRequiredMembers]
+    private Pet(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "Pet");
-        string? p_Name = default;
-        string? p_Tag = default;
-        long? p_Id = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) p_Name = NextString(ref reader);
-            else if (reader.ValueTextEquals("tag"u8)) p_Tag = NextString(ref reader);
-            else if (reader.ValueTextEquals("id"u8)) p_Id = NextInt64(ref reader);
+            if (IsProperty(ref reader, "name"u8)) Name = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "tag"u8)) Tag = NextString(ref reader);
+            else if (IsProperty(ref reader, "id"u8)) Id = NextInt64(ref reader).GetValueOrDefault();
             else SkipValue(ref reader);
         }
-
-        return new Pet
-        {
-            Name = p_Name!,
-            Tag = p_Tag,
-            Id = p_Id.GetValueOrDefault(),
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, Pet value)
+    static Pet IJsonModel<Pet>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<Pet>.Write(Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        writer.WriteString("name"u8, value.Name);
-        if (value.Tag is not null) writer.WriteString("tag"u8, value.Tag);
-        writer.WriteNumber("id"u8, value.Id);
+        WriteStringProperty(writer, "name"u8, value.Name);
+        WriteStringProperty(writer, "tag"u8, value.Tag);
+        WriteInt64Property(writer, "id"u8, value.Id);
         writer.WriteEndObject();
     }
 }
 
-internal static class NewPetJson
+partial class NewPet : IJsonModel<NewPet>
 {
-    public static NewPet Read(ref Utf8JsonReader reader)
+    public NewPet() { }
+
+    [SetsRequiredMembers]
+    private NewPet(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "NewPet");
-        string? p_Name = default;
-        string? p_Tag = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) p_Name = NextString(ref reader);
-            else if (reader.ValueTextEquals("tag"u8)) p_Tag = NextString(ref reader);
+            if (IsProperty(ref reader, "name"u8)) Name = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "tag"u8)) Tag = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new NewPet
-        {
-            Name = p_Name!,
-            Tag = p_Tag,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, NewPet value)
+    static NewPet IJsonModel<NewPet>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<NewPet>.Write(Utf8JsonWriter writer, NewPet value)
     {
         writer.WriteStartObject();
-        writer.WriteString("name"u8, value.Name);
-        if (value.Tag is not null) writer.WriteString("tag"u8, value.Tag);
+        WriteStringProperty(writer, "name"u8, value.Name);
+        WriteStringProperty(writer, "tag"u8, value.Tag);
         writer.WriteEndObject();
     }
 }
 
-internal static class ErrorJson
+partial class Error : IJsonModel<Error>
 {
-    public static Error Read(ref Utf8JsonReader reader)
+    public Error() { }
+
+    [SetsRequiredMembers]
+    private Error(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "Error");
-        int? p_Code = default;
-        string? p_Message = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("code"u8)) p_Code = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) p_Message = NextString(ref reader);
+            if (IsProperty(ref reader, "code"u8)) Code = NextInt32(ref reader).GetValueOrDefault();
+            else if (IsProperty(ref reader, "message"u8)) Message = NextString(ref reader)!;
             else SkipValue(ref reader);
         }
-
-        return new Error
-        {
-            Code = p_Code.GetValueOrDefault(),
-            Message = p_Message!,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, Error value)
+    static Error IJsonModel<Error>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<Error>.Write(Utf8JsonWriter writer, Error value)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("code"u8, value.Code);
-        writer.WriteString("message"u8, value.Message);
+        WriteInt32Property(writer, "code"u8, value.Code);
+        WriteStringProperty(writer, "message"u8, value.Message);
         writer.WriteEndObject();
     }
 }

@@ -30,7 +30,7 @@ public static partial class PetstoreExpandedApiExceptionExtensions
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(content));
             reader.Read();
-            error = global::Corpus.PetstoreExpanded.Internal.ErrorJson.Read(ref reader);
+            error = global::Corpus.PetstoreExpanded.Internal.JsonValueReader.ReadModel<Error>(ref reader);
             return true;
         }
         catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)

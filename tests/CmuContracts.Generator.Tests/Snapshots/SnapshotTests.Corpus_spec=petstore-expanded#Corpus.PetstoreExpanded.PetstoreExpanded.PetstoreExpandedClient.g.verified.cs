@@ -61,7 +61,7 @@ namespace Corpus.PetstoreExpanded.Internal
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, PetJson.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, PetJson.Write); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Pet>> s_json2 = global::Corpus.PetstoreExpanded.Internal.GeneratedJson.Create<IReadOnlyList<Pet>>(global::Corpus.PetstoreExpanded.PetstoreExpandedJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Pet>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Pet>.Write); });
 
         public PetstoreExpandedClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

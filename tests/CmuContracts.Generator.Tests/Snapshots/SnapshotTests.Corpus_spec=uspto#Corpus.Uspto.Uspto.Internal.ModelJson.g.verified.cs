@@ -6,112 +6,99 @@
 #pragma warning disable CS0618, CS1591
 
 using System.Collections.Generic;
+using global::Corpus.Uspto.Internal;
 using static global::Corpus.Uspto.Internal.JsonValueReader;
 using static global::Corpus.Uspto.Internal.JsonValueWriter;
+using SetsRequiredMembers = global::System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute;
 using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
 using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 using JsonValueKind = global::System.Text.Json.JsonValueKind;
 
-namespace Corpus.Uspto.Internal;
+#pragma warning disable CS8618
 
-internal static class DataSetListJson
+namespace Corpus.Uspto;
+
+partial class DataSetList : IJsonModel<DataSetList>
 {
-    public static DataSetList Read(ref Utf8JsonReader reader)
+    public DataSetList() { }
+
+    private DataSetList(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "DataSetList");
-        int? p_Total = default;
-        IReadOnlyList<DataSetListApisItem>? p_Apis = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("total"u8)) p_Total = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("apis"u8)) p_Apis = NextList(ref reader, DataSetListApisItemJson.Read);
+            if (IsProperty(ref reader, "total"u8)) Total = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "apis"u8)) Apis = NextList(ref reader, JsonModel<DataSetListApisItem>.Read);
             else SkipValue(ref reader);
         }
-
-        return new DataSetList
-        {
-            Total = p_Total,
-            Apis = p_Apis,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, DataSetList value)
+    static DataSetList IJsonModel<DataSetList>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<DataSetList>.Write(Utf8JsonWriter writer, DataSetList value)
     {
         writer.WriteStartObject();
-        if (value.Total is not null) writer.WriteNumber("total"u8, value.Total.Value);
-        WriteListProperty(writer, "apis"u8, value.Apis, DataSetListApisItemJson.Write);
+        WriteInt32Property(writer, "total"u8, value.Total);
+        WriteListProperty(writer, "apis"u8, value.Apis, JsonModel<DataSetListApisItem>.Write);
         writer.WriteEndObject();
     }
 }
 
-internal static class DataSetListApisItemJson
+partial class DataSetListApisItem : IJsonModel<DataSetListApisItem>
 {
-    public static DataSetListApisItem Read(ref Utf8JsonReader reader)
+    public DataSetListApisItem() { }
+
+    private DataSetListApisItem(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "DataSetListApisItem");
-        string? p_ApiKey = default;
-        string? p_ApiVersionNumber = default;
-        string? p_ApiUrl = default;
-        string? p_ApiDocumentationUrl = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("apiKey"u8)) p_ApiKey = NextString(ref reader);
-            else if (reader.ValueTextEquals("apiVersionNumber"u8)) p_ApiVersionNumber = NextString(ref reader);
-            else if (reader.ValueTextEquals("apiUrl"u8)) p_ApiUrl = NextString(ref reader);
-            else if (reader.ValueTextEquals("apiDocumentationUrl"u8)) p_ApiDocumentationUrl = NextString(ref reader);
+            if (IsProperty(ref reader, "apiKey"u8)) ApiKey = NextString(ref reader);
+            else if (IsProperty(ref reader, "apiVersionNumber"u8)) ApiVersionNumber = NextString(ref reader);
+            else if (IsProperty(ref reader, "apiUrl"u8)) ApiUrl = NextString(ref reader);
+            else if (IsProperty(ref reader, "apiDocumentationUrl"u8)) ApiDocumentationUrl = NextString(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new DataSetListApisItem
-        {
-            ApiKey = p_ApiKey,
-            ApiVersionNumber = p_ApiVersionNumber,
-            ApiUrl = p_ApiUrl,
-            ApiDocumentationUrl = p_ApiDocumentationUrl,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, DataSetListApisItem value)
+    static DataSetListApisItem IJsonModel<DataSetListApisItem>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<DataSetListApisItem>.Write(Utf8JsonWriter writer, DataSetListApisItem value)
     {
         writer.WriteStartObject();
-        if (value.ApiKey is not null) writer.WriteString("apiKey"u8, value.ApiKey);
-        if (value.ApiVersionNumber is not null) writer.WriteString("apiVersionNumber"u8, value.ApiVersionNumber);
-        if (value.ApiUrl is not null) writer.WriteString("apiUrl"u8, value.ApiUrl);
-        if (value.ApiDocumentationUrl is not null) writer.WriteString("apiDocumentationUrl"u8, value.ApiDocumentationUrl);
+        WriteStringProperty(writer, "apiKey"u8, value.ApiKey);
+        WriteStringProperty(writer, "apiVersionNumber"u8, value.ApiVersionNumber);
+        WriteStringProperty(writer, "apiUrl"u8, value.ApiUrl);
+        WriteStringProperty(writer, "apiDocumentationUrl"u8, value.ApiDocumentationUrl);
         writer.WriteEndObject();
     }
 }
 
-internal static class PerformSearchRequestJson
+partial class PerformSearchRequest : IJsonModel<PerformSearchRequest>
 {
-    public static PerformSearchRequest Read(ref Utf8JsonReader reader)
+    public PerformSearchRequest() { }
+
+    [SetsRequiredMembers]
+    private PerformSearchRequest(ref Utf8JsonReader reader)
     {
         StartObject(ref reader, "PerformSearchRequest");
-        string? p_Criteria = default;
-        int? p_Start = default;
-        int? p_Rows = default;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("criteria"u8)) p_Criteria = NextString(ref reader);
-            else if (reader.ValueTextEquals("start"u8)) p_Start = NextInt32(ref reader);
-            else if (reader.ValueTextEquals("rows"u8)) p_Rows = NextInt32(ref reader);
+            if (IsProperty(ref reader, "criteria"u8)) Criteria = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "start"u8)) Start = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "rows"u8)) Rows = NextInt32(ref reader);
             else SkipValue(ref reader);
         }
-
-        return new PerformSearchRequest
-        {
-            Criteria = p_Criteria!,
-            Start = p_Start,
-            Rows = p_Rows,
-        };
     }
 
-    public static void Write(Utf8JsonWriter writer, PerformSearchRequest value)
+    static PerformSearchRequest IJsonModel<PerformSearchRequest>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<PerformSearchRequest>.Write(Utf8JsonWriter writer, PerformSearchRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString("criteria"u8, value.Criteria);
-        if (value.Start is not null) writer.WriteNumber("start"u8, value.Start.Value);
-        if (value.Rows is not null) writer.WriteNumber("rows"u8, value.Rows.Value);
+        WriteStringProperty(writer, "criteria"u8, value.Criteria);
+        WriteInt32Property(writer, "start"u8, value.Start);
+        WriteInt32Property(writer, "rows"u8, value.Rows);
         writer.WriteEndObject();
     }
 }

@@ -29,17 +29,17 @@ public sealed partial class UsptoJsonContext : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(DataSetList)) return Info(options, Internal.DataSetListJson.Read, Internal.DataSetListJson.Write);
-        if (type == typeof(DataSetListApisItem)) return Info(options, Internal.DataSetListApisItemJson.Read, Internal.DataSetListApisItemJson.Write);
-        if (type == typeof(PerformSearchRequest)) return Info(options, Internal.PerformSearchRequestJson.Read, Internal.PerformSearchRequestJson.Write);
+        if (type == typeof(DataSetList)) return Info<DataSetList>(options);
+        if (type == typeof(DataSetListApisItem)) return Info<DataSetListApisItem>(options);
+        if (type == typeof(PerformSearchRequest)) return Info<PerformSearchRequest>(options);
 
         return null;
     }
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, Internal.JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        Internal.GeneratedJson.Create(options, read, write);
+    private static JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options) where T : Internal.IJsonModel<T> =>
+        Internal.GeneratedJson.Create<T>(options);
 
     private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {

@@ -36,7 +36,74 @@ internal static class JsonValueWriter
 
     public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
 
+    // Scalar properties, one call each, written only when they have a value. Utf8JsonWriter's own WriteString and
+    // WriteNumber have some 28 overloads each, which a consumer's compiler would resolve on every property.
+    public static void WriteStringProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null) writer.WriteString(name, value);
+    }
+
+    public static void WriteBooleanProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, bool? value)
+    {
+        if (value is not null) writer.WriteBoolean(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteInt32Property(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is not null) writer.WriteNumber(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteInt64Property(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is not null) writer.WriteNumber(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteSingleProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, float? value)
+    {
+        if (value is not null) writer.WriteNumber(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteDoubleProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is not null) writer.WriteNumber(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteDecimalProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, decimal? value)
+    {
+        if (value is not null) writer.WriteNumber(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteDateTimeProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value)
+    {
+        if (value is not null) writer.WriteString(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteGuidProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Guid? value)
+    {
+        if (value is not null) writer.WriteString(name, value.GetValueOrDefault());
+    }
+
+    public static void WriteModel<T>(global::System.Text.Json.Utf8JsonWriter writer, T value) where T : IJsonModel<T> => T.Write(writer, value);
+
     // An optional property is written only when it has a value.
+    public static void WriteProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value) where T : class, IJsonModel<T>
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            T.Write(writer, value);
+        }
+    }
+
+    public static void WriteValueProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value) where T : struct, IJsonModel<T>
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            T.Write(writer, value.Value);
+        }
+    }
+
     public static void WriteProperty<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) where T : class
     {
         if (value is not null)

@@ -23,8 +23,7 @@ internal static class RuntimeEmitter
             }
         }
 
-        var context = "global::" + model.Namespace + "." + model.ClientName + "JsonContext";
-        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson.Replace("__CONTEXT__", context), internalNamespace: true);
+        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson, internalNamespace: true);
         yield return File(model, "Internal.JsonValueReader", RuntimeTemplates.JsonValueReader, internalNamespace: true);
         yield return File(model, "Internal.JsonValueWriter", RuntimeTemplates.JsonValueWriter, internalNamespace: true);
     }
