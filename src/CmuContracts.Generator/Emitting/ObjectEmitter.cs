@@ -188,22 +188,8 @@ internal static class ObjectEmitter
         _ => "Next" + JsonCode.MethodName(type) + "(ref reader)",
     };
 
-    /// <summary>Writes a property whose value is not null.</summary>
-    private static void WriteProperty(SourceWriter w, PropertyModel p, string value, ApiModelIndex index)
-    {
-        var name = Literals.Utf8(p.JsonName);
-        if (JsonCode.ScalarPropertyWriter(p.Type) is { } scalar)
-        {
-            w.Line(scalar, "(writer, ", name, ", ", value, ");");
-            return;
-        }
-
-        w.Line("writer.WritePropertyName(" + name + ");");
-        w.Line(JsonCode.Write(p.Type, "writer", value, 0, index, JsonScope.ModelJson));
-    }
-
-    /// <summary>Writes an optional property only when it has a value, in one statement.</summary>
-    private static void WriteOptionalProperty(SourceWriter w, PropertyModel p, string access, ApiModelIndex index)
+    /// <summary>Writes a property in one runtime call, which skips it when it has no value.</summary>
+    private static void WritePropertyCall(SourceWriter w, PropertyModel p, string access, ApiModelIndex index)
     {
         var name = Literals.Utf8(p.JsonName);
         var valueType = CSharpTypes.IsValueType(p.Type, index);
@@ -215,7 +201,7 @@ internal static class ObjectEmitter
 
         if (p.Type.Kind == TypeKind.Named)
         {
-            w.Line(valueType ? "WriteValueProperty(writer, " : "WriteProperty(writer, ", name, ", ", access, ");");
+            w.Line(valueType ? "WriteValueProperty" + StructArgument(p) + "(writer, " : "WriteProperty(writer, ", name, ", ", access, ");");
             return;
         }
 
@@ -223,13 +209,17 @@ internal static class ObjectEmitter
         {
             TypeKind.Array => "WriteListProperty" + JsonCode.ItemArgument(p.Type),
             TypeKind.Map => "WriteMapProperty" + JsonCode.ItemArgument(p.Type),
-            _ => valueType ? "WriteValueProperty" : "WriteProperty",
+            _ => valueType ? "WriteValueProperty" + StructArgument(p) : "WriteProperty",
         };
         var write = p.Type.Kind is TypeKind.Array or TypeKind.Map
             ? JsonCode.ItemWriter(p.Type, 0, index, JsonScope.ModelJson)
             : JsonCode.ValueWriter(p.Type with { IsNullable = false }, 0, index, JsonScope.ModelJson);
         w.Line(method, "(writer, ", name, ", ", access, ", ", write + ");");
     }
+
+    /// <summary>A required non-nullable struct gives the compiler no <c>T?</c> to infer <c>T</c> from: it is named.</summary>
+    private static string StructArgument(PropertyModel p) =>
+        p.IsRequired && !p.Type.IsNullable ? "<" + CSharpTypes.Of(p.Type) + ">" : string.Empty;
 
     /// <summary>
     /// Strict required properties whose C# value cannot show "missing" need a flag: nullable ones (to tell "absent"
@@ -245,13 +235,10 @@ internal static class ObjectEmitter
         foreach (var p in type.Properties)
         {
             var access = "value." + p.Name;
-            if (!p.IsRequired)
+            if (!p.IsRequired || !p.Type.IsNullable)
             {
-                WriteOptionalProperty(w, p, access, index);
-            }
-            else if (!p.Type.IsNullable)
-            {
-                WriteProperty(w, p, access, index);
+                // A required non-nullable value is never null, so the same one call writes it.
+                WritePropertyCall(w, p, access, index);
             }
             else
             {

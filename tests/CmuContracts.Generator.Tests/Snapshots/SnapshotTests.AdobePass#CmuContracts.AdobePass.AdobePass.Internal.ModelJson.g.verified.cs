@@ -123,8 +123,7 @@ partial class AccessTokenRequest : IJsonModel<AccessTokenRequest>
     static void IJsonModel<AccessTokenRequest>.Write(Utf8JsonWriter writer, AccessTokenRequest value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("grant_type"u8);
-        WriteModel(writer, value.GrantType);
+        WriteValueProperty<GrantType>(writer, "grant_type"u8, value.GrantType);
         WriteStringProperty(writer, "client_id"u8, value.ClientId);
         WriteStringProperty(writer, "client_secret"u8, value.ClientSecret);
         writer.WriteEndObject();
@@ -187,8 +186,7 @@ partial class OAuthError : IJsonModel<OAuthError>
     static void IJsonModel<OAuthError>.Write(Utf8JsonWriter writer, OAuthError value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("error"u8);
-        WriteModel(writer, value.Error);
+        WriteValueProperty<OAuthErrorCode>(writer, "error"u8, value.Error);
         WriteStringProperty(writer, "error_description"u8, value.ErrorDescription);
         writer.WriteEndObject();
     }
@@ -215,10 +213,8 @@ partial class UsageReport : IJsonModel<UsageReport>
     static void IJsonModel<UsageReport>.Write(Utf8JsonWriter writer, UsageReport value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("_links"u8);
-        WriteModel(writer, value.Links);
-        writer.WritePropertyName("report"u8);
-        WriteList(writer, value.Report, JsonModel<UsageRecord>.Write);
+        WriteProperty(writer, "_links"u8, value.Links);
+        WriteListProperty(writer, "report"u8, value.Report, JsonModel<UsageRecord>.Write);
         writer.WriteEndObject();
     }
 }
@@ -245,8 +241,7 @@ partial class ReportLinks : IJsonModel<ReportLinks>
     static void IJsonModel<ReportLinks>.Write(Utf8JsonWriter writer, ReportLinks value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("self"u8);
-        WriteModel(writer, value.Self);
+        WriteProperty(writer, "self"u8, value.Self);
         WriteProperty(writer, "roll-up"u8, value.RollUp);
         WriteProperty(writer, "drill-down"u8, value.DrillDown);
         writer.WriteEndObject();
