@@ -24,8 +24,7 @@ internal sealed partial class SchemaReader
         var collected = new CollectedProperties();
         Flatten(schema, name, collected, new HashSet<SpecNode>(NodeIdentity.Comparer));
 
-        // The JSON code runs inside the model, so a property must not take a helper's name.
-        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal) { name };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var properties = new List<PropertyModel>();
         foreach (var property in collected.Properties)
         {
@@ -37,7 +36,7 @@ internal sealed partial class SchemaReader
                 var propertyName = pascal == name ? pascal + "Value" : pascal;
                 properties.Add(new PropertyModel(
                     property.JsonName,
-                    CSharpNames.MakeUnique(propertyName, taken),
+                    RuntimeNames.MakeUnique(propertyName, taken),
                     type,
                     collected.Required.Contains(property.JsonName),
                     property.Schema is SpecMappingNode map ? _reader.Tolerant(() => NodeReader.String(map, "description"), null, "the description") : null));
@@ -130,9 +129,8 @@ internal sealed partial class SchemaReader
 
     private TypeModel BuildEnum(SpecMappingNode schema, string name, string? description)
     {
-        // The struct's own members (and those the compiler writes for a record struct) are not free for values, nor
-        // are the helpers its JSON code calls.
-        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal)
+        // The struct's own members (and those the compiler writes for a record struct) are not free for values.
+        var taken = new HashSet<string>(StringComparer.Ordinal)
         {
             name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "PrintMembers",
         };
@@ -167,7 +165,7 @@ internal sealed partial class SchemaReader
                 memberName += "Value";
             }
 
-            members.Add(new EnumMemberModel(CSharpNames.MakeUnique(memberName, taken), text, null));
+            members.Add(new EnumMemberModel(RuntimeNames.MakeUnique(memberName, taken), text, null));
         }
 
         return new TypeModel(TypeModelKind.Enum, name, description, EquatableArray<PropertyModel>.Empty, null,
@@ -182,7 +180,7 @@ internal sealed partial class SchemaReader
     private TypeModel BuildUnion(SpecMappingNode schema, string name, string? description)
     {
         var keyword = SchemaShape.MeaningfulCount(schema, "oneOf") > 1 ? "oneOf" : "anyOf";
-        var taken = new HashSet<string>(RuntimeNames.HelperMembers, StringComparer.Ordinal) { name };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var variants = new List<UnionVariantModel>();
         var index = 0;
         foreach (var member in NodeReader.Sequence(schema, keyword)!.Children)
@@ -203,7 +201,7 @@ internal sealed partial class SchemaReader
                     variantName += "Value";
                 }
 
-                variants.Add(new UnionVariantModel(CSharpNames.MakeUnique(variantName, taken), type));
+                variants.Add(new UnionVariantModel(RuntimeNames.MakeUnique(variantName, taken), type));
             }
             catch (SpecProblemException problem)
             {

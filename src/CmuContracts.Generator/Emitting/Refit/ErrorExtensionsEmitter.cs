@@ -5,8 +5,8 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting.Refit;
 
 /// <summary>
-/// Extensions that read a declared JSON error body from Refit's <c>ApiException</c> with the generated
-/// <c>{Type}Json</c> readers (no reflection): one <c>TryGet{Type}</c> per model some operation declares as an error.
+/// Extensions that read a declared JSON error body from Refit's <c>ApiException</c> with the
+/// generated readers (no reflection): one <c>TryGet{Type}</c> per model some operation declares as an error.
 /// </summary>
 internal static class ErrorExtensionsEmitter
 {

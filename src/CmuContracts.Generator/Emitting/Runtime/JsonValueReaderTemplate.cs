@@ -1,6 +1,6 @@
 namespace CmuContracts.Generator.Emitting.Runtime;
 
-/// <summary>Template of the generated runtime: lenient JSON scalar and collection reading for the generated <c>{Type}Json</c> classes.</summary>
+/// <summary>Template of the generated runtime: lenient JSON scalar and collection reading for the generated types' JSON code.</summary>
 internal static partial class RuntimeTemplates
 {
     public const string JsonValueReader = """

@@ -1,6 +1,6 @@
 namespace CmuContracts.Generator.Emitting.Runtime;
 
-/// <summary>Template of the generated runtime: JSON value writing for the generated <c>{Type}Json</c> classes.</summary>
+/// <summary>Template of the generated runtime: JSON value writing for the generated types' JSON code.</summary>
 internal static partial class RuntimeTemplates
 {
     public const string JsonValueWriter = """

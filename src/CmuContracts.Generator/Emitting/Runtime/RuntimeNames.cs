@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using CmuContracts.Generator.Parsing;
 
 namespace CmuContracts.Generator.Emitting.Runtime;
 
@@ -18,13 +19,29 @@ internal static class RuntimeNames
     private static readonly string[] CalledWithTypeArguments = { "Next", "NextValue", "ReadModel" };
 
     // After the list above: static fields are initialized in order.
-    public static readonly IReadOnlyCollection<string> HelperMembers = Members(RuntimeTemplates.JsonValueReader + RuntimeTemplates.JsonValueWriter);
+    private static readonly HashSet<string> Helpers = Members(RuntimeTemplates.JsonValueReader + RuntimeTemplates.JsonValueWriter);
+
+    public static IEnumerable<string> HelperMembers => Helpers;
 
     public static readonly IReadOnlyList<string> Types = new[]
     {
         "JsonRead", "IJsonModel", "JsonModel", "GeneratedJsonConverter", "JsonValueConverter", "GeneratedJson",
         "JsonValueReader", "JsonValueWriter", "SetsRequiredMembers",
     };
+
+    /// <summary>
+    /// <see cref="CSharpNames.MakeUnique"/> for a member of a generated type, whose JSON code runs inside it: a
+    /// helper's name is taken first, so the member is numbered (<c>NextString2</c>).
+    /// </summary>
+    public static string MakeUnique(string name, ISet<string> taken)
+    {
+        if (Helpers.Contains(name))
+        {
+            taken.Add(name);
+        }
+
+        return CSharpNames.MakeUnique(name, taken);
+    }
 
     private static HashSet<string> Members(string templates)
     {
