@@ -7,7 +7,7 @@
 
 namespace Corpus.CallbackExample.Internal;
 
-/// <summary>Writes JSON values for generated converters.</summary>
+/// <summary>Writes JSON values for the generated types' JSON code.</summary>
 internal static class JsonValueWriter
 {
     public static void WriteDate(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>

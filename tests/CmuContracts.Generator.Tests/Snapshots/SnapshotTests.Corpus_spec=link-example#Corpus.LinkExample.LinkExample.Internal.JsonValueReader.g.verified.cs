@@ -157,7 +157,7 @@ internal static class JsonValueReader
         return map;
     }
 
-    // A model converter reads each property with one call: the reader is on the property's name, and the call moves to
+    // A model's reading constructor reads each property with one call: the reader is on the property's name, and the call moves to
     // its value. A JSON null leaves the property unset (null), whatever the schema says.
     public static void StartObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
     {
