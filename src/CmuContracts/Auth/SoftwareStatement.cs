@@ -32,12 +32,20 @@ public sealed class SoftwareStatement
     /// <summary>The <c>nbf</c> claim, when present.</summary>
     public DateTimeOffset? NotBefore { get; }
 
+    /// <summary>
+    /// How far <see cref="NotBefore"/> may be ahead of this machine's clock (RFC 7519 4.1.5 leeway): a statement
+    /// downloaded a moment ago from a server whose clock runs a little ahead is valid here too.
+    /// </summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>The JWT text, for the registration request only.</summary>
     internal string Value { get; }
 
     /// <summary>Parses a statement; surrounding whitespace is ignored.</summary>
     /// <param name="text">The JWT text.</param>
-    /// <param name="timeProvider">The clock for the <c>nbf</c> check (system clock when null).</param>
+    /// <param name="timeProvider">
+    /// The clock for the <c>nbf</c> check (system clock when null); an <c>nbf</c> up to 5 minutes ahead of it passes.
+    /// </param>
     /// <exception cref="SoftwareStatementException">The text is not a usable software statement.</exception>
     public static SoftwareStatement Parse(string text, TimeProvider? timeProvider = null) =>
         Parse(text, "The software statement", timeProvider);
@@ -109,7 +117,7 @@ public sealed class SoftwareStatement
         var issuedAt = ReadTime(token, "iat");
         var notBefore = ReadTime(token, "nbf");
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        if (notBefore is { } nbf && nbf > now)
+        if (notBefore is { } nbf && nbf > now + ClockSkew)
         {
             throw Fail(SoftwareStatementProblem.NotYetValid, source, $"is not valid yet: its 'nbf' is {nbf:u}, now is {now:u}");
         }

@@ -20,6 +20,20 @@ public sealed class SoftwareStatementTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000100), statement.IssuedAt);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(300, true)]
+    [InlineData(301, false)]
+    public void An_nbf_up_to_five_minutes_ahead_of_the_clock_is_allowed_for_clock_skew(int aheadSeconds, bool valid)
+    {
+        var nbf = Clock.GetUtcNow().ToUnixTimeSeconds() + aheadSeconds;
+        var jwt = TestJwt.Create($$"""{"sub":"a","iss":"auth.adobe.com","nbf":{{nbf}}}""");
+
+        var problem = Record.Exception(() => SoftwareStatement.Parse(jwt, Clock)) is SoftwareStatementException ex ? ex.Problem : (SoftwareStatementProblem?)null;
+
+        Assert.Equal(valid ? null : SoftwareStatementProblem.NotYetValid, problem);
+    }
+
     [Fact]
     public void Prefers_software_id_over_sub()
     {
