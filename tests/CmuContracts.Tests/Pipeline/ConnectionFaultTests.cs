@@ -1,6 +1,7 @@
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CmuContracts.Tests.Pipeline;
 
@@ -10,6 +11,9 @@ namespace CmuContracts.Tests.Pipeline;
 /// </summary>
 public sealed class ConnectionFaultTests
 {
+    /// <summary>Short, and harmless: the client's clock is fake, so it only passes when the test moves it.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
     private static EmulatorOptions Quiet() => new() { Throttle = { Enabled = false } };
 
     [Fact]
@@ -50,43 +54,57 @@ public sealed class ConnectionFaultTests
     public async Task A_report_slower_than_the_attempt_timeout_is_abandoned_and_retried()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
-        var fault = new FaultOnSendHandler("delay=10000", send => send == 1);
-        // 2 s: the cold start's registration shares the attempt timeout and must not hit it.
+        // The client's clock is fake: however slow the machine, only the test's move of the clock times an attempt out.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var fault = new FaultOnSendHandler("delay=60000", send => send == 1, clock);
         await using var host = CmuTestHost.Create(
             emulator,
-            o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2),
-            b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
+            o => o.Resilience.AttemptTimeout = AttemptTimeout,
+            b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault),
+            timeProvider: clock);
 
-        var report = await DayReport.GetAsync(host.Reports);
+        var call = DayReport.GetAsync(host.Reports);
+        await ClientClock.UntilAsync(() => fault.Sends == 1, call);
+        clock.Advance(AttemptTimeout);
+        var report = await clock.CreepAsync(call);
 
         Assert.NotEmpty(report.Report);
         Assert.Equal(2, fault.Sends);
-        Assert.True(fault.Gap(2) >= TimeSpan.FromSeconds(2) - FaultOnSendHandler.TimerSlack, $"retried after {fault.Gap(2)}");
+        Assert.True(fault.Gap(2) >= AttemptTimeout, $"retried after {fault.Gap(2)}");
         Assert.Equal(1, emulator.Stats.CountOf(DayReport.Endpoint, 200));
     }
 
     [Theory]
     [InlineData("register", "drop")]
     [InlineData("token", "drop")]
-    [InlineData("register", "delay=10000")]
-    [InlineData("token", "delay=10000")]
+    [InlineData("register", "delay=60000")]
+    [InlineData("token", "delay=60000")]
     public async Task A_POST_the_server_may_have_processed_is_not_resent(string endpoint, string fault)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
-        var faults = new FaultOnSendHandler(fault, send => send == 1);
-        // 2 s: the first registration also JIT-compiles the emulator, and must not time out itself.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var faults = new FaultOnSendHandler(fault, send => send == 1, clock);
         await using var host = CmuTestHost.Create(
             emulator,
-            o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2),
-            b => StatusFaultTests.Client(b, endpoint).AddHttpMessageHandler(() => faults));
+            o => o.Resilience.AttemptTimeout = AttemptTimeout,
+            b => StatusFaultTests.Client(b, endpoint).AddHttpMessageHandler(() => faults),
+            timeProvider: clock);
 
-        var ex = await ThrowsTypedAsync(endpoint, () => DayReport.GetAsync(host.Reports));
+        var call = DayReport.GetAsync(host.Reports);
+        if (fault.StartsWith("delay=", StringComparison.Ordinal))
+        {
+            await ClientClock.UntilAsync(() => faults.Sends == 1, call);
+            clock.Advance(AttemptTimeout);
+        }
+
+        // The clock creeps on, so a wrongful retry would run (after its backoff) and be seen.
+        var ex = await ThrowsTypedAsync(endpoint, () => clock.CreepAsync(call));
         Assert.IsType(fault == "drop" ? typeof(HttpRequestException) : typeof(Polly.Timeout.TimeoutRejectedException), ex.InnerException);
         Assert.Equal(1, faults.Sends);
         Assert.Equal(0, emulator.Stats.CountOf(DayReport.Endpoint));
 
         // Nothing failed was kept: the next call completes the flow, registering exactly once in all.
-        var report = await DayReport.GetAsync(host.Reports);
+        var report = await clock.CreepAsync(DayReport.GetAsync(host.Reports));
         Assert.NotEmpty(report.Report);
         Assert.Equal(2, faults.Sends);
         Assert.Equal(1, emulator.Stats.Registrations);
@@ -103,28 +121,29 @@ public sealed class ConnectionFaultTests
     public async Task The_total_timeout_ends_a_call_whose_every_attempt_is_too_slow()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
-        var fault = new FaultOnSendHandler("delay=30000", _ => true);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var fault = new FaultOnSendHandler("delay=60000", _ => true, clock);
+        var total = TimeSpan.FromSeconds(5);
         await using var host = CmuTestHost.Create(
             emulator,
             o =>
             {
                 o.Resilience.MaxRetryAttempts = 10;
-                // Long enough for a cold emulator's first registration, which shares these options.
-                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
-                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(5);
+                o.Resilience.AttemptTimeout = AttemptTimeout;
+                o.Resilience.TotalTimeout = total;
             },
-            b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
-        await host.Tokens.GetAccessTokenAsync();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault),
+            timeProvider: clock);
+        await clock.CreepAsync(host.Tokens.GetAccessTokenAsync().AsTask());
 
         // A CMU call is a Refit call: its transport failure is Refit's ApiRequestException.
-        var ex = await Assert.ThrowsAsync<Refit.ApiRequestException>(() => DayReport.GetAsync(host.Reports));
+        var ex = await Assert.ThrowsAsync<Refit.ApiRequestException>(
+            () => clock.TimeOutEverySendAsync(DayReport.GetAsync(host.Reports), fault, AttemptTimeout));
 
-        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
-        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(5) - FaultOnSendHandler.TimerSlack);
-        // 11 attempts of 2 s cannot fit in 5 s: the total timeout, not the retry count, ended the call.
-        // (How many fit depends on the machine's load: at least the first.)
-        Assert.InRange(fault.Sends, 1, 10);
+        // The total timeout, not an attempt's nor the retry count, ended the call: attempts of 2 s with backoffs of at
+        // most 200 ms (MaxDelay) start three times within 5 s, and 11 were allowed.
+        Assert.Equal(total, Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException).Timeout);
+        Assert.Equal(3, fault.Sends);
         Assert.Equal(0, emulator.Stats.CountOf(DayReport.Endpoint, 200));
     }
 }
