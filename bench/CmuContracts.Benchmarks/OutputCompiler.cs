@@ -51,24 +51,27 @@ internal static class OutputCompiler
     }
 
     /// <summary>
-    /// The median wall times of <paramref name="runs"/> compiles of each output, alternating <c>a, b, a, b</c>, so
-    /// that a machine getting slower or faster during the runs weighs on both alike (the ratio is what is reported).
+    /// The median wall times of <paramref name="runs"/> compiles of each output, alternating <c>a, b, a, b</c>, and the
+    /// median of the pairs' ratios (a / b): a machine getting slower or faster during the runs weighs on both alike.
     /// </summary>
-    public static (TimeSpan A, TimeSpan B) MedianCompileTimes(GeneratedOutput a, GeneratedOutput b, int runs)
+    public static (TimeSpan A, TimeSpan B, double PairRatio) MedianCompileTimes(GeneratedOutput a, GeneratedOutput b, int runs)
     {
         Compile(a);
         Compile(b);
         var timesA = new List<TimeSpan>();
         var timesB = new List<TimeSpan>();
+        var ratios = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             timesA.Add(TimedCompile(a));
             timesB.Add(TimedCompile(b));
+            ratios.Add(timesA[^1] / timesB[^1]);
         }
 
         timesA.Sort();
         timesB.Sort();
-        return (timesA[timesA.Count / 2], timesB[timesB.Count / 2]);
+        ratios.Sort();
+        return (timesA[timesA.Count / 2], timesB[timesB.Count / 2], ratios[ratios.Count / 2]);
     }
 
     /// <summary>The sorted wall times of <paramref name="runs"/> compiles after one warm-up.</summary>

@@ -13,6 +13,12 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == SpeedReport.Command)
+        {
+            SpeedReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == OutputDirCompile.Command)
         {
             OutputDirCompile.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace CmuContracts.Generator;
@@ -16,19 +15,32 @@ internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHt
 
     public static CompilationFeatures From(Compilation compilation)
     {
-        var runner = compilation.GetTypeByMetadataName("Refit.GeneratedRequestRunner");
-        var factory = compilation.GetTypeByMetadataName("Refit.HttpClientFactoryExtensions") is not null;
+        // Looked up in the two assemblies by name: Compilation.GetTypeByMetadataName searches every reference, which
+        // on a new compilation (every edit) cost as much as a tenth of a full generator run.
+        IAssemblySymbol? refit = null;
+        var factory = false;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == "Refit")
+            {
+                refit ??= assembly;
+            }
+            else if (assembly.Name == "Refit.HttpClientFactory")
+            {
+                factory |= assembly.GetTypeByMetadataName("Refit.HttpClientFactoryExtensions") is not null;
+            }
+        }
+
+        var runner = refit?.GetTypeByMetadataName("Refit.GeneratedRequestRunner");
         if (runner is null)
         {
-            var refit = compilation.ReferencedAssemblyNames.FirstOrDefault(a => a.Name == "Refit");
             return new CompilationFeatures(
-                refit is null ? "the compilation does not reference Refit" : "the referenced Refit " + refit.Version + " lacks the generated-code helpers (GeneratedRequestRunner)",
+                refit is null ? "the compilation does not reference Refit" : "the referenced Refit " + refit.Identity.Version + " lacks the generated-code helpers (GeneratedRequestRunner)",
                 factory);
         }
 
         // Refit's assembly version is 16.0.0.0 for every 16.x; the informational version has the release.
-        var assembly = runner.ContainingAssembly;
-        var version = InformationalVersion(assembly) ?? assembly.Identity.Version;
+        var version = InformationalVersion(runner.ContainingAssembly) ?? runner.ContainingAssembly.Identity.Version;
         if (version < Minimum || version.Major >= 17)
         {
             return new CompilationFeatures("the referenced Refit is " + version.ToString(3) + ", outside [16.4.0, 17)", factory);
