@@ -58,6 +58,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// A new writer at this one's indentation, for a part written out of order (a class's members, say) and added
+    /// later with <see cref="Append"/>.
+    /// </summary>
+    public SourceWriter Block() => new() { _indent = _indent };
+
+    /// <summary>Adds what <paramref name="block"/> wrote, as it wrote it (its lines carry their own indentation).</summary>
+    public SourceWriter Append(SourceWriter block)
+    {
+        _builder.Append(block._builder);
+        return this;
+    }
+
     public SourceWriter Open(string header)
     {
         Line(header);

@@ -20,10 +20,9 @@ internal static class ImplementationEmitter
         var ns = index.Model.Namespace;
         var iface = "global::" + ns + ".I" + client.Name + "Client";
         var shared = new SharedFields(index);
-        var methods = new SourceWriter();
-        var builders = new SourceWriter();
-        methods.Indent();
-        builders.Indent();
+        // Members are written as operations are read, methods and request builders apart, at the class body's level.
+        var methods = w.Block().Indent();
+        var builders = w.Block().Indent();
 
         // Operations whose requests differ only in path, operation id and security share one request
         // builder (the CMU reports: 114 paths, one parameter list), so each is written once.
@@ -67,10 +66,7 @@ internal static class ImplementationEmitter
         w.Line();
         w.Line("/// <summary>The HTTP client requests are sent with.</summary>");
         w.Line("public global::System.Net.Http.HttpClient Client { get; }");
-        w.Unindent();
-        w.Lines(methods.ToString().TrimEnd('\n', '\r'));
-        w.Lines(builders.ToString().TrimEnd('\n', '\r'));
-        w.Indent();
+        w.Append(methods).Append(builders);
         w.Close();
     }
 
