@@ -5,7 +5,26 @@ namespace CmuContracts.Generator.Emitting;
 /// <summary>C# literals for text taken from the spec (names, paths, media types).</summary>
 internal static class Literals
 {
-    public static string String(string value)
+    public static string String(string value) => NeedsEscaping(value) ? Escaped(value, "") : "\"" + value + "\"";
+
+    /// <summary>A UTF-8 literal (<c>"name"u8</c>): property names compared and written without transcoding.</summary>
+    public static string Utf8(string value) => NeedsEscaping(value) ? Escaped(value, "u8") : "\"" + value + "\"u8";
+
+    // Almost every name, path and media type is plain text: checked once, it is copied without a builder.
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < ' ' || c == '"' || c == '\\' || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Escaped(string value, string suffix)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
@@ -34,9 +53,6 @@ internal static class Literals
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"').Append(suffix).ToString();
     }
-
-    /// <summary>A UTF-8 literal (<c>"name"u8</c>): property names compared and written without transcoding.</summary>
-    public static string Utf8(string value) => String(value) + "u8";
 }
