@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -104,13 +103,5 @@ internal static class OutputCompiler
             .ToImmutableArray();
     }
 
-    private static TimeSpan TimedCompile(GeneratedOutput output)
-    {
-        // The previous compile's garbage is collected first, so it is not charged to this one.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var watch = Stopwatch.StartNew();
-        Compile(output);
-        return watch.Elapsed;
-    }
+    private static TimeSpan TimedCompile(GeneratedOutput output) => Timing.AfterCollection(() => Compile(output));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace CmuContracts.Benchmarks;
@@ -45,19 +44,8 @@ internal static class SpeedReport
         }
     }
 
-    private static double Time(Func<object?> action, bool collect)
-    {
-        if (collect)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        GC.KeepAlive(action());
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
+    private static double Time(Func<object?> action, bool collect) =>
+        (collect ? Timing.AfterCollection(action) : Timing.Of(action)).TotalMilliseconds;
 
     private static double Median(double[] values)
     {
