@@ -28,7 +28,7 @@ public sealed class SyntheticJsonSpecTests
         Assert.InRange(bytes, 1_700_000, 2_400_000);
         Assert.True(spec.OperationCount >= 300, $"{spec.OperationCount} operations");
 
-        var yaml = SpecParser.Parse(new SpecInput(JsonPath, spec.Json, "Synthetic", "Synthetic", "Synthetic.Synthetic"), jsonFastPath: false, CancellationToken.None);
+        var yaml = SpecParser.Parse(new SpecInput(JsonPath, spec.Json, "Synthetic", "Synthetic", "Synthetic.Synthetic"), FastPaths.None, CancellationToken.None);
         var fast = SpecParser.Parse(new SpecInput(JsonPath, spec.Json, "Synthetic", "Synthetic", "Synthetic.Synthetic"), CancellationToken.None);
 
         Assert.DoesNotContain(fast.Diagnostics, d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning);

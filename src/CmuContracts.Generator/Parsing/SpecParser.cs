@@ -11,16 +11,16 @@ internal static class SpecParser
 {
     /// <summary>Never throws (except <see cref="OperationCanceledException"/>): every problem becomes a diagnostic.</summary>
     public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken) =>
-        Parse(input, YamlDocumentLoader.IsJsonPath(input.Path), cancellationToken);
+        Parse(input, YamlDocumentLoader.IsJsonPath(input.Path) ? FastPaths.Json | FastPaths.Yaml : FastPaths.Yaml, cancellationToken);
 
-    /// <summary>Parses with or without the JSON fast path (tests compare the two).</summary>
-    internal static ParseResult Parse(SpecInput input, bool jsonFastPath, CancellationToken cancellationToken)
+    /// <summary>Parses with the given fast paths (tests compare them with YamlDotNet alone).</summary>
+    internal static ParseResult Parse(SpecInput input, FastPaths fastPaths, CancellationToken cancellationToken)
     {
         var reader = new NodeReader(input.Path, cancellationToken);
         ApiModel? model = null;
         try
         {
-            model = Read(reader, input, jsonFastPath);
+            model = Read(reader, input, fastPaths);
         }
         catch (OperationCanceledException)
         {
@@ -37,9 +37,9 @@ internal static class SpecParser
         return new ParseResult(model, reader.Diagnostics.ToEquatableArray());
     }
 
-    private static ApiModel? Read(NodeReader reader, SpecInput input, bool jsonFastPath)
+    private static ApiModel? Read(NodeReader reader, SpecInput input, FastPaths fastPaths)
     {
-        var document = YamlDocumentLoader.Load(reader, input.Text, jsonFastPath);
+        var document = YamlDocumentLoader.Load(reader, input.Text, fastPaths);
         if (document is null)
         {
             return null;

@@ -9,17 +9,17 @@ namespace CmuContracts.Generator.Parsing;
 /// Turns spec text (YAML, or JSON, which is flow YAML) into the root node of its first document
 /// (<see cref="SpecTreeLoader"/>, or <see cref="YamlStreamTree"/> where the light loader defers to YamlDotNet).
 /// Syntax errors, duplicate keys included, become CMU1001 at the place the YAML reader stopped.
-/// JSON may take <see cref="JsonSpecTree"/>, which builds the same tree without parsing events; where it does not
-/// apply, the YAML parser reads the text as before.
+/// JSON may take <see cref="JsonSpecTree"/>, and YAML <see cref="YamlSpecTree"/>, which build the same tree without
+/// parsing events; where they do not apply, the YAML parser reads the text as before.
 /// </summary>
 internal static class YamlDocumentLoader
 {
     /// <summary>Specs whose file name says JSON take the JSON fast path.</summary>
     public static bool IsJsonPath(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    public static SpecNode? Load(NodeReader reader, string text, bool tryJson)
+    public static SpecNode? Load(NodeReader reader, string text, FastPaths fastPaths)
     {
-        if (tryJson)
+        if ((fastPaths & FastPaths.Json) != 0)
         {
             try
             {
@@ -34,6 +34,18 @@ internal static class YamlDocumentLoader
             catch (JsonSpecTree.Unavailable)
             {
                 // Not exactly YAML-equivalent JSON: the YAML parser below reads it and reports what it finds.
+            }
+        }
+
+        if ((fastPaths & FastPaths.Yaml) != 0)
+        {
+            try
+            {
+                return YamlSpecTree.Load(text);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Declined (or, should it ever fail, a fault of its own): YamlDotNet reads the text, as it always did.
             }
         }
 

@@ -147,7 +147,7 @@ public sealed class JsonParityTests
     private static (ParseResult Fast, ParseResult Yaml) ParseBoth(string json)
     {
         var input = new SpecInput(JsonPath, json, "Parity", "Parity", "Parity");
-        return (SpecParser.Parse(input, jsonFastPath: true, CancellationToken.None), SpecParser.Parse(input, jsonFastPath: false, CancellationToken.None));
+        return (SpecParser.Parse(input, FastPaths.Json, CancellationToken.None), SpecParser.Parse(input, FastPaths.None, CancellationToken.None));
     }
 
     private static void AssertSameResult(ParseResult fast, ParseResult yaml)
@@ -180,40 +180,6 @@ public sealed class JsonParityTests
     {
         var fast = JsonSpecTree.Load(json);
         var yaml = SpecTreeLoader.Load(new Parser(new StringReader(json)))!;
-        AssertSameNode(yaml, fast, "$");
-    }
-
-    private static void AssertSameNode(SpecNode expected, SpecNode actual, string where)
-    {
-        Assert.True(expected.GetType() == actual.GetType(), $"{where}: {expected.GetType().Name} expected, {actual.GetType().Name} read");
-        Assert.True(expected.Id == actual.Id, $"{where}: id {expected.Id} expected, {actual.Id} read");
-        Assert.True(expected.Start.Equals(actual.Start) && expected.End.Equals(actual.End), $"{where}: marks {expected.Start}-{expected.End} expected, {actual.Start}-{actual.End} read");
-        switch (expected)
-        {
-            case SpecScalarNode scalar:
-                var other = (SpecScalarNode)actual;
-                Assert.True(scalar.Value == other.Value && scalar.Style == other.Style, $"{where}: {scalar.Style} '{scalar.Value}' expected, {other.Style} '{other.Value}' read");
-                break;
-            case SpecMappingNode map:
-                var otherMap = (SpecMappingNode)actual;
-                Assert.True(map.Children.Length == otherMap.Children.Length, $"{where}: {map.Children.Length} entries expected, {otherMap.Children.Length} read");
-                foreach (var (e, a) in map.Children.Zip(otherMap.Children))
-                {
-                    var key = where + "." + ((SpecScalarNode)e.Key).Value;
-                    AssertSameNode(e.Key, a.Key, key + " (key)");
-                    AssertSameNode(e.Value, a.Value, key);
-                }
-
-                break;
-            case SpecSequenceNode sequence:
-                var otherSequence = (SpecSequenceNode)actual;
-                Assert.True(sequence.Children.Length == otherSequence.Children.Length, $"{where}: {sequence.Children.Length} items expected, {otherSequence.Children.Length} read");
-                for (var i = 0; i < sequence.Children.Length; i++)
-                {
-                    AssertSameNode(sequence.Children[i], otherSequence.Children[i], where + "[" + i + "]");
-                }
-
-                break;
-        }
+        SpecTreeAssert.Equal(yaml, fast);
     }
 }
