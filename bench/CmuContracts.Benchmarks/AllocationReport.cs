@@ -1,10 +1,13 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using CmuContracts.Generator.Emitting;
+using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Parsing;
 
 namespace CmuContracts.Benchmarks;
 
 /// <summary>
-/// <c>alloc-report SPEC-INDEX [runs]</c>: which types a full driver run allocates, from the runtime's allocation
+/// <c>alloc-report SPEC-INDEX [runs] [full|parse|emit]</c>: which types a full driver run (or one phase) allocates, from the runtime's allocation
 /// samples (one GC AllocationTick event per ~100 KB allocated, naming the type that crossed it), so a type's share of
 /// the samples estimates its share of the bytes. A profiling aid for choosing what to make lighter.
 /// </summary>
@@ -12,22 +15,33 @@ internal static class AllocationReport
 {
     public const string Command = "alloc-report";
 
-    public static void Run(int specIndex, int runs)
+    /// <param name="specIndex">The spec, as an index into <see cref="BenchmarkSpecs.All"/>.</param>
+    /// <param name="runs">How many runs to sample.</param>
+    /// <param name="phase"><c>full</c> (a driver run), <c>parse</c> (text to model) or <c>emit</c> (model to text).</param>
+    public static void Run(int specIndex, int runs, string phase)
     {
         var compilation = OurGenerator.CreateCompilation();
         var spec = BenchmarkSpecs.All[specIndex];
         var text = OurGenerator.Text(spec.Path, spec.Text);
-        GC.KeepAlive(OurGenerator.CreateDriver(text).RunGenerators(compilation));
+        var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
+        var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
+        Func<object> run = phase switch
+        {
+            "parse" => () => SpecParser.Parse(input, CancellationToken.None),
+            "emit" => () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false),
+            _ => () => OurGenerator.CreateDriver(text).RunGenerators(compilation),
+        };
+        GC.KeepAlive(run());
         using var listener = new AllocationListener();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
-            GC.KeepAlive(OurGenerator.CreateDriver(text).RunGenerators(compilation));
+            GC.KeepAlive(run());
         }
 
         var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)runs;
         var sampled = listener.Bytes.Values.Sum();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec.Name}: {total / 1048576.0:0.0} MB allocated per run; estimated by type:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec.Name}, {phase}: {total / 1048576.0:0.0} MB allocated per run; estimated by type:"));
         foreach (var (type, bytes) in listener.Bytes.OrderByDescending(p => p.Value).Take(30))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)sampled * total / 1048576.0,8:0.0} MB  {type}"));

@@ -33,7 +33,7 @@ internal static class Program
 
         if (args.Length > 1 && args[0] == AllocationReport.Command)
         {
-            AllocationReport.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+            AllocationReport.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : "full");
             return;
         }
 
