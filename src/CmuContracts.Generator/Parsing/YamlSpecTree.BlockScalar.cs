@@ -38,7 +38,7 @@ internal sealed partial class YamlSpecTree
                 i++;
             }
 
-            if (i >= _text.Length || _text[i] == '\n')
+            if (i >= _text.Length || IsBreak(i))
             {
                 if (i > _pos)
                 {

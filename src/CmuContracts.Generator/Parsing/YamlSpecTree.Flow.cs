@@ -155,7 +155,7 @@ internal sealed partial class YamlSpecTree
         {
             var c = _text[i];
             // A line break ends it too: whatever follows must then be a flow indicator, or the reader declines.
-            if (c is ',' or ']' or '}' or ':' or '\n')
+            if (c is ',' or ']' or '}' or ':' or '\n' or '\r')
             {
                 break;
             }
@@ -205,14 +205,14 @@ internal sealed partial class YamlSpecTree
                 continue;
             }
 
-            if (c != '\n')
+            if (!IsBreak(_pos))
             {
                 return;
             }
 
             NextLine(_pos);
             SkipSpaces();
-            if (_pos < _text.Length && _text[_pos] != '\n' && _pos - _lineStart <= _flowIndent)
+            if (_pos < _text.Length && !IsBreak(_pos) && _pos - _lineStart <= _flowIndent)
             {
                 throw Decline("a flow collection line not indented more than its block");
             }

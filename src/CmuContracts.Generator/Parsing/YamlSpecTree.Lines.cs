@@ -10,19 +10,26 @@ internal sealed partial class YamlSpecTree
 
     private bool IsColon(int at) => at < _text.Length && _text[at] == ':' && IsBlankOrEnd(at + 1);
 
-    private bool IsBlankOrEnd(int at) => at >= _text.Length || _text[at] is ' ' or '\n';
+    private bool IsBlankOrEnd(int at) => at >= _text.Length || _text[at] is ' ' or '\n' or '\r';
 
     private bool IsBlockEntry(int at) => at < _text.Length && _text[at] == '-' && IsBlankOrEnd(at + 1);
 
     /// <summary>At the end of the line's content: its break, the end of the text, or a comment.</summary>
     private bool AtLineEnd() =>
-        _pos >= _text.Length || _text[_pos] == '\n' || (_text[_pos] == '#' && _text[_pos - 1] == ' ');
+        _pos >= _text.Length || IsBreak(_pos) || (_text[_pos] == '#' && _text[_pos - 1] == ' ');
 
+    /// <summary>Whether a line break (LF, or the CR of a CRLF: the text has no other CR) is at <paramref name="at"/>.</summary>
+    private bool IsBreak(int at) => _text[at] is '\n' or '\r';
+
+    /// <summary>Where the line <paramref name="from"/> is on ends: at its break (a CRLF's CR), or the end of the text.</summary>
     private int LineEnd(int from)
     {
         var end = _text.IndexOf('\n', from);
-        return end < 0 ? _text.Length : end;
+        return end < 0 ? _text.Length : end > from && _text[end - 1] == '\r' ? end - 1 : end;
     }
+
+    /// <summary>Where the line after the break at <paramref name="at"/> starts.</summary>
+    private int AfterBreak(int at) => _text[at] == '\r' ? at + 2 : at + 1;
 
     private void SkipSpaces()
     {
@@ -79,7 +86,7 @@ internal sealed partial class YamlSpecTree
                 return;
             }
 
-            if (_text[i] is '\n' or '#')
+            if (IsBreak(i) || _text[i] == '#')
             {
                 if (!NextLine(i))
                 {
@@ -103,15 +110,15 @@ internal sealed partial class YamlSpecTree
     }
 
     /// <summary>
-    /// Declines text with a character YamlDotNet treats specially: tabs, CR, other control characters, the BOM, NEL
-    /// and the Unicode line separators, noncharacters and unpaired surrogates.
+    /// Declines text with a character YamlDotNet treats specially: tabs, a CR outside a CRLF, other control
+    /// characters, the BOM, NEL and the Unicode line separators, noncharacters and unpaired surrogates.
     /// </summary>
     private static void CheckCharacters(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if ((c >= ' ' && c <= '~') || c == '\n')
+            if ((c >= ' ' && c <= '~') || c == '\n' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
             {
                 continue;
             }
@@ -124,7 +131,7 @@ internal sealed partial class YamlSpecTree
 
             if (c < '\u00A0' || char.IsSurrogate(c) || c is '\uFEFF' or '\u2028' or '\u2029' or >= '\uFFFE')
             {
-                throw new Unavailable("the text has a tab, a CR, a control character or a character YAML reads specially");
+                throw new Unavailable("the text has a tab, a lone CR, a control character or a character YAML reads specially");
             }
         }
     }

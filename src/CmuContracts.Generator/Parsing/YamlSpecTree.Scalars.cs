@@ -31,7 +31,7 @@ internal sealed partial class YamlSpecTree
             while (next < _text.Length)
             {
                 breaks++;
-                nextStart = next + 1;
+                nextStart = AfterBreak(next);
                 content = nextStart;
                 while (content < _text.Length && _text[content] == ' ')
                 {
@@ -39,7 +39,7 @@ internal sealed partial class YamlSpecTree
                 }
 
                 // A line of spaces is an empty line here, as in YamlDotNet's scanner.
-                if (content >= _text.Length || _text[content] != '\n')
+                if (content >= _text.Length || !IsBreak(content))
                 {
                     break;
                 }
@@ -125,7 +125,7 @@ internal sealed partial class YamlSpecTree
         var escaped = false;
         while (true)
         {
-            if (i >= _text.Length || _text[i] == '\n')
+            if (i >= _text.Length || IsBreak(i))
             {
                 throw Decline("a double-quoted scalar that does not close on its line");
             }
@@ -234,7 +234,7 @@ internal sealed partial class YamlSpecTree
         var escaped = false;
         while (true)
         {
-            if (i >= _text.Length || _text[i] == '\n')
+            if (i >= _text.Length || IsBreak(i))
             {
                 throw Decline("a single-quoted scalar that does not close on its line");
             }
@@ -275,7 +275,7 @@ internal sealed partial class YamlSpecTree
         for (var i = at + 1; i < _text.Length; i++)
         {
             var c = _text[i];
-            if (c == '\n')
+            if (c is '\n' or '\r')
             {
                 return -1;
             }
@@ -306,8 +306,8 @@ internal sealed partial class YamlSpecTree
         {
             case '-':
                 var next = at + 1 < _text.Length ? _text[at + 1] : '\n';
-                return next is not (' ' or '\n') && !(flow && next is ',' or '[' or ']' or '{' or '}');
-            case '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ' or '\n':
+                return next is not (' ' or '\n' or '\r') && !(flow && next is ',' or '[' or ']' or '{' or '}');
+            case '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ' or '\n' or '\r':
                 return false;
             default:
                 return true;

@@ -11,7 +11,7 @@ namespace CmuContracts.Generator.Parsing;
 /// (JSON examples included). It is the very tree <see cref="SpecTreeLoader"/> builds from YamlDotNet's parsing events (same values,
 /// styles, marks and node ids, from the same <see cref="SpecTreeBuilder"/>), without YamlDotNet's tokens and events,
 /// which were a third of a large spec's run and most of its garbage (docs/benchmarks.md). Anything else (anchors,
-/// tags, several documents, quoted scalars over several lines, tabs, CR line ends, a repeated key, any syntax error)
+/// tags, several documents, quoted scalars over several lines, tabs, a CR outside a CRLF, a repeated key, any error)
 /// throws <see cref="Unavailable"/>, and the caller reads the text with YamlDotNet, so such specs get exactly the tree
 /// and the diagnostics they always had. The checks lean to declining: a spec it cannot read costs the time until the
 /// first such place.
@@ -313,7 +313,7 @@ internal sealed partial class YamlSpecTree
         {
             switch (_text[i])
             {
-                case '\n':
+                case '\n' or '\r':
                     return -1;
                 case ':' when IsBlankOrEnd(i + 1):
                     return i;

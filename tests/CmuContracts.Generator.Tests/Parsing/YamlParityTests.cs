@@ -17,24 +17,30 @@ public sealed class YamlParityTests
 {
     private const string Synthetic = "synthetic";
 
-    public static TheoryData<string> Specs()
+    public static TheoryData<string, bool> Specs()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal))
+        var specs = Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)
+            .Append(Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml")).Append(Synthetic);
+        var data = new TheoryData<string, bool>();
+        foreach (var spec in specs)
         {
-            data.Add(Path.GetFileName(file));
+            // As written (LF), and as a Windows checkout has it (CRLF).
+            data.Add(spec!, false);
+            data.Add(spec!, true);
         }
 
-        data.Add(Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml"));
-        data.Add(Synthetic);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Specs))]
-    public void SpecsAreReadByTheFastPathAsYamlDotNetReadsThem(string spec)
+    public void SpecsAreReadByTheFastPathAsYamlDotNetReadsThem(string spec, bool crlf)
     {
         var yaml = SpecText(spec);
+        if (crlf)
+        {
+            yaml = yaml.Replace("\n", "\r\n", StringComparison.Ordinal);
+        }
 
         Assert.True(FastPathApplies(yaml, out var reason), reason);
         AssertSameTree(yaml);
@@ -118,7 +124,6 @@ public sealed class YamlParityTests
         { "a: !!str 1\n", false },
         { "? a\n: 1\n", false },
         { "a:\tb\n", false },
-        { "a: 1\r\nb: 2\r\n", false },
         { "\uFEFFa: 1\n", false },
         { "a: 1\nb\n", false },
         { "a: 1\na: 2\n", false },
@@ -154,6 +159,25 @@ public sealed class YamlParityTests
         AssertSameResult(fast, slow);
     }
 
+    /// <summary>The same corners with CRLF line ends: one break each, as YamlDotNet counts them; a CR alone is declined.</summary>
+    [Theory]
+    [MemberData(nameof(Corners))]
+    public void YamlCornersWithCrLfLineEndsAreReadAsYamlDotNetReadsThemOrDeclined(string yaml, bool fastPathReadsIt)
+    {
+        YamlCornersAreReadAsYamlDotNetReadsThemOrDeclined(yaml.Replace("\n", "\r\n", StringComparison.Ordinal), fastPathReadsIt);
+    }
+
+    [Theory]
+    [InlineData("a: 1\rb: 2\n")]
+    [InlineData("a: |\n  x\r  y\n")]
+    [InlineData("a: 'x\ry'\n")]
+    public void ALoneCarriageReturnIsLeftToYamlDotNet(string yaml)
+    {
+        Assert.False(FastPathApplies(yaml, out _));
+        var (fast, slow) = ParseBoth(yaml);
+        AssertSameResult(fast, slow);
+    }
+
     [Fact]
     public void ARepeatedKeyIsLeftToYamlDotNetAndReportedAtTheSecondKey()
     {
@@ -165,27 +189,30 @@ public sealed class YamlParityTests
     }
 
     /// <summary>
-    /// One to three small mutations of every corpus spec (a character deleted, doubled or replaced by a YAML
-    /// indicator, a line indented differently, a piece of a line copied onto a new line): whenever the fast path reads the result, YamlDotNet reads the same
-    /// tree from it; whenever YamlDotNet fails, the fast path has declined. The fast path never throws anything else.
+    /// One to three small mutations of every corpus spec and ours, with LF and with CRLF line ends (a character
+    /// deleted, doubled or replaced by a YAML indicator or a CR, a line indented differently, a piece of a line copied
+    /// onto a new line): whenever the fast path reads the result, YamlDotNet reads the same tree from it; whenever
+    /// YamlDotNet fails, the fast path has declined. The fast path never throws anything else.
     /// </summary>
     [Fact]
     public void MutatedSpecsAreReadAsYamlDotNetReadsThemOrDeclined()
     {
-        const string Inserts = ":-#'\"|>{}[], \n&*!?%@`\\ab1";
+        const string Inserts = ":-#'\"|>{}[], \n\r&*!?%@`\\ab1";
         var random = new Random(20_261_201);
         var read = 0;
         var total = 0;
         var ours = Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml");
         foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Append(ours))
         {
-            var original = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var lf = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
 
             // Our spec is 50 times larger than a corpus spec: fewer mutants of it.
             var mutants = file == ours ? Math.Max(1, MutantsPerSpec() / 8) : MutantsPerSpec();
             for (var i = 0; i < mutants; i++)
             {
-                var text = original;
+                // Every other mutant starts from the CRLF text.
+                var text = i % 2 == 0 ? lf : crlf;
                 for (var m = random.Next(3); m >= 0; m--)
                 {
                     text = Mutate(text, random, Inserts);
