@@ -1,15 +1,13 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
-using CmuContracts.Generator.Emitting;
-using CmuContracts.Generator.Model;
-using CmuContracts.Generator.Parsing;
 
 namespace CmuContracts.Benchmarks;
 
 /// <summary>
-/// <c>alloc-report SPEC-INDEX [runs] [full|parse|emit]</c>: which types a full driver run (or one phase) allocates, from the runtime's allocation
-/// samples (one GC AllocationTick event per ~100 KB allocated, naming the type that crossed it), so a type's share of
-/// the samples estimates its share of the bytes. A profiling aid for choosing what to make lighter.
+/// <c>alloc-report SPEC-INDEX [runs] [full|parse|emit]</c>: which types a full driver run (or one phase) allocates,
+/// from the runtime's allocation samples (one GC AllocationTick event per ~100 KB allocated, naming the type that
+/// crossed it), so a type's share of the samples estimates its share of the bytes. A profiling aid for choosing what
+/// to make lighter.
 /// </summary>
 internal static class AllocationReport
 {
@@ -17,20 +15,11 @@ internal static class AllocationReport
 
     /// <param name="specIndex">The spec, as an index into <see cref="BenchmarkSpecs.All"/>.</param>
     /// <param name="runs">How many runs to sample.</param>
-    /// <param name="phase"><c>full</c> (a driver run), <c>parse</c> (text to model) or <c>emit</c> (model to text).</param>
+    /// <param name="phase">See <see cref="BenchPhase.Runner"/>.</param>
     public static void Run(int specIndex, int runs, string phase)
     {
-        var compilation = OurGenerator.CreateCompilation();
         var spec = BenchmarkSpecs.All[specIndex];
-        var text = OurGenerator.Text(spec.Path, spec.Text);
-        var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
-        var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
-        Func<object> run = phase switch
-        {
-            "parse" => () => SpecParser.Parse(input, CancellationToken.None),
-            "emit" => () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false),
-            _ => () => OurGenerator.CreateDriver(text).RunGenerators(compilation),
-        };
+        var run = BenchPhase.Runner(spec, phase);
         GC.KeepAlive(run());
         using var listener = new AllocationListener();
         var before = GC.GetTotalAllocatedBytes(precise: true);

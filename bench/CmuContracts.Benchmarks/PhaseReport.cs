@@ -73,24 +73,26 @@ internal static class PhaseReport
         return n;
     }
 
-    /// <summary><c>phase-report loop SPEC-INDEX RUNS</c>: full driver runs only, to attach a sampling profiler (dotnet-trace).</summary>
-    public static void Loop(int specIndex, int runs)
+    /// <summary>
+    /// <c>phase-report loop SPEC-INDEX RUNS [full|parse|emit]</c>: runs of one phase only (full driver runs by
+    /// default), to attach a sampling profiler (dotnet-trace).
+    /// </summary>
+    public static void Loop(int specIndex, int runs, string phase)
     {
-        var compilation = OurGenerator.CreateCompilation();
         var spec = BenchmarkSpecs.All[specIndex];
-        var text = OurGenerator.Text(spec.Path, spec.Text);
-        GC.KeepAlive(OurGenerator.CreateDriver(text).RunGenerators(compilation));
+        var run = BenchPhase.Runner(spec, phase);
+        GC.KeepAlive(run());
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < runs; i++)
         {
-            GC.KeepAlive(OurGenerator.CreateDriver(text).RunGenerators(compilation));
+            GC.KeepAlive(run());
         }
 
         // What the runs cost, and how many collections of each generation they caused.
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{spec.Name}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds / runs:0.0} ms per run; per run GCs: gen0 {(GC.CollectionCount(0) - gen0) / (double)runs:0.00}, gen1 {(GC.CollectionCount(1) - gen1) / (double)runs:0.00}, gen2 {(GC.CollectionCount(2) - gen2) / (double)runs:0.00}"));
+            $"{spec.Name}, {phase}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds / runs:0.0} ms per run; per run GCs: gen0 {(GC.CollectionCount(0) - gen0) / (double)runs:0.00}, gen1 {(GC.CollectionCount(1) - gen1) / (double)runs:0.00}, gen2 {(GC.CollectionCount(2) - gen2) / (double)runs:0.00}"));
     }
 
     /// <summary>

@@ -33,13 +33,13 @@ internal static class Program
 
         if (args.Length > 1 && args[0] == AllocationReport.Command)
         {
-            AllocationReport.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : "full");
+            AllocationReport.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : BenchPhase.Full);
             return;
         }
 
         if (args.Length > 3 && args[0] == PhaseReport.Command && args[1] == "loop")
         {
-            PhaseReport.Loop(int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            PhaseReport.Loop(int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : BenchPhase.Full);
             return;
         }
 
