@@ -44,7 +44,7 @@ internal static class DocComments
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            writer.Line("/// <param name=\"" + name.TrimStart('@') + "\">" + Escape(string.Join(" ", SplitLines(text!))) + "</param>");
+            writer.Line("/// <param name=\"", name.TrimStart('@'), "\">", Escape(string.Join(" ", SplitLines(text!))), "</param>");
         }
     }
 

@@ -14,18 +14,18 @@ internal static class EnumEmitter
     {
         var name = type.Name;
         DocComments.Summary(w, type.Description, "Known values of " + name + "; other values are kept as they are.");
-        w.Line("[" + ObjectEmitter.JsonConverterAttribute(type) + "]");
+        w.Line("[", ObjectEmitter.JsonConverterAttribute(type), "]");
         // A record struct: the compiler writes the ordinal equality and operators that every extensible enum needs.
         w.Open("public readonly partial record struct " + name);
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Wraps any value, known or not.</summary>");
-        w.Line("public " + name + "(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        w.Line("public ", name, "(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         foreach (var member in type.EnumMembers)
         {
             w.Line();
             DocComments.Summary(w, member.Description, "The value <c>" + DocComments.Escape(member.Value) + "</c>.");
-            w.Line("public static " + name + " " + member.Name + " { get; } = new(" + Literals.String(member.Value) + ");");
+            w.Line("public static ", name, " ", member.Name, " { get; } = new(", Literals.String(member.Value), ");");
         }
 
         w.Line();
@@ -39,11 +39,11 @@ internal static class EnumEmitter
         }
         else
         {
-            w.Line("public bool IsKnown => Value is " + string.Join(" or ", type.EnumMembers.Select(m => Literals.String(m.Value))) + ";");
+            w.Line("public bool IsKnown => Value is ", string.Join(" or ", type.EnumMembers.Select(m => Literals.String(m.Value))), ";");
         }
 
         w.Line();
-        w.Line("public static implicit operator " + name + "(string value) => new(value);");
+        w.Line("public static implicit operator ", name, "(string value) => new(value);");
         w.Line();
         w.Line("public override string ToString() => Value;");
         w.Close();
@@ -56,7 +56,7 @@ internal static class EnumEmitter
         w.Open("partial record struct " + name + " : IJsonModel<" + name + ">");
         w.Line("static ", name, " IJsonModel<", name, ">.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));");
         w.Line();
-        w.Line("static void IJsonModel<", name, ">.Write(Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+        w.Line("static void IJsonModel<", name, ">.Write(Utf8JsonWriter writer, ", name, " value) => writer.WriteStringValue(value.Value);");
         w.Close();
     }
 }

@@ -18,15 +18,15 @@ internal static class JsonContextEmitter
     {
         var model = index.Model;
         var name = model.ClientName + "JsonContext";
-        w.Line("namespace " + model.Namespace + ";");
+        w.Line("namespace ", model.Namespace, ";");
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Resolves JSON metadata for every type generated from " + DocComments.Escape(model.Title ?? model.ClientName) + ", without reflection.");
-        w.Line("/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, " + name + ".Default.SomeType)</c>; or chain <see cref=\"Default\"/> into your own options.");
+        w.Line("/// Resolves JSON metadata for every type generated from ", DocComments.Escape(model.Title ?? model.ClientName), ", without reflection.");
+        w.Line("/// Each type's metadata is the property named after it. Trim- and AOT-safe: <c>JsonSerializer.Deserialize(json, ", name, ".Default.SomeType)</c>; or chain <see cref=\"Default\"/> into your own options.");
         w.Line("/// </summary>");
         w.Open("public sealed partial class " + name + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line("/// <summary>The shared resolver instance.</summary>");
-        w.Line("public static " + name + " Default { get; } = new();");
+        w.Line("public static ", name, " Default { get; } = new();");
         w.Line();
         w.Line("/// <summary>Read-only options that use only this resolver.</summary>");
         w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");

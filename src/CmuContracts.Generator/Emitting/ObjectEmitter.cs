@@ -15,7 +15,7 @@ internal static class ObjectEmitter
     public static void EmitType(SourceWriter w, TypeModel type, ApiModelIndex index)
     {
         DocComments.Summary(w, type.Description);
-        w.Line("[" + JsonConverterAttribute(type) + "]");
+        w.Line("[", JsonConverterAttribute(type), "]");
         w.Open("public sealed partial class " + type.Name);
         var first = true;
         foreach (var property in type.Properties)
@@ -32,7 +32,7 @@ internal static class ObjectEmitter
             if (index.IsFormBody(type.Name))
             {
                 // Refit's form serializer names fields from [JsonPropertyName]; JSON itself goes through the converter.
-                w.Line("[JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
+                w.Line("[JsonPropertyName(", Literals.String(property.JsonName), ")]");
             }
 
             w.Line(property.IsRequired ? "public required " : "public ", PropertyType(property), " ", property.Name, " { get; init; }");
@@ -46,7 +46,7 @@ internal static class ObjectEmitter
             }
 
             w.Line("/// <summary>Properties the spec does not name, as received.</summary>");
-            w.Line("public IReadOnlyDictionary<string, " + CSharpTypes.Of(extra, extra.IsNullable) + ">? AdditionalProperties { get; init; }");
+            w.Line("public IReadOnlyDictionary<string, ", CSharpTypes.Of(extra, extra.IsNullable), ">? AdditionalProperties { get; init; }");
         }
 
         w.Close();
@@ -97,19 +97,19 @@ internal static class ObjectEmitter
         }
 
         w.Open("private " + type.Name + "(ref Utf8JsonReader reader)");
-        w.Line("StartObject(ref reader, " + Literals.String(type.Name) + ");");
+        w.Line("StartObject(ref reader, ", Literals.String(type.Name), ");");
         foreach (var p in type.Properties)
         {
             if (TracksPresence(p, index))
             {
-                w.Line("var has_" + p.Name + " = false;");
+                w.Line("var has_", p.Name, " = false;");
             }
         }
 
         var extra = type.AdditionalProperties;
         if (extra is not null)
         {
-            w.Line(AdditionalMap + CSharpTypes.Of(extra, extra.IsNullable) + ">? p_additional = null;");
+            w.Line(AdditionalMap, CSharpTypes.Of(extra, extra.IsNullable), ">? p_additional = null;");
         }
 
         w.Open("while (NextProperty(ref reader))");
@@ -127,7 +127,7 @@ internal static class ObjectEmitter
             w.Line("var name = ReadText(ref reader);");
             w.Line("reader.Read();");
             w.Line("p_additional ??= new();");
-            w.Line("p_additional[name] = " + JsonCode.ReadMaybeNull(extra, "reader", 0, index, JsonScope.ModelJson) + ";");
+            w.Line("p_additional[name] = ", JsonCode.ReadMaybeNull(extra, "reader", 0, index, JsonScope.ModelJson), ";");
             w.Close();
         }
         else
@@ -143,7 +143,7 @@ internal static class ObjectEmitter
                 // A non-nullable required property is missing when absent or null; a nullable one only when absent.
                 w.Line();
                 w.Open("if (" + (TracksPresence(p, index) ? "!has_" + p.Name : p.Name + " is null") + ")");
-                w.Line("throw MissingRequired(" + Literals.String(type.Name) + ", " + Literals.String(p.JsonName) + ");");
+                w.Line("throw MissingRequired(", Literals.String(type.Name), ", ", Literals.String(p.JsonName), ");");
                 w.Close();
             }
         }
@@ -244,8 +244,8 @@ internal static class ObjectEmitter
             {
                 // Required but nullable: always present, possibly null.
                 var unwrapped = CSharpTypes.IsValueType(p.Type, index) ? access + ".Value" : access;
-                w.Line("writer.WritePropertyName(" + Literals.Utf8(p.JsonName) + ");");
-                w.Line("if (" + access + " is null) writer.WriteNullValue();");
+                w.Line("writer.WritePropertyName(", Literals.Utf8(p.JsonName), ");");
+                w.Line("if (", access, " is null) writer.WriteNullValue();");
                 w.Line("else " + JsonCode.Write(p.Type, "writer", unwrapped, 0, index, JsonScope.ModelJson));
             }
         }

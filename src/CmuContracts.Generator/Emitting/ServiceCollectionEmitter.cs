@@ -12,9 +12,9 @@ internal static class ServiceCollectionEmitter
     public static void Emit(SourceWriter w, ApiModelIndex index)
     {
         var model = index.Model;
-        w.Line("namespace " + model.Namespace + ";");
+        w.Line("namespace ", model.Namespace, ";");
         w.Line();
-        w.Line("/// <summary>Registers the " + DocComments.Escape(model.ClientName) + " Refit clients with <c>IHttpClientFactory</c>.</summary>");
+        w.Line("/// <summary>Registers the ", DocComments.Escape(model.ClientName), " Refit clients with <c>IHttpClientFactory</c>.</summary>");
         w.Open("public static partial class " + model.ClientName + "ServiceCollectionExtensions");
         var first = true;
         foreach (var client in model.Clients)
@@ -42,11 +42,11 @@ internal static class ServiceCollectionEmitter
             if (absolute)
             {
                 // Runs before any ConfigureHttpClient the caller adds, so theirs wins.
-                w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(" + add + ", static client => client.BaseAddress ??= new global::System.Uri(" + Literals.String(server!) + "));");
+                w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(", add, ", static client => client.BaseAddress ??= new global::System.Uri(", Literals.String(server!), "));");
             }
             else
             {
-                w.Line("return " + add + ";");
+                w.Line("return ", add, ";");
             }
 
             w.Close();

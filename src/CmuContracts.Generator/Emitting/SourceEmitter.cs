@@ -76,7 +76,7 @@ internal static class SourceEmitter
     private static string EmitModels(ApiModel model, ApiModelIndex index, string source)
     {
         var w = new SourceWriter(EstimatedLength(model, perType: 400, perProperty: 150, withDescriptions: true)).SpecFileHeader(source, ObjectEmitter.Usings);
-        w.Line("namespace " + model.Namespace + ";");
+        w.Line("namespace ", model.Namespace, ";");
         foreach (var type in model.Types)
         {
             w.Line();
@@ -114,7 +114,7 @@ internal static class SourceEmitter
         // A lenient reader leaves a required property it did not find unset (StrictRequired throws instead).
         w.Line("#pragma warning disable CS8618");
         w.Line();
-        w.Line("namespace " + model.Namespace + ";");
+        w.Line("namespace ", model.Namespace, ";");
         // Each type's own partial declaration: Roslyn compiles types in parallel (one class of thousands of methods
         // builds slower).
         foreach (var type in model.Types)

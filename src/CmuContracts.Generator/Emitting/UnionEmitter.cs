@@ -14,12 +14,12 @@ internal static class UnionEmitter
     {
         var name = type.Name;
         DocComments.Summary(w, type.Description, "One of several shapes; the property of the shape that was read is set.");
-        w.Line("[" + ObjectEmitter.JsonConverterAttribute(type) + "]");
+        w.Line("[", ObjectEmitter.JsonConverterAttribute(type), "]");
         w.Open("public sealed partial class " + name);
         foreach (var variant in type.Variants)
         {
-            w.Line("/// <summary>Set when the value is a " + DocComments.Escape(CSharpTypes.Of(variant.Type)) + ".</summary>");
-            w.Line("public " + CSharpTypes.Of(variant.Type, true) + " " + variant.Name + " { get; init; }");
+            w.Line("/// <summary>Set when the value is a ", DocComments.Escape(CSharpTypes.Of(variant.Type)), ".</summary>");
+            w.Line("public ", CSharpTypes.Of(variant.Type, true), " ", variant.Name, " { get; init; }");
             w.Line();
         }
 
@@ -48,7 +48,7 @@ internal static class UnionEmitter
             i++;
         }
 
-        w.Line("return new " + name + " { Raw = element };");
+        w.Line("return new ", name, " { Raw = element };");
         w.Close();
         w.Line();
         w.Open("static void IJsonModel<" + name + ">.Write(Utf8JsonWriter writer, " + name + " value)");

@@ -25,7 +25,7 @@ internal static class ErrorExtensionsEmitter
     public static void Emit(SourceWriter w, ApiModelIndex index, IReadOnlyList<TypeRef> types)
     {
         var model = index.Model;
-        w.Line("namespace " + model.Namespace + ";");
+        w.Line("namespace ", model.Namespace, ";");
         w.Line();
         w.Line("/// <summary>Reads the error bodies the spec declares from a Refit <see cref=\"global::Refit.ApiException\"/> (also <c>IApiResponse.Error</c>).</summary>");
         w.Open("public static partial class " + model.ClientName + "ApiExceptionExtensions");
@@ -39,7 +39,7 @@ internal static class ErrorExtensionsEmitter
 
             first = false;
             var csharp = CSharpTypes.Of(type);
-            w.Line("/// <summary>Reads the exception's body as <see cref=\"" + csharp + "\"/> when it is JSON of that shape.</summary>");
+            w.Line("/// <summary>Reads the exception's body as <see cref=\"", csharp, "\"/> when it is JSON of that shape.</summary>");
             w.Line("/// <param name=\"exception\">The exception Refit threw, or the response's <c>Error</c>.</param>");
             w.Line("/// <param name=\"error\">The error body, when it could be read.</param>");
             w.Line("/// <returns>True when the body was JSON and matched the type.</returns>");
@@ -54,7 +54,7 @@ internal static class ErrorExtensionsEmitter
             w.Open("try");
             w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(content));");
             w.Line("reader.Read();");
-            w.Line("error = " + JsonCode.Read(type, "reader", 0, index, JsonScope.Qualified) + ";");
+            w.Line("error = ", JsonCode.Read(type, "reader", 0, index, JsonScope.Qualified), ";");
             w.Line("return true;");
             w.Close();
             w.Open("catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.FormatException or global::System.InvalidOperationException or global::System.OverflowException or global::System.ArgumentException)");

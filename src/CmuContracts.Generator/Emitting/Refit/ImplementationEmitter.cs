@@ -50,7 +50,7 @@ internal static class ImplementationEmitter
             }
         }
 
-        w.Line("/// <summary>The generated Refit implementation of <see cref=\"" + iface + "\"/>; Refit's runtime creates it.</summary>");
+        w.Line("/// <summary>The generated Refit implementation of <see cref=\"", iface, "\"/>; Refit's runtime creates it.</summary>");
         w.Open("internal sealed class " + client.Name + "Client : " + iface);
         w.Line("private readonly global::Refit.RefitSettings _settings;");
         foreach (var field in shared.Declarations)
@@ -80,18 +80,18 @@ internal static class ImplementationEmitter
         var arguments = (templated ? string.Empty : Literals.String(op.Path) + ", ") + Literals.String(op.OperationId) + ", " + shared.Security(op) + ", "
             + Literals.String(method.Name) + ", " + (method.Accept is null ? "null" : Literals.String(method.Accept)) + ", "
             + string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
-        w.Line("var request = " + builder + "(settings, " + arguments + ");");
+        w.Line("var request = ", builder, "(settings, ", arguments, ");");
         if (method.Body is { Kind: MediaKind.Json } json)
         {
             w.Open("if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)");
-            w.Line(Runner + "SetRequestJsonTypeInfo<" + method.BodyType + ">(request, " + shared.TypeInfo(json.Type with { IsNullable = false }) + ");");
+            w.Line(Runner + "SetRequestJsonTypeInfo<", method.BodyType!, ">(request, ", shared.TypeInfo(json.Type with { IsNullable = false }), ");");
             w.Close();
         }
 
         var buffered = parameters.Any(p => p.Body is not null) ? "settings.Buffered" : "false";
         if (method.BodyType is null && !method.IsApiResponse)
         {
-            w.Line("return " + Runner + "SendVoidAsync(Client, request, settings, " + buffered + ", cancellationToken);");
+            w.Line("return " + Runner + "SendVoidAsync(Client, request, settings, ", buffered, ", cancellationToken);");
         }
         else
         {
@@ -126,7 +126,7 @@ internal static class ImplementationEmitter
         string relative;
         if (query.Count > 0)
         {
-            w.Line("var query = new global::Refit.GeneratedQueryStringBuilder(" + path + ");");
+            w.Line("var query = new global::Refit.GeneratedQueryStringBuilder(", path, ");");
             foreach (var parameter in query)
             {
                 EmitQuery(w, parameter, shared, index);
@@ -139,7 +139,7 @@ internal static class ImplementationEmitter
             relative = path;
         }
 
-        w.Line("var request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(op.HttpMethod) + ", " + Runner + "BuildRelativeUri(Client, " + relative + ", settings.UrlResolution));");
+        w.Line("var request = new global::System.Net.Http.HttpRequestMessage(", HttpMethod(op.HttpMethod), ", " + Runner + "BuildRelativeUri(Client, ", relative, ", settings.UrlResolution));");
         var bodyParameter = parameters.FirstOrDefault(p => p.Body is not null);
         if (bodyParameter is not null)
         {
@@ -158,18 +158,18 @@ internal static class ImplementationEmitter
             var value = header.Model!.Type.Kind == TypeKind.Array
                 ? "(" + header.Name + " is null ? null : string.Join(\",\", " + header.Name + "))"
                 : header.Name + (IsValueType(header, index) && !header.IsOptional && !header.Model.Type.IsNullable ? ".ToString()" : "?.ToString()");
-            w.Line(Runner + "SetHeader(request, " + Literals.String(header.WireName) + ", " + value + ", settings.ValidateHeaders);");
+            w.Line(Runner + "SetHeader(request, ", Literals.String(header.WireName), ", ", value, ", settings.ValidateHeaders);");
         }
 
-        w.Line(Runner + "AddConfiguredRequestOptions(request, settings, typeof(" + iface + "));");
+        w.Line(Runner + "AddConfiguredRequestOptions(request, settings, typeof(", iface, "));");
         w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);");
-        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + (templated ? Literals.String(op.Path) : "path") + ");");
+        w.Line(Runner + "AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, ", (templated ? Literals.String(op.Path) : "path"), ");");
         var arguments = string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
         w.Open("if (settings.CaptureMethodArguments)");
-        w.Line(Runner + "AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " });");
+        w.Line(Runner + "AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { ", arguments, " });");
         w.Close();
-        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.OperationId, operationId);");
-        w.Line("request.Options.Set(global::" + index.Model.Namespace + ".ApiRequestOptions.Security, security);");
+        w.Line("request.Options.Set(global::", index.Model.Namespace, ".ApiRequestOptions.OperationId, operationId);");
+        w.Line("request.Options.Set(global::", index.Model.Namespace, ".ApiRequestOptions.Security, security);");
         w.Line("return request;");
         w.Close();
     }
@@ -187,11 +187,11 @@ internal static class ImplementationEmitter
         switch (p.Kind)
         {
             case RefitBindingKind.QueryConverter:
-                w.Line(shared.Converter(model) + ".Flatten(" + p.Name + ", \"\", ref query, settings);");
+                w.Line(shared.Converter(model), ".Flatten(", p.Name, ", \"\", ref query, settings);");
                 break;
             case RefitBindingKind.QueryCollection:
                 var provider = shared.Provider(p);
-                w.Line("query.BeginCollection(" + key + ", global::Refit.CollectionFormat." + p.CollectionFormat + ", false);");
+                w.Line("query.BeginCollection(", key, ", global::Refit.CollectionFormat.", p.CollectionFormat, ", false);");
                 w.Open("foreach (var item in " + p.Name + ")");
                 var item = model.Type.Item!;
                 var custom = Runner + "FormatUrlParameter(settings, item, " + provider + ", typeof(" + p.Type.TrimEnd('?') + "))";
@@ -202,7 +202,7 @@ internal static class ImplementationEmitter
                 }
                 else
                 {
-                    w.Line("query.AddCollectionValue(useDefaultFormatting ? " + DefaultText(item, "item", index) + " : " + custom + ");");
+                    w.Line("query.AddCollectionValue(useDefaultFormatting ? ", DefaultText(item, "item", index), " : ", custom, ");");
                 }
 
                 w.Close();
@@ -218,7 +218,7 @@ internal static class ImplementationEmitter
                 }
                 else
                 {
-                    w.Line("query.Add(" + key + ", useDefaultFormatting ? " + DefaultText(model.Type, value, index) + " : " + formatter + ", false);");
+                    w.Line("query.Add(", key, ", useDefaultFormatting ? ", DefaultText(model.Type, value, index), " : ", formatter, ", false);");
                 }
 
                 break;
@@ -243,14 +243,14 @@ internal static class ImplementationEmitter
         switch (p.Kind)
         {
             case RefitBindingKind.FormBody:
-                w.Line("request.Content = " + Runner + "CreateUrlEncodedBodyContent<" + type + ">(settings, " + value + ", " + shared.FormFields(body.Type) + ");");
+                w.Line("request.Content = " + Runner + "CreateUrlEncodedBodyContent<", type, ">(settings, ", value, ", ", shared.FormFields(body.Type), ");");
                 break;
             case RefitBindingKind.JsonBody:
                 w.Line("request.Content = " + Runner + "CreateBodyContent<" + type + ">(settings, " + value + ", settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? "
                     + shared.TypeInfo(body.Type with { IsNullable = false }) + " : null, global::Refit.BodySerializationMethod.Default, !settings.Buffered);");
                 break;
             default:
-                w.Line("request.Content = " + Runner + "CreateBodyContent<" + type + ">(settings, " + value + ", global::Refit.BodySerializationMethod.Default, !settings.Buffered);");
+                w.Line("request.Content = " + Runner + "CreateBodyContent<", type, ">(settings, ", value, ", global::Refit.BodySerializationMethod.Default, !settings.Buffered);");
                 break;
         }
 

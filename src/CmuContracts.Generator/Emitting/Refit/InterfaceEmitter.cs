@@ -35,13 +35,13 @@ internal static class InterfaceEmitter
                     w.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
                 }
 
-                w.Line("[global::Refit." + HttpAttribute(op.HttpMethod) + "(" + Literals.String(op.Path) + ")]");
+                w.Line("[global::Refit.", HttpAttribute(op.HttpMethod), "(", Literals.String(op.Path), ")]");
                 if (method.StaticHeaders.Count > 0)
                 {
-                    w.Line("[global::Refit.Headers(" + string.Join(", ", method.StaticHeaders.Select(h => Literals.String(h.Name + ": " + h.Value))) + ")]");
+                    w.Line("[global::Refit.Headers(", string.Join(", ", method.StaticHeaders.Select(h => Literals.String(h.Name + ": " + h.Value))), ")]");
                 }
 
-                w.Line(method.ReturnType + " " + method.Name + "(" + RefitParameter.Declaration(parameters, attributes: true, defaults: true) + ");");
+                w.Line(method.ReturnType, " ", method.Name, "(", RefitParameter.Declaration(parameters, attributes: true, defaults: true), ");");
             }
         }
 
@@ -70,8 +70,8 @@ internal static class InterfaceEmitter
         if (method.IsAlternative)
         {
             // The same operation in another media type: its docs are the primary method's.
-            w.Line("/// <inheritdoc cref=\"" + op.Name + "Async\"/>");
-            w.Line("/// <returns>The response body as " + DocComments.Escape(method.Accept ?? "text") + ".</returns>");
+            w.Line("/// <inheritdoc cref=\"", op.Name, "Async\"/>");
+            w.Line("/// <returns>The response body as ", DocComments.Escape(method.Accept ?? "text"), ".</returns>");
             return;
         }
 
@@ -99,7 +99,7 @@ internal static class InterfaceEmitter
             var name = parameter.Name.TrimStart('@');
             if (text.Length >= SharedDocLength && documented.TryGetValue((name, text), out var owner))
             {
-                w.Line("/// <param name=\"" + name + "\"><inheritdoc cref=\"" + owner + "\" path=\"/param[@name='" + name + "']/node()\"/></param>");
+                w.Line("/// <param name=\"", name, "\"><inheritdoc cref=\"", owner, "\" path=\"/param[@name='", name, "']/node()\"/></param>");
                 continue;
             }
 

@@ -13,9 +13,9 @@ internal static class RegistrationEmitter
     public static void Emit(SourceWriter w, ApiModelIndex index)
     {
         var model = index.Model;
-        w.Line("namespace " + model.Namespace + ".Internal;");
+        w.Line("namespace ", model.Namespace, ".Internal;");
         w.Line();
-        w.Line("/// <summary>Registers the generated Refit implementations of the " + DocComments.Escape(model.ClientName) + " interfaces when the assembly loads.</summary>");
+        w.Line("/// <summary>Registers the generated Refit implementations of the ", DocComments.Escape(model.ClientName), " interfaces when the assembly loads.</summary>");
         w.Open("internal static class " + model.ClientName + "RefitRegistration");
         w.Line("#if NET5_0_OR_GREATER");
         w.Line("[global::System.Diagnostics.CodeAnalysis.SuppressMessage(\"Usage\", \"CA2255:The 'ModuleInitializer' attribute should not be used in libraries\", Justification = \"Refit looks generated implementations up in a registry that must be filled before the first RestService call.\")]");
@@ -25,8 +25,8 @@ internal static class RegistrationEmitter
         foreach (var client in model.Clients)
         {
             var iface = "global::" + model.Namespace + ".I" + client.Name + "Client";
-            w.Line("global::Refit.RestService.RegisterGeneratedSettingsFactory<" + iface + ">(static (client, settings) => new " + client.Name + "Client(client, settings));");
-            w.Line("global::Refit.RestService.RegisterGeneratedFactory<" + iface + ">(static (client, requestBuilder) => new " + client.Name + "Client(client, requestBuilder.Settings));");
+            w.Line("global::Refit.RestService.RegisterGeneratedSettingsFactory<", iface, ">(static (client, settings) => new ", client.Name, "Client(client, settings));");
+            w.Line("global::Refit.RestService.RegisterGeneratedFactory<", iface, ">(static (client, requestBuilder) => new ", client.Name, "Client(client, requestBuilder.Settings));");
         }
 
         w.Close();
