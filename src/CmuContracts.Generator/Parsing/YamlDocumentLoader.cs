@@ -19,6 +19,19 @@ internal static class YamlDocumentLoader
 
     public static SpecNode? Load(NodeReader reader, string text, FastPaths fastPaths)
     {
+        // The YAML fast path first: it also reads indented JSON, faster than the JSON one (no UTF-8 copy of the text).
+        if ((fastPaths & FastPaths.Yaml) != 0)
+        {
+            try
+            {
+                return YamlSpecTree.Load(text);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Declined (or, should it ever fail, a fault of its own): the next reader reads the text.
+            }
+        }
+
         if ((fastPaths & FastPaths.Json) != 0)
         {
             try
@@ -34,18 +47,6 @@ internal static class YamlDocumentLoader
             catch (JsonSpecTree.Unavailable)
             {
                 // Not exactly YAML-equivalent JSON: the YAML parser below reads it and reports what it finds.
-            }
-        }
-
-        if ((fastPaths & FastPaths.Yaml) != 0)
-        {
-            try
-            {
-                return YamlSpecTree.Load(text);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Declined (or, should it ever fail, a fault of its own): YamlDotNet reads the text, as it always did.
             }
         }
 

@@ -8,7 +8,7 @@ namespace CmuContracts.Generator.Parsing;
 /// <summary>
 /// Builds the <see cref="SpecNode"/> tree of a YAML spec straight from its text, for the YAML that specs are written
 /// in: one document of block mappings and sequences, plain, quoted, literal and folded scalars, and flow collections
-/// (JSON examples included). It is the very tree <see cref="SpecTreeLoader"/> builds from YamlDotNet's parsing events (same values,
+/// (JSON examples included, and indented JSON documents). It is the very tree <see cref="SpecTreeLoader"/> builds from YamlDotNet's parsing events (same values,
 /// styles, marks and node ids, from the same <see cref="SpecTreeBuilder"/>), without YamlDotNet's tokens and events,
 /// which were a third of a large spec's run and most of its garbage (docs/benchmarks.md). Anything else (anchors,
 /// tags, several documents, quoted scalars over several lines, tabs, a CR outside a CRLF, a repeated key, any error)
@@ -76,7 +76,8 @@ internal sealed partial class YamlSpecTree
             throw Decline(_indent < 0 ? "the text has no content" : "the document does not start at the first column");
         }
 
-        var root = BlockNode(0);
+        // A flow collection at the top (a JSON document) may run over lines at any indentation.
+        var root = _text[_pos] is '{' or '[' ? InlineValue(-1) : BlockNode(0);
         if (_indent >= 0)
         {
             throw Decline("content follows the document's top level");

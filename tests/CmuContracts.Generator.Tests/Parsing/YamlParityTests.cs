@@ -16,11 +16,12 @@ namespace CmuContracts.Generator.Tests.Parsing;
 public sealed class YamlParityTests
 {
     private const string Synthetic = "synthetic";
+    private const string SyntheticJson = "synthetic JSON";
 
     public static TheoryData<string, bool> Specs()
     {
         var specs = Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)
-            .Append(Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml")).Append(Synthetic);
+            .Append(Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml")).Append(Synthetic).Append(SyntheticJson);
         var data = new TheoryData<string, bool>();
         foreach (var spec in specs)
         {
@@ -48,6 +49,22 @@ public sealed class YamlParityTests
         Assert.NotNull(fast.Model);
         Assert.NotEmpty(fast.Model!.Clients);
         AssertSameResult(fast, slow);
+    }
+
+    /// <summary>Indented JSON is flow YAML the fast path reads (tabs and minified JSON it leaves to the JSON path).</summary>
+    [Theory]
+    [MemberData(nameof(JsonParityTests.Specs), MemberType = typeof(JsonParityTests))]
+    public void SpecsConvertedToJsonAreReadByTheFastPathAsYamlDotNetReadsThem(string file, JsonLayout layout)
+    {
+        var json = YamlToJson.Convert(File.ReadAllText(file), layout);
+
+        Assert.True((layout == JsonLayout.Indented) == FastPathApplies(json, out var reason), reason ?? "The fast path read it");
+        if (layout == JsonLayout.Indented)
+        {
+            AssertSameTree(json);
+            var (fast, slow) = ParseBoth(json);
+            AssertSameResult(fast, slow);
+        }
     }
 
     /// <summary>YAML's corners, and whether the fast path reads them (when it does, the trees must be equal).</summary>
@@ -131,7 +148,11 @@ public sealed class YamlParityTests
         { "a:\n  - b\n  c: d\n", false },
         { "a:\n  just a scalar\n", false },
         { "  a: 1\n", false },
-        { "[a, b]\n", false },
+        { "[a, b]\n", true },
+        { "{\"openapi\": \"3.0.0\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {}\n}\n", true },
+        { "{a: 1}\nb: 2\n", false },
+        { "{\"a\":1}\n", false },
+        { "  {\"a\": 1}\n", false },
         { "a: @b\n", false },
         { "a: `b`\n", false },
         { "a: - b\n", false },
@@ -189,7 +210,7 @@ public sealed class YamlParityTests
     }
 
     /// <summary>
-    /// One to three small mutations of every corpus spec and ours, with LF and with CRLF line ends (a character
+    /// One to three small mutations of every corpus spec and ours, with LF and CRLF line ends and as JSON (a character
     /// deleted, doubled or replaced by a YAML indicator or a CR, a line indented differently, a piece of a line copied
     /// onto a new line): whenever the fast path reads the result, YamlDotNet reads the same tree from it; whenever
     /// YamlDotNet fails, the fast path has declined. The fast path never throws anything else.
@@ -206,13 +227,14 @@ public sealed class YamlParityTests
         {
             var lf = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
             var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
+            var json = YamlToJson.Convert(lf, JsonLayout.Indented);
 
             // Our spec is 50 times larger than a corpus spec: fewer mutants of it.
             var mutants = file == ours ? Math.Max(1, MutantsPerSpec() / 8) : MutantsPerSpec();
             for (var i = 0; i < mutants; i++)
             {
-                // Every other mutant starts from the CRLF text.
-                var text = i % 2 == 0 ? lf : crlf;
+                // The mutants start from the text as written, with CRLF line ends, or as indented JSON.
+                var text = (i % 3) switch { 0 => lf, 1 => crlf, _ => json };
                 for (var m = random.Next(3); m >= 0; m--)
                 {
                     text = Mutate(text, random, Inserts);
@@ -294,8 +316,8 @@ public sealed class YamlParityTests
         }
     }
 
-    private static string SpecText(string spec) => spec == Synthetic
-        ? SyntheticSpecBuilder.Build().Yaml
+    private static string SpecText(string spec) => spec == Synthetic ? SyntheticSpecBuilder.Build().Yaml
+        : spec == SyntheticJson ? SyntheticJsonSpecBuilder.Build().Json
         : File.ReadAllText(Path.IsPathRooted(spec) ? spec : Path.Combine(SharedFolder(), "specs-corpus", spec)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static (ParseResult Fast, ParseResult Slow) ParseBoth(string yaml)
