@@ -153,10 +153,7 @@ internal sealed partial class YamlSpecTree
             i++;
         }
 
-        var value = escaped ? _scratch.Append(_text, segment, i - segment).ToString() : _strings.Get(_text, start + 1, i - start - 1);
-        var node = new SpecScalarNode(_builder.NextId(), MarkAt(start), MarkAt(i + 1), value, ScalarStyle.DoubleQuoted);
-        _pos = i + 1;
-        return node;
+        return Quoted(start, i, escaped ? segment : -1, ScalarStyle.DoubleQuoted);
     }
 
     /// <summary>Appends the escape whose letter is at <paramref name="at"/>; returns where the text goes on.</summary>
@@ -262,9 +259,18 @@ internal sealed partial class YamlSpecTree
             i++;
         }
 
-        var value = escaped ? _scratch.Append(_text, segment, i - segment).ToString() : _strings.Get(_text, start + 1, i - start - 1);
-        var node = new SpecScalarNode(_builder.NextId(), MarkAt(start), MarkAt(i + 1), value, ScalarStyle.SingleQuoted);
-        _pos = i + 1;
+        return Quoted(start, i, escaped ? segment : -1, ScalarStyle.SingleQuoted);
+    }
+
+    /// <summary>
+    /// The quoted scalar from its opening quote at <paramref name="start"/> to its closing one at <paramref name="close"/>;
+    /// an escaped one has its text in the scratch builder up to <paramref name="segment"/> (-1 when nothing was escaped).
+    /// </summary>
+    private SpecScalarNode Quoted(int start, int close, int segment, ScalarStyle style)
+    {
+        var value = segment >= 0 ? _scratch.Append(_text, segment, close - segment).ToString() : _strings.Get(_text, start + 1, close - start - 1);
+        var node = new SpecScalarNode(_builder.NextId(), MarkAt(start), MarkAt(close + 1), value, style);
+        _pos = close + 1;
         return node;
     }
 

@@ -23,6 +23,18 @@ internal static class ParsingTestSupport
         return result.Model!;
     }
 
+    /// <summary>
+    /// Two parses of the same spec (through different tree readers) agree: the same diagnostics at the same places and
+    /// the same model.
+    /// </summary>
+    public static void AssertSameResult(ParseResult expected, ParseResult actual)
+    {
+        Assert.Equal(Describe(expected.Diagnostics), Describe(actual.Diagnostics));
+        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
+        Assert.Equal(ModelDump.Write(expected.Model), ModelDump.Write(actual.Model));
+        Assert.Equal(expected.Model, actual.Model);
+    }
+
     public static string Describe(IEnumerable<DiagnosticInfo> diagnostics)
     {
         var builder = new StringBuilder();
