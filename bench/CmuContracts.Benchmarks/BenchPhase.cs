@@ -8,6 +8,8 @@ namespace CmuContracts.Benchmarks;
 internal static class BenchPhase
 {
     public const string Full = "full";
+    public const string Parse = "parse";
+    public const string Emit = "emit";
 
     /// <param name="spec">The spec.</param>
     /// <param name="phase"><c>full</c> (a new driver's run), <c>parse</c> (text to model) or <c>emit</c> (model to text).</param>
@@ -16,9 +18,9 @@ internal static class BenchPhase
         var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
         switch (phase)
         {
-            case "parse":
+            case Parse:
                 return () => SpecParser.Parse(input, CancellationToken.None);
-            case "emit":
+            case Emit:
                 var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
                 return () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false);
             case Full:

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CmuContracts.Generator.Emitting;
-using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 
 namespace CmuContracts.Benchmarks;
@@ -21,14 +19,10 @@ internal static class PhaseReport
         Console.WriteLine();
         Console.WriteLine("| Spec | Tokens only (YAML: YamlDotNet events, which the YAML fast path does without; JSON: Utf8JsonReader and strings) | Node tree | Parse (text to model) | Emit (model to text) | Full driver run | NSwag full run |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var compilation = OurGenerator.CreateCompilation();
         foreach (var spec in BenchmarkSpecs.All)
         {
-            var input = new SpecInput(spec.Path, spec.Text, "Bench.Generated", "Bench", "Bench.Generated.Bench");
             var json = YamlDocumentLoader.IsJsonPath(spec.Path);
-            OurGenerator.ThrowIfFailed(OurGenerator.CreateDriver(OurGenerator.Text(spec.Path, spec.Text)).RunGenerators(compilation).GetRunResult());
-            var model = SpecParser.Parse(input, CancellationToken.None).Model ?? throw new InvalidOperationException(spec.Name + " did not parse");
-            var text = OurGenerator.Text(spec.Path, spec.Text);
+            OurGenerator.Generate(spec);
 
             var events = Median(runs, () =>
             {
@@ -46,10 +40,10 @@ internal static class PhaseReport
 
                 return n;
             });
-            var tree = Median(runs, () => YamlDocumentLoader.Load(new NodeReader(spec.Path, CancellationToken.None), spec.Text, json ? FastPaths.Json | FastPaths.Yaml : FastPaths.Yaml));
-            var parse = Median(runs, () => SpecParser.Parse(input, CancellationToken.None));
-            var emit = Median(runs, () => SourceEmitter.Emit(model, GenerationOptions.Default, clients: true, serviceCollection: false));
-            var full = Median(runs, () => OurGenerator.CreateDriver(text).RunGenerators(compilation));
+            var tree = Median(runs, () => YamlDocumentLoader.Load(new NodeReader(spec.Path, CancellationToken.None), spec.Text, SpecParser.FastPathsFor(spec.Path)));
+            var parse = Median(runs, BenchPhase.Runner(spec, BenchPhase.Parse));
+            var emit = Median(runs, BenchPhase.Runner(spec, BenchPhase.Emit));
+            var full = Median(runs, BenchPhase.Runner(spec, BenchPhase.Full));
             var nswag = Median(runs, () => NSwagGenerator.Generate(spec));
             Console.WriteLine($"| {spec.Name} | {events} | {tree} | {parse} | {emit} | {full} | {nswag} |");
         }

@@ -11,7 +11,11 @@ internal static class SpecParser
 {
     /// <summary>Never throws (except <see cref="OperationCanceledException"/>): every problem becomes a diagnostic.</summary>
     public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken) =>
-        Parse(input, YamlDocumentLoader.IsJsonPath(input.Path) ? FastPaths.Json | FastPaths.Yaml : FastPaths.Yaml, cancellationToken);
+        Parse(input, FastPathsFor(input.Path), cancellationToken);
+
+    /// <summary>The fast paths a spec may take: the YAML one always, the JSON one when its file name says JSON.</summary>
+    internal static FastPaths FastPathsFor(string path) =>
+        YamlDocumentLoader.IsJsonPath(path) ? FastPaths.Json | FastPaths.Yaml : FastPaths.Yaml;
 
     /// <summary>Parses with the given fast paths (tests compare them with YamlDotNet alone).</summary>
     internal static ParseResult Parse(SpecInput input, FastPaths fastPaths, CancellationToken cancellationToken)

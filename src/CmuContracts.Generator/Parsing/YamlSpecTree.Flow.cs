@@ -6,7 +6,7 @@ namespace CmuContracts.Generator.Parsing;
 /// <summary>The flow collections of <see cref="YamlSpecTree"/>, on one line or several (as JSON examples in specs are written).</summary>
 internal sealed partial class YamlSpecTree
 {
-    /// <summary>A flow collection or scalar on the current line.</summary>
+    /// <summary>A flow collection (which may run over lines) or a flow scalar, at <see cref="_pos"/>.</summary>
     private SpecNode FlowNode()
     {
         if (_pos >= _text.Length)
@@ -75,7 +75,7 @@ internal sealed partial class YamlSpecTree
 
             if (!TryTake('}'))
             {
-                throw Decline("a flow mapping that does not close on its line");
+                throw Decline("a flow mapping that does not close");
             }
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class YamlSpecTree
 
             if (!TryTake(']'))
             {
-                throw Decline("a flow sequence that does not close on its line");
+                throw Decline("a flow sequence that does not close");
             }
         }
 
