@@ -6,15 +6,15 @@ namespace CmuContracts.Tests.Pipeline;
 
 /// <summary>
 /// Keeps every log record of one test host, at Trace, with its event id; and hands each formatted line, its
-/// structured state and its scopes to the suite-wide <see cref="SuiteTranscript"/> for the secret scan.
+/// structured state and its scopes to the host's <see cref="SecretScan"/>.
 /// </summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+internal sealed class CapturingLoggerProvider(SecretScan scan) : ILoggerProvider
 {
     public ConcurrentQueue<LogRecord> Records { get; } = new();
 
     public IEnumerable<string> Lines => Records.Select(r => r.Line);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, scan, categoryName);
 
     public void Dispose()
     {
@@ -22,12 +22,12 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     internal sealed record LogRecord(LogLevel Level, string Category, EventId EventId, string Message, string Line);
 
-    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+    private sealed class Logger(CapturingLoggerProvider owner, SecretScan scan, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            SuiteTranscript.Add(TextSource.Log, $"scope {category}: {state} {Structured(state)}");
+            scan.Add(TextSource.Log, $"scope {category}: {state} {Structured(state)}");
             return null;
         }
 
@@ -40,7 +40,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
             owner.Records.Enqueue(new LogRecord(logLevel, category, eventId, message, line));
 
             // A structured sink writes every state value, including those the message leaves out.
-            SuiteTranscript.Add(TextSource.Log, line + " " + Structured(state));
+            scan.Add(TextSource.Log, line + " " + Structured(state));
         }
 
         private static string Structured<TState>(TState state) => state is IEnumerable<KeyValuePair<string, object?>> values

@@ -9,17 +9,17 @@ namespace CmuContracts.Tests.Pipeline;
 
 /// <summary>
 /// A service provider built with AddCmuClient against an emulator. Its logs are captured, and its statement and
-/// the secrets its clients see on the wire are recorded, for this test's scan and the suite-wide one.
+/// the secrets its clients see on the wire are recorded; when it is disposed, its <see cref="SecretScan"/> fails the
+/// test if any log line, exception, measurement or activity during its life carried one of them.
 /// </summary>
 internal sealed class CmuTestHost : IAsyncDisposable
 {
-    private static int s_created;
-
-    private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement)
+    private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement, SecretScan scan)
     {
         Services = services;
         Logs = logs;
         Statement = statement;
+        Scan = scan;
     }
 
     public ServiceProvider Services { get; }
@@ -28,19 +28,18 @@ internal sealed class CmuTestHost : IAsyncDisposable
 
     public string Statement { get; }
 
+    public SecretScan Scan { get; }
+
     public IUsageReportsClient Reports => Services.GetRequiredService<IUsageReportsClient>();
 
     public CmuAccessTokenProvider Tokens => Services.GetRequiredService<CmuAccessTokenProvider>();
 
-    /// <summary>How many hosts the run has created: the suite-wide scan checks it saw some.</summary>
-    public static int Created => s_created;
-
     public static CmuTestHost Create(AdobePassEmulator emulator, Action<CmuContracts.CmuClientOptions>? configure = null, Action<CmuClientBuilder>? build = null, string? statement = null, TimeProvider? timeProvider = null)
     {
         statement ??= emulator.IssueSoftwareStatement("demo");
-        SuiteSecrets.Add(SecretKind.SoftwareStatement, statement);
-        Interlocked.Increment(ref s_created);
-        var logs = new CapturingLoggerProvider();
+        var scan = new SecretScan();
+        scan.Secrets.Add(SecretKind.SoftwareStatement, statement);
+        var logs = new CapturingLoggerProvider(scan);
         var services = new ServiceCollection();
         if (timeProvider is not null)
         {
@@ -63,10 +62,10 @@ internal sealed class CmuTestHost : IAsyncDisposable
         // Last, so innermost: it sees what reaches the wire, after every handler a test added.
         foreach (var client in new[] { builder.RegistrationHttpClient, builder.TokenHttpClient, builder.UsageReportsHttpClient })
         {
-            client.AddHttpMessageHandler(() => new SecretRecordingHandler());
+            client.AddHttpMessageHandler(() => new SecretRecordingHandler(scan.Secrets));
         }
 
-        return new CmuTestHost(services.BuildServiceProvider(), logs, statement);
+        return new CmuTestHost(services.BuildServiceProvider(), logs, statement, scan);
     }
 
     /// <summary>The credentials the host's store holds for its statement, if it registered.</summary>
@@ -106,5 +105,10 @@ internal sealed class CmuTestHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        var findings = Scan.Finish();
+        Assert.True(findings.Count == 0, $"{findings.Count} texts carry a secret of this host:\n" + string.Join('\n', findings.Take(20)));
+    }
 }

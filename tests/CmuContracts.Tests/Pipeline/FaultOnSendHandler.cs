@@ -6,8 +6,14 @@ namespace CmuContracts.Tests.Pipeline;
 /// Asks the emulator for a fault (X-Emulator-Fault) on chosen sends, counted from 1; records when each send left, on
 /// <paramref name="clock"/> (real time unless a test's client runs on a fake clock).
 /// </summary>
-internal sealed class FaultOnSendHandler(string fault, Func<int, bool> onSend, TimeProvider? clock = null) : DelegatingHandler
+internal sealed class FaultOnSendHandler(Func<int, string?> faultFor, TimeProvider? clock = null) : DelegatingHandler
 {
+    /// <summary>Sends <paramref name="fault"/> on each send numbered so that <paramref name="onSend"/> is true.</summary>
+    public FaultOnSendHandler(string fault, Func<int, bool> onSend, TimeProvider? clock = null)
+        : this(send => onSend(send) ? fault : null, clock)
+    {
+    }
+
     /// <summary>Timers count whole milliseconds and may fire a little before a Stopwatch says: lower bounds allow this much.</summary>
     public static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(5);
 
@@ -24,7 +30,7 @@ internal sealed class FaultOnSendHandler(string fault, Func<int, bool> onSend, T
     {
         request.Headers.Remove("X-Emulator-Fault");
         _sentAt.Enqueue(_clock.GetTimestamp());
-        if (onSend(Interlocked.Increment(ref _sends)))
+        if (faultFor(Interlocked.Increment(ref _sends)) is { } fault)
         {
             request.Headers.TryAddWithoutValidation("X-Emulator-Fault", fault);
         }
