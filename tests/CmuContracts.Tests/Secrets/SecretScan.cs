@@ -23,7 +23,7 @@ internal sealed class SecretScan : IDisposable
 
     // A re-entrancy guard per thread (an observer's own exception must not be observed), not state of a scan.
     [ThreadStatic]
-    private static bool t_recording;
+    private static bool s_recording;
 
     public SecretScan()
     {
@@ -127,12 +127,12 @@ internal sealed class SecretScan : IDisposable
     // Never throw from an observer, and never observe the observer's own exceptions.
     private void Record(TextSource source, Func<string> text)
     {
-        if (t_recording)
+        if (s_recording)
         {
             return;
         }
 
-        t_recording = true;
+        s_recording = true;
         try
         {
             Add(source, text());
@@ -144,7 +144,7 @@ internal sealed class SecretScan : IDisposable
 #pragma warning restore CA1031
         finally
         {
-            t_recording = false;
+            s_recording = false;
         }
     }
 }
