@@ -14,7 +14,7 @@ public sealed class FleetTests(ITestOutputHelper output)
     private const int CallsEach = 25;
 
     [Fact]
-    public async Task Four_processes_started_together_cold_make_one_registration_and_one_token_request_in_total()
+    public async Task FourProcessesStartedTogetherColdMakeOneRegistrationAndOneTokenRequestInTotal()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });

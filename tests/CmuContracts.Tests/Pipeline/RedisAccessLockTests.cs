@@ -18,7 +18,7 @@ public sealed class RedisLeaseTimingDefinition;
 public sealed class RedisAccessLockTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_lock_held_by_another_instance_bounds_the_wait_sends_nothing_and_is_left_to_its_holder()
+    public async Task ALockHeldByAnotherInstanceBoundsTheWaitSendsNothingAndIsLeftToItsHolder()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
@@ -47,7 +47,7 @@ public sealed class RedisAccessLockTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_lock_whose_holder_died_lapses_with_its_lease()
+    public async Task ALockWhoseHolderDiedLapsesWithItsLease()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
@@ -67,7 +67,7 @@ public sealed class RedisAccessLockTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_holder_whose_registration_outlasts_the_lease_keeps_the_lock_so_the_other_instance_reuses_its_work()
+    public async Task AHolderWhoseRegistrationOutlastsTheLeaseKeepsTheLockSoTheOtherInstanceReusesItsWork()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());

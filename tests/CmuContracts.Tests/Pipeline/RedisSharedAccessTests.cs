@@ -12,7 +12,7 @@ namespace CmuContracts.Tests.Pipeline;
 public sealed class RedisSharedAccessTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Credentials_and_token_in_Redis_serve_a_fresh_provider_without_registering_or_a_token_request()
+    public async Task CredentialsAndTokenInRedisServeAFreshProviderWithoutRegisteringOrATokenRequest()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
@@ -36,7 +36,7 @@ public sealed class RedisSharedAccessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Credentials_in_Redis_outlive_the_shared_token_so_a_fresh_provider_only_requests_a_token()
+    public async Task CredentialsInRedisOutliveTheSharedTokenSoAFreshProviderOnlyRequestsAToken()
     {
         await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
@@ -59,7 +59,7 @@ public sealed class RedisSharedAccessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Redis_options_are_validated_with_the_setting_named_and_no_password_shown()
+    public async Task RedisOptionsAreValidatedWithTheSettingNamedAndNoPasswordShown()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator, build: b => b.UseRedis(o =>
