@@ -1,30 +1,33 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Xunit.Abstractions;
 
 namespace CmuContracts.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> (Debian's package) on a free 127.0.0.1 port, without persistence, killed on dispose.
-/// A machine without it fails the test with the install command: CI installs it, so it is never skipped.
+/// A real Redis-protocol server on a free 127.0.0.1 port for one test, without persistence: Debian's
+/// <c>redis-server</c> as a child process, or Microsoft.Garnet in this process on a machine without it
+/// (<see cref="RedisServerChoice"/>: <c>CMU_TEST_REDIS</c> forces one). It can be stopped and started again
+/// on the same port, empty, as a Redis restart; disposing stops it.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly RedisServerChoice _choice;
+    private IAsyncDisposable? _running;
 
-    private RedisServer(Process process, int port, string directory)
+    private RedisServer(RedisServerChoice choice, int port, IAsyncDisposable running)
     {
-        _process = process;
+        _choice = choice;
         Port = port;
-        _directory = directory;
+        _running = running;
     }
 
+    public RedisServerKind Kind => _choice.Kind;
+
     public int Port { get; }
+
+    public bool IsRunning => _running is not null;
 
     /// <summary>
     /// The StackExchange.Redis configuration string for this server. Its 5 s default timeouts are raised:
@@ -32,133 +35,81 @@ public sealed class RedisServer : IAsyncDisposable
     /// </summary>
     public string Configuration => "127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + ",syncTimeout=30000,asyncTimeout=30000";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts the chosen server and says on <paramref name="output"/> which one it is, so a test log shows it.</summary>
+    public static async Task<RedisServer> StartAsync(ITestOutputHelper? output = null)
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
-            "redis-server is not installed, and the Redis tests need a real one: run 'apt-get install -y redis-server' (.ci/run does so when it is missing).");
+        var choice = RedisServerChoice.FromEnvironment();
 
-        // A port picked free can be taken before redis binds it: try a few.
+        // A port picked free can be taken before the server binds it: try a few.
         var failures = new List<string>();
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var server = await TryStartAsync(executable, FreeLoopbackPort(), failures);
-            if (server is not null)
+            var port = FreeLoopbackPort();
+            try
             {
+                var server = new RedisServer(choice, port, await StartOnAsync(choice, port));
+                output?.WriteLine("Redis tests' server: " + server);
                 return server;
             }
-        }
-
-        throw new InvalidOperationException("redis-server did not start: " + string.Join(" | ", failures));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(_process);
-        _process.Dispose();
-        TryDeleteDirectory(_directory);
-    }
-
-    private static async Task<RedisServer?> TryStartAsync(string executable, int port, List<string> failures)
-    {
-        var directory = Directory.CreateTempSubdirectory("cmu-redis-").FullName;
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var output = new ConcurrentQueue<string>();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout && !process.HasExited)
-        {
-            if (await PingAsync(port))
+            catch (InvalidOperationException ex)
             {
-                return new RedisServer(process, port, directory);
+                failures.Add(ex.Message);
             }
-
-            await Task.Delay(50);
         }
 
-        failures.Add($"port {port}: {(process.HasExited ? $"exited with {process.ExitCode}" : "no PONG in time")}: {string.Join(" / ", output.TakeLast(5))}");
-        await StopAsync(process);
-        process.Dispose();
-        TryDeleteDirectory(directory);
-        return null;
+        throw new InvalidOperationException($"{Name(choice)} did not start: " + string.Join(" | ", failures));
     }
 
-    /// <summary>True when the server answers PING with PONG (the inline command form of the Redis protocol).</summary>
-    private static async Task<bool> PingAsync(int port)
+    /// <summary>Stops the server: clients' connections drop and new ones are refused. Its data is gone.</summary>
+    public async Task StopAsync()
     {
-        try
+        if (_running is { } running)
         {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-            var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
+            _running = null;
+            await running.DisposeAsync();
         }
     }
+
+    /// <summary>Starts a stopped server again on the same port (clients reconnect to the same configuration), empty.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_running is not null)
+        {
+            throw new InvalidOperationException(this + " is already running.");
+        }
+
+        // Not moved to another port if this one was taken meanwhile: clients know this one.
+        _running = await StartOnAsync(_choice, Port);
+    }
+
+    /// <summary>A Redis restart: <see cref="StopAsync"/> then <see cref="StartAgainAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAgainAsync();
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>Which server, where, and why this one, e.g. "Garnet 2.2.12 in the test process on 127.0.0.1:40123 (CMU_TEST_REDIS=garnet)".</summary>
+    public override string ToString() => $"{Name(_choice)} on 127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)} ({_choice.Reason})";
+
+    private static async Task<IAsyncDisposable> StartOnAsync(RedisServerChoice choice, int port) => choice.Kind switch
+    {
+        RedisServerKind.Garnet => GarnetInstance.Start(port),
+        _ => await RedisServerProcess.StartAsync(choice.Executable!, port),
+    };
+
+    private static string Name(RedisServerChoice choice) => choice.Kind switch
+    {
+        RedisServerKind.Garnet => "Garnet " + GarnetInstance.Version + " in the test process",
+        _ => "redis-server " + RedisServerProcess.VersionOf(choice.Executable!) + " (" + choice.Executable + ")",
+    };
 
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin").Append("/usr/sbin")
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null && output.Count < 200)
-        {
-            output.Enqueue(line);
-        }
-    }
-
-    private static async Task StopAsync(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-        }
-
-        await process.WaitForExitAsync();
-    }
-
-    private static void TryDeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover empty temp directory is harmless.
-        }
     }
 }

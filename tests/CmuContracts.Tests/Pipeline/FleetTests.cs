@@ -3,19 +3,20 @@ using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using CmuContracts.Tests.Infrastructure;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 
 namespace CmuContracts.Tests.Pipeline;
 
 /// <summary>A fleet on one registration: separate OS processes sharing one Redis and one emulator.</summary>
-public sealed class FleetTests
+public sealed class FleetTests(ITestOutputHelper output)
 {
     private const int Workers = 4;
     private const int CallsEach = 25;
 
     [Fact]
-    public async Task Four_processes_started_together_cold_make_one_registration_and_one_token_request_in_total()
+    public async Task FourProcessesStartedTogetherColdMakeOneRegistrationAndOneTokenRequestInTotal()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         var statementFile = Path.Combine(Directory.CreateTempSubdirectory("cmu-fleet-").FullName, "software-statement.jwt");
         var statement = emulator.IssueSoftwareStatement("demo");
@@ -36,7 +37,7 @@ public sealed class FleetTests
 
             for (var i = 0; i < Workers; i++)
             {
-                Assert.True(exits[i] == 0, $"worker {i} exited with {exits[i]}: {workers[i].Errors}");
+                Assert.True(exits[i] == 0, $"worker {i} exited with {exits[i]} (Redis: {redis}): {workers[i].Errors}");
                 Assert.Equal(["reports " + CallsEach], workers[i].Output);
             }
 

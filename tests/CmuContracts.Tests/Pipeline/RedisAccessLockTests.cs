@@ -4,6 +4,7 @@ using CmuContracts.Emulator.Hosting;
 using CmuContracts.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 using static CmuContracts.Tests.Pipeline.RedisTestSupport;
 
 namespace CmuContracts.Tests.Pipeline;
@@ -12,14 +13,14 @@ namespace CmuContracts.Tests.Pipeline;
 [CollectionDefinition(nameof(RedisAccessLockTests), DisableParallelization = true)]
 public sealed class RedisLeaseTimingDefinition;
 
-/// <summary>The cross-process lock of UseRedis against a real redis-server, another instance played by hand.</summary>
+/// <summary>The cross-process lock of UseRedis against a real Redis-protocol server, another instance played by hand.</summary>
 [Collection(nameof(RedisAccessLockTests))]
-public sealed class RedisAccessLockTests
+public sealed class RedisAccessLockTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_lock_held_by_another_instance_bounds_the_wait_sends_nothing_and_is_left_to_its_holder()
+    public async Task ALockHeldByAnotherInstanceBoundsTheWaitSendsNothingAndIsLeftToItsHolder()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
@@ -46,9 +47,9 @@ public sealed class RedisAccessLockTests
     }
 
     [Fact]
-    public async Task A_lock_whose_holder_died_lapses_with_its_lease()
+    public async Task ALockWhoseHolderDiedLapsesWithItsLease()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
@@ -66,9 +67,9 @@ public sealed class RedisAccessLockTests
     }
 
     [Fact]
-    public async Task A_holder_whose_registration_outlasts_the_lease_keeps_the_lock_so_the_other_instance_reuses_its_work()
+    public async Task AHolderWhoseRegistrationOutlastsTheLeaseKeepsTheLockSoTheOtherInstanceReusesItsWork()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);

@@ -3,17 +3,18 @@ using CmuContracts.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 using static CmuContracts.Tests.Pipeline.RedisTestSupport;
 
 namespace CmuContracts.Tests.Pipeline;
 
-/// <summary>UseRedis against a real redis-server: the distributed credential store and the shared token.</summary>
-public sealed class RedisSharedAccessTests
+/// <summary>UseRedis against a real Redis-protocol server: the distributed credential store and the shared token.</summary>
+public sealed class RedisSharedAccessTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Credentials_and_token_in_Redis_serve_a_fresh_provider_without_registering_or_a_token_request()
+    public async Task CredentialsAndTokenInRedisServeAFreshProviderWithoutRegisteringOrATokenRequest()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
 
@@ -35,9 +36,9 @@ public sealed class RedisSharedAccessTests
     }
 
     [Fact]
-    public async Task Credentials_in_Redis_outlive_the_shared_token_so_a_fresh_provider_only_requests_a_token()
+    public async Task CredentialsInRedisOutliveTheSharedTokenSoAFreshProviderOnlyRequestsAToken()
     {
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(output);
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
         await using (var first = CmuTestHost.Create(emulator, Patient, b => b.UseRedis(redis.Configuration), statement))
@@ -58,7 +59,7 @@ public sealed class RedisSharedAccessTests
     }
 
     [Fact]
-    public async Task Redis_options_are_validated_with_the_setting_named_and_no_password_shown()
+    public async Task RedisOptionsAreValidatedWithTheSettingNamedAndNoPasswordShown()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator, build: b => b.UseRedis(o =>
