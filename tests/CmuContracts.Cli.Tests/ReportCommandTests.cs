@@ -27,19 +27,36 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public async Task ChartBarsAreTheMetricSummedPerDay()
+    public async Task TheTerminalChartHasOneBarPerTenantAndDayNeverASum()
     {
         var json = await CliRun.RunAsync(["report", "--emulator", "--granularity", "day", "--dimension", "tenant", "--start", Start, "--end", End, "--metric", "active-users", "--format", "json", "-q"]);
         var table = await CliRun.RunAsync(["report", "--emulator", "--granularity", "day", "--dimension", "tenant", "--start", Start, "--end", End, "--metric", "active-users", "-q"]);
 
         Assert.Equal(0, json.ExitCode);
-        Assert.Equal(0, table.ExitCode);
+        Assert.True(table.ExitCode == 0, table.ToString());
         using var document = JsonDocument.Parse(json.Out);
-        var firstDay = document.RootElement.GetProperty("records").EnumerateArray()
-            .Where(r => r.GetProperty("day").GetString() == Start[8..].TrimStart('0'))
-            .Sum(r => r.GetProperty("active-users").GetInt64());
-        var bar = table.Out.Split('\n').Single(l => l.StartsWith(Start, StringComparison.Ordinal) && l.Contains('█'));
-        Assert.EndsWith(" " + firstDay.ToString(CultureInfo.InvariantCulture), bar.TrimEnd());
+        var records = document.RootElement.GetProperty("records").EnumerateArray().ToList();
+        var bars = table.Out.Split('\n').Where(l => l.Contains('█')).Select(l => l.Trim()).ToList();
+        Assert.Equal(records.Count, bars.Count); // 7 days x 3 tenants: one bar per row, none merged.
+        foreach (var record in records.Where(r => r.GetProperty("day").GetString() == Start[8..].TrimStart('0')))
+        {
+            var tenant = record.GetProperty("tenant").GetString()!;
+            var bar = Assert.Single(bars, b => b.StartsWith($"{Start} {tenant} ", StringComparison.Ordinal));
+            Assert.EndsWith(" " + record.GetProperty("active-users").GetInt64().ToString(CultureInfo.InvariantCulture), bar);
+        }
+
+        Assert.Contains("active-users per day by tenant (a distinct count: bars are not summed)", table.Out);
+    }
+
+    [Fact]
+    public async Task TooManySeriesLeaveTheTerminalChartOutAndSayWhy()
+    {
+        var run = await CliRun.RunAsync(["report", "--emulator", "--granularity", "day", "--dimension", "tenant", "--dimension", "mvpd", "--start", Start, "--end", End, "--metric", "active-users"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("CMU report /year/month/day/tenant/mvpd", run.Out);
+        Assert.DoesNotContain("█", run.Out);
+        Assert.Contains("cmu: bar chart left out: 15 tenant and mvpd values would make 15 series (at most 8 stay readable); narrow the report with --filter", run.Err);
     }
 
     [Fact]
