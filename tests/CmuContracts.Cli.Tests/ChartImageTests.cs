@@ -93,4 +93,17 @@ public sealed class ChartImageTests
         Assert.False(File.Exists(png));
         Assert.False(File.Exists(output));
     }
+
+    [Fact]
+    public async Task AWindowWithoutRowsGetsAChartThatSaysSoWithoutAScale()
+    {
+        var svg = Path.Combine(TempDirectory.Create(), "empty.svg");
+
+        var run = await CliRun.RunAsync(["report", "--emulator", "-q", "-g", "month", "-d", "tenant", "--start", "900d", "--end", "870d", "--metric", "active-users", "--chart", svg]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var texts = XDocument.Load(svg).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+        Assert.Contains("CMU sent no rows for this report and window", texts);
+        Assert.DoesNotContain(texts, t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)); // No tick labels.
+    }
 }

@@ -108,13 +108,22 @@ internal static class ChartImage
     {
         var plot = new Plot();
         plot.Font.Set(SansFont.Value);
-        var palette = new ScottPlot.Palettes.Category10();
-        var bars = chart.Buckets.Count <= MaxBarBuckets;
+        var note = chart.DistinctCountNote is { } distinct ? "\n" + distinct : string.Empty;
+        plot.Title($"{chart.Subject}\n{scope}{note}", size: 15);
+        plot.XLabel($"{chart.Grouping} (UTC)", size: 14);
+        plot.YLabel($"{chart.Metric} ({MetricUnits.Of(chart.Metric)} per {chart.Grouping})", size: 14);
         if (chart.Series.Count == 0)
         {
+            // No rows: say so, with no made-up scale around it.
             plot.Add.Annotation("CMU sent no rows for this report and window", Alignment.MiddleCenter);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            plot.HideGrid();
+            return plot;
         }
-        else if (bars)
+
+        var palette = new ScottPlot.Palettes.Category10();
+        if (chart.Buckets.Count <= MaxBarBuckets)
         {
             AddBars(plot, chart, palette);
         }
@@ -123,10 +132,6 @@ internal static class ChartImage
             AddLines(plot, chart, palette, size);
         }
 
-        var note = chart.DistinctCountNote is { } distinct ? "\n" + distinct : string.Empty;
-        plot.Title($"{chart.Subject}\n{scope}{note}", size: 15);
-        plot.XLabel($"{chart.Grouping} (UTC)", size: 14);
-        plot.YLabel($"{chart.Metric} ({MetricUnits.Of(chart.Metric)} per {chart.Grouping})", size: 14);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => v.ToString("#,##0.##", CultureInfo.InvariantCulture),
