@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace CmuContracts.Cli;
 
 /// <summary>
-/// One command's client: <c>AddCmuClient</c> over the resolved settings, against the configured endpoints or an
-/// in-process emulator (127.0.0.1, its demo software statement) started for the command and stopped after it.
+/// One command's client: <c>AddCmuClient</c> over the resolved settings, against the configured endpoints or, only
+/// when asked for, an in-process emulator (127.0.0.1, its demo software statement) started for the command and
+/// stopped after it.
 /// </summary>
 internal sealed class CmuSession : IAsyncDisposable
 {
@@ -33,6 +34,7 @@ internal sealed class CmuSession : IAsyncDisposable
     /// <exception cref="CliUsageException">The settings are invalid (the message names the setting).</exception>
     public static async Task<CmuSession> StartAsync(CliSettings settings, Notices notices, CancellationToken cancellationToken)
     {
+        settings.RequireEndpoint();
         var values = new Dictionary<string, string?>(settings.Values, StringComparer.OrdinalIgnoreCase);
         AdobePassEmulator? emulator = null;
         if (settings.UseEmulator)
@@ -48,9 +50,7 @@ internal sealed class CmuSession : IAsyncDisposable
 
             // The emulator signs with a key of its own per start, so credentials from it are worthless later.
             values.Remove("CredentialStorePath");
-            notices.Info(settings.EmulatorRequested
-                ? $"using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data)"
-                : $"no endpoint configured: using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data); see 'Using real Adobe endpoints' in the README");
+            notices.Info($"using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data)");
         }
 
         var services = new ServiceCollection();

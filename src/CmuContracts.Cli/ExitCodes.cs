@@ -9,7 +9,10 @@ public static class ExitCodes
     /// <summary>Internal failure that fits no class below (a bug: please report it).</summary>
     public const int Failure = 1;
 
-    /// <summary>Bad flags, arguments or settings: nothing was sent.</summary>
+    /// <summary>
+    /// Bad flags, arguments or settings, found before anything is sent (no endpoint and no --emulator among them);
+    /// or a --chart the report's rows cannot honestly fill (too many series), found before anything is written.
+    /// </summary>
     public const int Usage = 2;
 
     /// <summary>Software statement, registration, token or CMU access refused.</summary>

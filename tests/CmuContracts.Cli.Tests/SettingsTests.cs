@@ -62,7 +62,7 @@ public sealed class SettingsTests
     public async Task TheEmbeddedEmulatorNeverWritesTheCredentialFile()
     {
         var home = TempDirectory.Create();
-        var run = await CliRun.RunAsync(["register"], home: home);
+        var run = await CliRun.RunAsync(["register", "--emulator"], home: home);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("memory (this run only)", run.Out);

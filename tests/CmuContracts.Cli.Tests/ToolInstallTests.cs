@@ -22,7 +22,21 @@ public sealed class ToolInstallTests
             var pack = await RunAsync("dotnet", ["pack", Path.Combine(Metadata("RepoRoot"), "src", "CmuContracts.Cli", "CmuContracts.Cli.csproj"),
                 "--no-build", "-c", Metadata("Configuration"), "-o", feed, $"-p:Version={version}", "-nologo"], work);
             Assert.True(pack.ExitCode == 0, pack.ToString());
-            Assert.True(File.Exists(Path.Combine(feed, $"CmuContracts.Cli.{version}.nupkg")), pack.ToString());
+            var package = Path.Combine(feed, $"CmuContracts.Cli.{version}.nupkg");
+            Assert.True(File.Exists(package), pack.ToString());
+
+            // Chart images need SkiaSharp's and HarfBuzzSharp's native libraries for Windows, macOS and Linux.
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+            {
+                var natives = zip.Entries.Select(e => e.FullName).Where(n => n.Contains("/runtimes/", StringComparison.Ordinal)).ToList();
+                foreach (var native in new[] { "win-x64/native/libSkiaSharp.dll", "win-arm64/native/libSkiaSharp.dll", "osx/native/libSkiaSharp.dylib", "linux-x64/native/libSkiaSharp.so",
+                    "linux-arm64/native/libSkiaSharp.so", "linux-musl-x64/native/libSkiaSharp.so", "win-x64/native/libHarfBuzzSharp.dll", "osx/native/libHarfBuzzSharp.dylib", "linux-x64/native/libHarfBuzzSharp.so" })
+                {
+                    Assert.Contains(natives, n => n.EndsWith("/runtimes/" + native, StringComparison.Ordinal));
+                }
+
+                Assert.DoesNotContain(natives, n => n.Contains("/runtimes/linux-riscv64/", StringComparison.Ordinal)); // Trimmed to the platforms listed in the project.
+            }
 
             var install = await RunAsync("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "--version", version, "CmuContracts.Cli"], work);
             Assert.True(install.ExitCode == 0, install.ToString());
@@ -33,6 +47,12 @@ public sealed class ToolInstallTests
             Assert.Contains("CMU report /tenant/year/month/day", report.Out);
             Assert.Contains("active-users per day", report.Out);
             Assert.Contains("using the embedded emulator", report.Err);
+
+            // The installed tool loads the native drawing library from its own package.
+            var chart = await RunAsync(Path.Combine(tools, OperatingSystem.IsWindows() ? "cmu.exe" : "cmu"),
+                ["report", "--emulator", "-q", "--granularity", "day", "--dimension", "tenant", "--metric", "active-users", "--start", "10d", "--end", "3d", "--chart", "chart.png"], work);
+            Assert.True(chart.ExitCode == 0, chart.ToString());
+            Assert.Equal("PNG", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(Path.Combine(work, "chart.png")))[1..4]));
 
             var usage = await RunAsync(Path.Combine(tools, OperatingSystem.IsWindows() ? "cmu.exe" : "cmu"), ["report", "--bogus"], work);
             Assert.Equal(ExitCodes.Usage, usage.ExitCode);

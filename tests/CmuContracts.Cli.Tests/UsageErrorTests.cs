@@ -15,6 +15,10 @@ public sealed class UsageErrorTests
     [InlineData("--start", "report", "--start", "last tuesday")]
     [InlineData("--end", "report", "--start", "2026-05", "--end", "2026-04")]
     [InlineData("--dimension", "report", "--dimension", "day")]
+    [InlineData("--chart", "report", "--dimension", "tenant", "--chart", "usage.png")]
+    [InlineData("--chart", "report", "--granularity", "day", "--chart", "usage.gif")]
+    [InlineData("--chart-size", "report", "--chart-size", "big")]
+    [InlineData("--chart-size", "report", "--chart-size", "100x100")]
     [InlineData("--port", "emulator", "--port", "70000")]
     [InlineData("--format", "statement", "inspect", "x.jwt", "--format", "yaml")]
     public async Task ABadFlagIsAUsageErrorNamingIt(string flag, params string[] args)

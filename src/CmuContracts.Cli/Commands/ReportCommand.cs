@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CmuContracts.Cli.Commands;
 
-/// <summary><c>cmu report</c>: one CMU report as a table (with a bar chart for time series), CSV or JSON.</summary>
+/// <summary><c>cmu report</c>: one CMU report as a table (with a bar chart for time series), CSV or JSON, and its chart as an image.</summary>
 internal static class ReportCommand
 {
     private static readonly string[] Metrics =
@@ -20,11 +20,16 @@ internal static class ReportCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var start = new Option<string?>("--start") { Description = "Start of the window (ISO-8601 or a prefix: 2026, 2026-11, 2026-11-05T13; today, yesterday; 14d = 14 days ago). Default: the server's, per granularity." };
+        var start = new Option<string?>("--start") { Description = "Start of the window (ISO-8601 or a prefix: 2026, 2026-11, 2026-11-05T13; today, yesterday; 14d = 14 days ago). Default: the server's, per granularity. Adobe keeps 25 months of data." };
         var end = new Option<string?>("--end") { Description = "End of the window, exclusive (same forms). Default: now." };
-        var granularity = new Option<string?>("--granularity", "-g") { Description = "Time buckets: year, month, day, hour or minute. None: no time dimension." };
+        var granularity = new Option<string?>("--granularity", "-g")
+        {
+            Description = "Time buckets: year, month, day, hour or minute. None: no time dimension. CMU refreshes year and month data every 2 days, "
+                + "day every 3 hours, hour hourly and minute every minute; minute reports are off by default (Adobe enables them on request).",
+        };
         granularity.AcceptOnlyFromAmong("year", "month", "day", "hour", "minute");
         var dimension = new Option<string[]>("--dimension", "-d") { Description = "Group by this dimension (repeatable, in order): tenant, mvpd, platform, channel, application-id, application, …" };
+        var include = new Option<string[]>("--include") { Description = "Also group by this dimension outside the path (Adobe's bare ?DIM, 'include this dimension in the projection'); repeatable, e.g. --include mvpd." };
         var filter = new Option<string[]>("--filter", "-f") { Description = "key=value (repeat for IN) or key!=value (NOT IN), e.g. --filter tenant=Acme." };
         var metric = new Option<string[]>("--metric", "-m") { Description = "Only these metrics (repeatable). Default: all of the report's." };
         metric.AcceptOnlyFromAmong(Metrics);
@@ -32,25 +37,33 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
-        var chartMetric = new Option<string?>("--chart-metric") { Description = "Metric of the time-series bar chart (table format). Default: the first metric column." };
-        var noChart = new Option<bool>("--no-chart") { Description = "Table only, no bar chart." };
+        var chartFile = new Option<FileInfo?>("--chart") { Description = "Also draw the time series as an image to share: FILE.svg or FILE.png (title, axes with units, one series per dimension value; at most 8)." };
+        var chartSize = ChartSize.CreateOption();
+        var chartMetric = new Option<string?>("--chart-metric") { Description = "Metric of the charts (terminal and --chart). Default: the first metric column." };
+        var noChart = new Option<bool>("--no-chart") { Description = "Table only, no bar chart in the terminal." };
         var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (on a terminal), always or never.", DefaultValueFactory = _ => "auto" };
         progress.AcceptOnlyFromAmong("auto", "always", "never");
 
-        var command = new Command("report", "Print a CMU usage report: a table (with a bar chart of a time series), CSV or JSON.")
+        var command = new Command("report", "Print a CMU usage report: a table (with a bar chart of a time series), CSV or JSON; --chart also draws it as SVG or PNG.")
         {
-            start, end, granularity, dimension, filter, metric, limit, format, output, chartMetric, noChart, progress,
+            start, end, granularity, dimension, include, filter, metric, limit, format, output, chartFile, chartSize, chartMetric, noChart, progress,
         };
-        command.SetAction((parse, ct) => runner.WithSessionAsync(parse, () => BuildQuery(parse, granularity, dimension, start, end, filter, metric, limit), async (session, notices, query, token) =>
+        command.SetAction((parse, ct) => runner.WithSessionAsync(parse, () => Prepare(parse, granularity, dimension, include, start, end, filter, metric, limit, chartFile), async (session, notices, query, token) =>
         {
+            foreach (var note in ReportNotes.For(query, TimeProvider.System))
+            {
+                notices.Info(note);
+            }
+
             notices.Detail($"report request {query}");
             var reports = session.Services.GetRequiredService<IUsageReports>();
             var display = new ProgressDisplay(notices, runner.Console.ErrorIsTerminal, parse.GetValue(progress)!);
             var file = parse.GetValue(output);
+            var image = parse.GetValue(chartFile);
             var what = $"fetching {query.Path}";
             var writer = new ReportWriter(runner.Console, file);
-
-            if (parse.GetValue(format) == "csv")
+            ReportData data;
+            if (parse.GetValue(format) == "csv" && image is null)
             {
                 // Streamed: CMU's CSV goes to the destination as it arrives.
                 await display.RunAsync(what, async status =>
@@ -60,40 +73,94 @@ internal static class ReportCommand
                     await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false);
                     return counting.Written;
                 }, bytes => $"{bytes / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                return Written(notices, file);
+            }
+
+            if (parse.GetValue(format) == "csv")
+            {
+                // Charted too: the CSV is kept to read the chart from the very bytes written, then copied out.
+                using var buffer = await display.RunAsync(what, async status =>
+                {
+                    var received = new MemoryStream();
+                    var counting = new CountingStream(received, bytes => status($"{bytes / 1024.0:0.#} KiB"));
+                    await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false);
+                    return received;
+                }, received => $"{received.Length / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                buffer.Position = 0;
+                data = CsvReportReader.Read(buffer, query);
+                var picture = Render(ImageChart(data, parse.GetValue(chartMetric), image!), image!, parse.GetValue(chartSize), query);
+                buffer.Position = 0;
+                await using (var destination = writer.OpenStream())
+                {
+                    await buffer.CopyToAsync(destination, token).ConfigureAwait(false);
+                }
+
+                return Drawn(notices, file, image!, picture);
+            }
+
+            data = await display.RunAsync(what, status => ReportReader.ReadAsync(reports, query, status, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
+            var column = data.TimeColumns.Count > 0 ? ChartData.MetricColumn(data, parse.GetValue(chartMetric)) : -1; // A bad --chart-metric fails before any output.
+            var drawn = image is null ? null : ImageChart(data, parse.GetValue(chartMetric), image);
+            var rendered = drawn is null ? null : Render(drawn, image!, parse.GetValue(chartSize), query);
+            if (parse.GetValue(format) == "json")
+            {
+                await using var destination = writer.OpenStream();
+                await ReportJsonWriter.WriteAsync(destination, data, token).ConfigureAwait(false);
             }
             else
             {
-                var data = await display.RunAsync(what, status => ReportReader.ReadAsync(reports, query, status, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
-                if (parse.GetValue(format) == "json")
+                var terminal = parse.GetValue(noChart) || column < 0 ? null : drawn ?? ChartData.From(data, column);
+                if (terminal?.Refusal is { } refusal)
                 {
-                    await using var destination = writer.OpenStream();
-                    await ReportJsonWriter.WriteAsync(destination, data, token).ConfigureAwait(false);
+                    notices.Info("bar chart left out: " + refusal);
                 }
-                else
-                {
-                    var chart = !parse.GetValue(noChart);
-                    if (chart && data.TimeColumns.Count > 0)
-                    {
-                        ReportTableRenderer.ChartColumn(data, parse.GetValue(chartMetric)); // A bad --chart-metric fails before any output.
-                    }
 
-                    writer.WriteTable(console => ReportTableRenderer.Write(console, data, parse.GetValue(chartMetric), chart));
-                }
+                writer.WriteTable(console => ReportTableRenderer.Write(console, data, terminal));
             }
 
-            if (file is not null)
-            {
-                notices.Info($"report written to {file.FullName}");
-            }
-
-            return ExitCodes.Ok;
+            return rendered is null ? Written(notices, file) : Drawn(notices, file, image!, rendered);
         }, ct));
         return command;
     }
 
-    private static UsageReportQuery BuildQuery(
-        ParseResult parse, Option<string?> granularity, Option<string[]> dimension, Option<string?> start, Option<string?> end,
-        Option<string[]> filter, Option<string[]> metric, Option<int?> limit)
+    /// <summary>The chart for <c>--chart</c>, checked before any output is written.</summary>
+    /// <exception cref="CliUsageException">The report cannot be charted honestly (the message says why and what to change).</exception>
+    private static ChartData ImageChart(ReportData data, string? chartMetric, FileInfo image)
+    {
+        var column = ChartData.MetricColumn(data, chartMetric);
+        if (column < 0)
+        {
+            throw new CliUsageException($"--chart {image.Name}: the report has no metric column to draw.");
+        }
+
+        var chart = ChartData.From(data, column);
+        return chart.Refusal is { } refusal ? throw new CliUsageException($"--chart {image.Name}: not drawn: {refusal}.") : chart;
+    }
+
+    private static byte[] Render(ChartData chart, FileInfo image, ChartSize size, UsageReportQuery query) =>
+        ChartImage.Render(chart, image, size, ChartScope.Describe(query, TimeProvider.System));
+
+    private static int Drawn(Notices notices, FileInfo? file, FileInfo image, byte[] picture)
+    {
+        ChartImage.Write(image, picture);
+        Written(notices, file);
+        notices.Info($"chart written to {image.FullName}");
+        return ExitCodes.Ok;
+    }
+
+    private static int Written(Notices notices, FileInfo? file)
+    {
+        if (file is not null)
+        {
+            notices.Info($"report written to {file.FullName}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static UsageReportQuery Prepare(
+        ParseResult parse, Option<string?> granularity, Option<string[]> dimension, Option<string[]> include, Option<string?> start, Option<string?> end,
+        Option<string[]> filter, Option<string[]> metric, Option<int?> limit, Option<FileInfo?> chartFile)
     {
         var query = ReportPathResolver.Resolve(parse.GetValue(granularity), parse.GetValue(dimension) ?? []);
         var from = TimeArgument.Parse(parse.GetValue(start), "--start", TimeProvider.System);
@@ -103,7 +170,21 @@ internal static class ReportCommand
             throw new CliUsageException($"--end {parse.GetValue(end)} is before --start {parse.GetValue(start)}.");
         }
 
+        if (parse.GetValue(chartFile) is { } image)
+        {
+            if (!ChartImage.IsSupported(image))
+            {
+                throw new CliUsageException($"--chart '{image.Name}' must end in .svg or .png.");
+            }
+
+            if (!query.Dimensions.Any(UsageDimensions.IsTime))
+            {
+                throw new CliUsageException("--chart draws a time series: add --granularity (year, month, day, hour or minute).");
+            }
+        }
+
         query = FilterParser.Apply(query.WithStart(from).WithEnd(to), parse.GetValue(filter) ?? []);
+        query = IncludeParser.Apply(query, parse.GetValue(include) ?? []);
         return query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new UsageMetric(m))]).WithLimit(parse.GetValue(limit));
     }
 }

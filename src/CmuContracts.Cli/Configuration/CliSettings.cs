@@ -20,13 +20,13 @@ internal sealed class CliSettings
         ["REDIRECT_URI"] = "RedirectUri",
     };
 
-    private static readonly HashSet<string> ToolVariables = new(StringComparer.OrdinalIgnoreCase) { "SETTINGS", "CONFIG_DIR" };
+    private static readonly HashSet<string> ToolVariables = new(StringComparer.OrdinalIgnoreCase) { "SETTINGS", "CONFIG_DIR", "EMULATOR" };
 
-    private CliSettings(Dictionary<string, string?> values, bool useEmulator, bool emulatorRequested, string configDirectory, bool quiet, bool verbose)
+    private CliSettings(Dictionary<string, string?> values, bool useEmulator, bool endpointConfigured, string configDirectory, bool quiet, bool verbose)
     {
         Values = values;
         UseEmulator = useEmulator;
-        EmulatorRequested = emulatorRequested;
+        EndpointConfigured = endpointConfigured;
         ConfigDirectory = configDirectory;
         Quiet = quiet;
         Verbose = verbose;
@@ -35,11 +35,14 @@ internal sealed class CliSettings
     /// <summary>The merged <c>CmuClientOptions</c> keys.</summary>
     public Dictionary<string, string?> Values { get; }
 
-    /// <summary>Run against the embedded emulator: asked for, or no endpoint configured.</summary>
+    /// <summary>
+    /// Run against the embedded emulator: only when asked for (<c>--emulator</c> or <c>CMU_EMULATOR=1</c>), never for
+    /// lack of an endpoint, so synthetic numbers never pass for a real report.
+    /// </summary>
     public bool UseEmulator { get; }
 
-    /// <summary><c>--emulator</c> was given (rather than chosen for lack of an endpoint).</summary>
-    public bool EmulatorRequested { get; }
+    /// <summary>An environment or a base address is set (settings file, variable or flag).</summary>
+    public bool EndpointConfigured { get; }
 
     /// <summary>The user's cmu folder (credentials and settings defaults).</summary>
     public string ConfigDirectory { get; }
@@ -81,14 +84,29 @@ internal sealed class CliSettings
         Set(values, "SoftwareStatementPath", parse.GetValue(options.Statement)?.FullName);
         Set(values, "CredentialStorePath", parse.GetValue(options.Credentials)?.FullName);
 
-        var requested = parse.GetValue(options.Emulator);
+        var requested = parse.GetValue(options.Emulator) || EmulatorVariable(console);
         var endpointConfigured = HasValue(values, "Environment") || HasValue(values, "RegistrationBaseAddress") || HasValue(values, "CmuBaseAddress");
         if (!HasValue(values, "CredentialStorePath"))
         {
             values["CredentialStorePath"] = Path.Combine(configDirectory, "credentials.json");
         }
 
-        return new CliSettings(values, requested || !endpointConfigured, requested, configDirectory, parse.GetValue(options.Quiet), parse.GetValue(options.Verbose));
+        return new CliSettings(values, requested, endpointConfigured, configDirectory, parse.GetValue(options.Quiet), parse.GetValue(options.Verbose));
+    }
+
+    /// <summary>
+    /// Fails unless the command has somewhere to send its requests: the embedded emulator when asked for, or a
+    /// configured endpoint. Without both, an Adobe endpoint would be a guess and the emulator a fake.
+    /// </summary>
+    /// <exception cref="CliUsageException">Neither is set.</exception>
+    public void RequireEndpoint()
+    {
+        if (!UseEmulator && !EndpointConfigured)
+        {
+            throw new CliUsageException(
+                "no endpoint configured: pass --environment Production (or Staging, PreQualification, PreQualificationStaging; "
+                + "or --registration-url and --cmu-url, or a settings file) for Adobe's service, or --emulator for the embedded emulator's synthetic demo data.");
+        }
     }
 
     /// <summary>
@@ -137,6 +155,14 @@ internal sealed class CliSettings
             }
         }
     }
+
+    // CMU_EMULATOR=1 (or true, yes) asks for the emulator as --emulator does; 0, false or no do not.
+    private static bool EmulatorVariable(CliConsole console) => console.Variable("CMU_EMULATOR")?.Trim().ToLowerInvariant() switch
+    {
+        null or "0" or "false" or "no" => false,
+        "1" or "true" or "yes" => true,
+        var other => throw new CliUsageException($"CMU_EMULATOR '{other}' is not 1 or 0 (true/false, yes/no)."),
+    };
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 

@@ -13,7 +13,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Environment { get; } = new("--environment")
     {
-        Description = "Adobe Pass environment: Production, Staging, PreQualification or PreQualificationStaging.",
+        Description = "Adobe Pass environment: Production, Staging, PreQualification or PreQualificationStaging. Commands that call a service need this (or the URLs below, or a settings file) unless --emulator.",
         Recursive = true,
     };
 
@@ -43,7 +43,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Emulator { get; } = new("--emulator")
     {
-        Description = "Run against the embedded emulator (127.0.0.1, demo software statement, synthetic data).",
+        Description = "Run against the embedded emulator (127.0.0.1, demo software statement, synthetic data); also CMU_EMULATOR=1. Never chosen for you.",
         Recursive = true,
     };
 

@@ -26,6 +26,8 @@ internal static class ErrorReporter
         {
             case CliUsageException usage:
                 return (ExitCodes.Usage, usage.Message);
+            case PlatformNotSupportedException platform:
+                return (ExitCodes.Failure, platform.Message);
             case SoftwareStatementException statement:
                 return (ExitCodes.Auth, statement.Message);
             case ClientRegistrationException registration:
