@@ -4,9 +4,12 @@ using CmuContracts.Emulator.Reports;
 namespace CmuContracts.Emulator.Data;
 
 /// <summary>
-/// Deterministic usage data. Per (series, day) every metric is a pure function of the seed; a day is split into hours
-/// and an hour into minutes by exact integer partitions, so any time range sums exactly. Days are computed lazily and cached.
-/// Times are minutes since the Unix epoch; callers clip ranges to the retention window and the clock.
+/// Deterministic usage data. Per (series, day) every stored slot is a pure function of the seed; a day is split into
+/// hours and an hour into minutes by exact integer partitions, so any time range sums exactly. Days are computed lazily
+/// and cached. Times are minutes since the Unix epoch; callers clip ranges to the retention window and the clock.
+/// Stored slots are additive: event counts, and presences for the distinct counts (the <c>active-users</c> slot and
+/// the histogram levels hold user presences, the <c>active-sessions</c> slot the sessions carried over from an earlier
+/// bucket), which the report engine turns into distinct counts per answer cell.
 /// </summary>
 internal sealed class SyntheticDataset
 {
@@ -157,7 +160,7 @@ internal sealed class SyntheticDataset
             var activeUsers = (activeSessions * 3 / 4) + (long)(Hash.Of(h, 3) % 3);
             values[o + Metrics.Started] = (int)started;
             values[o + Metrics.Completed] = (int)completed;
-            values[o + Metrics.ActiveSessions] = (int)activeSessions;
+            values[o + Metrics.ActiveSessions] = (int)(activeSessions - started); // carried over: active without starting here
             values[o + Metrics.ActiveUsers] = (int)activeUsers;
             values[o + Metrics.Failed] = (int)(Hash.Of(h, 4) % (ulong)((started / 20) + 2));
             values[o + Metrics.Dismissed] = (int)(Hash.Of(h, 5) % (ulong)((started / 50) + 2));

@@ -1,6 +1,9 @@
 namespace CmuContracts.Emulator.Reports;
 
-/// <summary>Every documented CMU metric, in documented order. The emulator treats all of them as additive counts.</summary>
+/// <summary>
+/// Every documented CMU metric, in documented order, and the dataset's stored slots. Which metrics add up is
+/// <see cref="CmuContracts.Reports.MetricAdditivity"/> (shared with the library); the engine computes the others as distinct counts.
+/// </summary>
 internal static class Metrics
 {
     public static readonly IReadOnlyList<string> All =

@@ -1,12 +1,16 @@
 using System.Globalization;
 using CmuContracts.Emulator.Data;
 using CmuContracts.Emulator.Options;
+using CmuContracts.Reports;
 
 namespace CmuContracts.Emulator.Reports;
 
 /// <summary>
 /// Aggregates the synthetic dataset on demand for one query: filter series, group them by the projected entity
 /// dimensions, cut the window into time buckets, and sum exactly. Histogram paths read the per-level user slots.
+/// Distinct counts (<see cref="MetricAdditivity"/>) are not sums: <c>active-users</c> and the histograms'
+/// <c>users</c> are <see cref="DistinctCount"/>s of the presences summed over each cell; <c>active-sessions</c> is
+/// the sessions started in the bucket plus, per series, the distinct count of the sessions carried into it.
 /// </summary>
 internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
 {
@@ -22,8 +26,11 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
         var projection = query.Projection;
         var level = query.LevelDimension;
         var levels = level is null ? [] : SelectedLevels(query, level);
+        var kinds = level is null ? query.Metrics.Select(MetricAdditivity.Of).ToArray() : [];
+
+        // active-sessions sums started-sessions here; the sessions carried into each bucket are added per series below.
         var slots = level is null
-            ? query.Metrics.Select(Metrics.IndexOf).ToArray()
+            ? query.Metrics.Select(m => m == "active-sessions" ? Metrics.Started : Metrics.IndexOf(m)).ToArray()
             : levels.Select(l => (level == "concurrency-level" ? Metrics.FirstConcurrencyLevel : Metrics.FirstActivityLevel) + l - 1).ToArray();
         var series = MatchingSeries(query);
         var from = Math.Max(SyntheticDataset.ToMinute(query.Start), SyntheticDataset.ToMinute(retentionStart));
@@ -78,21 +85,41 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
 
         var stride = groups * width;
         var acc = new long[buckets.Count * stride];
-        if (granularity >= 3)
+        var origin = SyntheticDataset.ToMinute(buckets[0].Label);
+        for (var i = 0; i < series.Count; i++)
         {
-            var origin = SyntheticDataset.ToMinute(buckets[0].Label);
+            Accumulate(series[i], slots, granularity, from, to, unitMinutes, origin, buckets, acc, stride, groupOf[i] * width);
+        }
+
+        var sessions = Array.IndexOf(kinds, MetricAggregation.DistinctOverTime);
+        if (sessions >= 0)
+        {
+            // Carried-over sessions are distinct per series over time, and add up across series (one session, one series).
+            var carried = new long[buckets.Count];
             for (var i = 0; i < series.Count; i++)
             {
-                data.AddByUnit(series[i], slots, from, to, unitMinutes, origin, acc, stride, groupOf[i] * width);
+                Array.Clear(carried);
+                Accumulate(series[i], [Metrics.ActiveSessions], granularity, from, to, unitMinutes, origin, buckets, carried, 1, 0);
+                for (var b = 0; b < carried.Length; b++)
+                {
+                    acc[(b * stride) + (groupOf[i] * width) + sessions] += DistinctCount.Of(carried[b]);
+                }
             }
         }
-        else
+
+        for (var cell = 0; cell < acc.Length; cell += width)
         {
-            for (var b = 0; b < buckets.Count; b++)
+            if (level is not null)
             {
-                for (var i = 0; i < series.Count; i++)
+                DistinctCount.SplitOverLevels(acc.AsSpan(cell, width));
+                continue;
+            }
+
+            for (var m = 0; m < width; m++)
+            {
+                if (kinds[m] == MetricAggregation.Distinct)
                 {
-                    data.AddRange(series[i], slots, buckets[b].Start, buckets[b].End, acc.AsSpan((b * stride) + (groupOf[i] * width), width));
+                    acc[cell + m] = DistinctCount.Of(acc[cell + m]);
                 }
             }
         }
@@ -112,6 +139,21 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
         }
 
         return new ReportTable(projection, query.Metrics, acc, labels, groupArray, levels, width, ids);
+    }
+
+    /// <summary>Adds one series' stored slots over the window into per-bucket cells: <c>acc[bucket × stride + offset + slot]</c>.</summary>
+    private void Accumulate(int series, int[] slots, int granularity, long from, long to, int unitMinutes, long origin, List<(long Start, long End, DateTime Label)> buckets, long[] acc, int stride, int offset)
+    {
+        if (granularity >= 3)
+        {
+            data.AddByUnit(series, slots, from, to, unitMinutes, origin, acc, stride, offset);
+            return;
+        }
+
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            data.AddRange(series, slots, buckets[b].Start, buckets[b].End, acc.AsSpan((b * stride) + offset, slots.Length));
+        }
     }
 
     private static int[] SelectedLevels(ReportQuery query, string level)

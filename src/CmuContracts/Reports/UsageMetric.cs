@@ -2,7 +2,8 @@ namespace CmuContracts.Reports;
 
 /// <summary>
 /// A CMU metric name. The documented metrics are static properties; any other name (the server may
-/// add some, e.g. <c>bstreams-30</c>) converts from a string.
+/// add some, e.g. <c>bstreams-30</c>) converts from a string. <see cref="IsAdditive"/> tells whether
+/// values of finer buckets may be added up.
 /// </summary>
 public readonly struct UsageMetric : IEquatable<UsageMetric>
 {
@@ -18,6 +19,17 @@ public readonly struct UsageMetric : IEquatable<UsageMetric>
 
     /// <summary>The wire name.</summary>
     public string Name => _name ?? "";
+
+    /// <summary>
+    /// True when the values of finer buckets add up to the coarser bucket along every dimension (days to a month,
+    /// platforms to a tenant): the event counters (<c>started-sessions</c>, <c>completed-sessions</c>,
+    /// <c>failed-attempts</c>, <c>dismissed-sessions</c>, <c>killed-sessions</c>) and the <c>duration_*</c> buckets.
+    /// False for distinct counts, which must never be summed: <c>active-users</c> (distinct accounts: a month's is
+    /// at most, and usually well below, the sum of its days), <c>active-sessions</c> (a session active over several
+    /// days counts in each), the histograms' <c>users</c>, and any metric Adobe does not document (e.g.
+    /// <c>bstreams-30</c>). Read a distinct count for a coarser bucket from the coarser report instead.
+    /// </summary>
+    public bool IsAdditive => MetricAdditivity.IsAdditive(Name);
 
     /// <summary><c>active-users</c>.</summary>
     public static UsageMetric ActiveUsers { get; } = new("active-users");

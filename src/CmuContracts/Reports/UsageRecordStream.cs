@@ -6,16 +6,17 @@ namespace CmuContracts.Reports;
 
 /// <summary>
 /// Reads the records of a HAL report body (<c>{"_links": …, "report": [ {…}, … ]}</c>) one at a time
-/// while the body arrives: only the record being read, never the whole report, is held.
+/// while the body arrives: only the record being read, never the whole report, is held. The <c>self</c>
+/// href (what the server applied) goes to a callback as soon as it is read, wherever <c>_links</c> is.
 /// </summary>
 internal static class UsageRecordStream
 {
     private const int MaxRecordBytes = 1 << 20;
 
-    public static async IAsyncEnumerable<UsageRecord> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<UsageRecord> ReadAsync(Stream body, Action<string>? selfHref, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var parser = new Parser();
+        var parser = new Parser(selfHref);
         var filled = 0;
         var final = false;
         var records = new List<UsageRecord>();
@@ -55,7 +56,7 @@ internal static class UsageRecordStream
                 records.Clear();
                 if (final && !parser.Done)
                 {
-                    throw new JsonException("The CMU report body ended before its 'report' array did.");
+                    throw new JsonException("The CMU report body ended before its JSON object did.");
                 }
             }
         }
@@ -74,7 +75,7 @@ internal static class UsageRecordStream
     }
 
     /// <summary>Resumable across buffers: each call goes as far as the data allows and returns the bytes it used.</summary>
-    private sealed class Parser
+    private sealed class Parser(Action<string>? selfHref)
     {
         private JsonReaderState _state;
         private Phase _phase;
@@ -109,20 +110,32 @@ internal static class UsageRecordStream
                         _phase = reader.TokenType switch
                         {
                             JsonTokenType.StartArray => Phase.InReport,
-                            JsonTokenType.Null => Phase.Done,
+                            JsonTokenType.Null => Phase.InRoot,
                             _ => throw new JsonException($"A CMU report's 'report' is an array, not {reader.TokenType}."),
                         };
                         break;
                     case (Phase.InRoot, JsonTokenType.PropertyName):
                         // Another member (_links): skipped whole, or re-read with more data.
-                        if (!reader.Read() || !reader.TrySkip())
+                        var links = reader.ValueTextEquals("_links"u8);
+                        if (!reader.Read())
                         {
                             return Rewind(before, safe);
                         }
 
+                        var valueStart = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            return Rewind(before, safe);
+                        }
+
+                        if (links && selfHref is not null && SelfHref(data[valueStart..(int)reader.BytesConsumed]) is { } href)
+                        {
+                            selfHref(href);
+                        }
+
                         break;
                     case (Phase.InRoot, _):
-                        _phase = Phase.Done; // the root ended without a report array
+                        _phase = Phase.Done; // the end of the root object
                         break;
                     case (Phase.InReport, JsonTokenType.StartObject):
                         var start = (int)reader.TokenStartIndex;
@@ -136,7 +149,7 @@ internal static class UsageRecordStream
                         records.Add(UsageRecordReader.Read(ref record));
                         break;
                     case (Phase.InReport, JsonTokenType.EndArray):
-                        _phase = Phase.Done;
+                        _phase = Phase.InRoot; // members after the report (_links) are read too
                         break;
                     case (Phase.InReport, _):
                         if (!reader.TrySkip())
@@ -158,6 +171,43 @@ internal static class UsageRecordStream
                 _state = state;
                 return position;
             }
+        }
+
+        /// <summary>The <c>self.href</c> of a <c>_links</c> value, if it has one.</summary>
+        private static string? SelfHref(ReadOnlySpan<byte> links)
+        {
+            var reader = new Utf8JsonReader(links, isFinalBlock: true, state: default);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSelf = reader.ValueTextEquals("self"u8);
+                reader.Read();
+                if (!isSelf || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isHref = reader.ValueTextEquals("href"u8);
+                    reader.Read();
+                    if (isHref && reader.TokenType == JsonTokenType.String)
+                    {
+                        return reader.GetString();
+                    }
+
+                    reader.Skip();
+                }
+
+                return null;
+            }
+
+            return null;
         }
     }
 }

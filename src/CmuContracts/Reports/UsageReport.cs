@@ -1,9 +1,10 @@
 namespace CmuContracts.Reports;
 
 /// <summary>
-/// A CMU report: the records of one <see cref="UsageReportQuery"/> and its HAL links, which
-/// <see cref="DrillDownAsync"/> and <see cref="RollUpAsync"/> follow with the same time range,
-/// filters, metrics and limit.
+/// A CMU report: the records of one <see cref="UsageReportQuery"/>, what they cover (<see cref="Coverage"/>) and
+/// its HAL links, which <see cref="DrillDownAsync"/> and <see cref="RollUpAsync"/> follow with the same time range,
+/// filters, metrics and limit. Distinct counts (<see cref="UsageMetric.IsAdditive"/> false, e.g.
+/// <c>active-users</c>) must not be summed across records.
 /// </summary>
 public sealed class UsageReport
 {
@@ -16,7 +17,8 @@ public sealed class UsageReport
     /// <param name="rollUp">The <c>roll-up</c> link, null at the root.</param>
     /// <param name="drillDowns">The <c>drill-down</c> links, empty at a leaf.</param>
     /// <param name="reports">Where the links are followed.</param>
-    public UsageReport(UsageReportQuery query, IReadOnlyList<UsageRecord> records, string? selfLink, UsageReportLink? rollUp, IReadOnlyList<UsageReportLink> drillDowns, IUsageReports reports)
+    /// <param name="coverage">What the records cover, if known.</param>
+    public UsageReport(UsageReportQuery query, IReadOnlyList<UsageRecord> records, string? selfLink, UsageReportLink? rollUp, IReadOnlyList<UsageReportLink> drillDowns, IUsageReports reports, UsageReportCoverage? coverage = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(records);
@@ -28,16 +30,36 @@ public sealed class UsageReport
         RollUp = rollUp;
         DrillDowns = drillDowns;
         _reports = reports;
+        Coverage = coverage;
     }
 
     /// <summary>The query this report answers.</summary>
     public UsageReportQuery Query { get; }
 
-    /// <summary>The records, in the server's order.</summary>
+    /// <summary>
+    /// The records, in the server's order; all of them, also when the report had to be fetched in several time
+    /// windows (merged back into the order of one request), unless <see cref="IsTruncated"/>.
+    /// </summary>
     public IReadOnlyList<UsageRecord> Records { get; }
 
-    /// <summary>The <c>self</c> href: the path with the complete query string the server applied (default start, end, limit, implicit filters).</summary>
+    /// <summary>
+    /// The <c>self</c> href of the first answer: the path with the complete query string the server applied
+    /// (default start, end, limit, implicit filters).
+    /// </summary>
     public string? SelfLink { get; }
+
+    /// <summary>
+    /// What the records cover: the path, window and row limit the server applied (from <see cref="SelfLink"/>), whether
+    /// they were cut at the limit, and how many time windows were fetched. Null for a report built without one.
+    /// </summary>
+    public UsageReportCoverage? Coverage { get; }
+
+    /// <summary>
+    /// True when the records stop at the server's row limit: only for a query with
+    /// <see cref="UsageReportQuery.AllowPartial"/> (without it such a report is completed or throws
+    /// <see cref="UsageReportLimitException"/>).
+    /// </summary>
+    public bool IsTruncated => Coverage?.IsTruncated == true;
 
     /// <summary>The <c>roll-up</c> link; null at the root.</summary>
     public UsageReportLink? RollUp { get; }
@@ -95,5 +117,5 @@ public sealed class UsageReport
         : throw new InvalidOperationException($"The report '{Query.Path}' has no roll-up link: it is the root of the drill-down tree.");
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Query.Path}: {Records.Count} record(s)";
+    public override string ToString() => $"{Query.Path}: {Records.Count} record(s){(IsTruncated ? ", truncated at the limit" : "")}";
 }

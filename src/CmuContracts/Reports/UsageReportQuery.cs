@@ -16,8 +16,9 @@ namespace CmuContracts.Reports;
 /// </code></example>
 public sealed class UsageReportQuery
 {
-    private UsageReportQuery(string[] dimensions, DateTimeOffset? start, DateTimeOffset? end, UsageFilter[] filters, UsageMetric[] metrics, int? limit)
+    private UsageReportQuery(string[] dimensions, DateTimeOffset? start, DateTimeOffset? end, UsageFilter[] filters, UsageMetric[] metrics, int? limit, bool allowsPartial)
     {
+        AllowsPartial = allowsPartial;
         Dimensions = dimensions;
         Start = start;
         End = end;
@@ -27,7 +28,7 @@ public sealed class UsageReportQuery
     }
 
     /// <summary>The root report (<c>/</c>): overall totals, drill-downs to the root dimensions.</summary>
-    public static UsageReportQuery Root { get; } = new([], null, null, [], [], null);
+    public static UsageReportQuery Root { get; } = new([], null, null, [], [], null, false);
 
     /// <summary>The dimensions in path order; empty for the root.</summary>
     public IReadOnlyList<string> Dimensions { get; }
@@ -50,8 +51,25 @@ public sealed class UsageReportQuery
     /// <summary>The metrics asked for; empty means every metric of the path.</summary>
     public IReadOnlyList<UsageMetric> Metrics { get; }
 
-    /// <summary>The maximum number of rows; null lets CMU apply its default (1000 observed).</summary>
+    /// <summary>
+    /// The default row limit observed in Adobe's published CMU answers (<c>limit=1000</c> in their <c>self</c> links)
+    /// [O]: not documented as a value. The library sends it explicitly for CSV, which has no links to report the limit.
+    /// </summary>
+    public const int ObservedDefaultLimit = 1000;
+
+    /// <summary>
+    /// The most rows CMU returns for one request (CMU has no paging); null lets CMU apply its default
+    /// (<see cref="ObservedDefaultLimit"/> observed). A report with more rows is fetched again in smaller time windows
+    /// and arrives whole (see <see cref="IUsageReports.GetReportAsync"/>), unless <see cref="AllowsPartial"/>: then the
+    /// report stops at this many rows.
+    /// </summary>
     public int? Limit { get; }
+
+    /// <summary>
+    /// Whether a report cut at <see cref="Limit"/> is acceptable (<see cref="AllowPartial"/>): sent once, never split,
+    /// never a <see cref="UsageReportLimitException"/>, and marked truncated when it reaches the limit.
+    /// </summary>
+    public bool AllowsPartial { get; }
 
     /// <summary>A query for a dimension path, e.g. <c>For("tenant", "year", "month")</c>.</summary>
     /// <param name="dimensions">The dimensions in path order; none for the root.</param>
@@ -75,7 +93,7 @@ public sealed class UsageReportQuery
         ArgumentNullException.ThrowIfNull(dimensions);
         var path = dimensions.ToArray();
         UsageReportTree.Validate(path, nameof(dimensions));
-        return new(path, Start, End, [.. Filters], [.. Metrics], Limit);
+        return new(path, Start, End, [.. Filters], [.. Metrics], Limit, AllowsPartial);
     }
 
     /// <summary>The same query one dimension deeper.</summary>
@@ -96,20 +114,20 @@ public sealed class UsageReportQuery
             throw new ArgumentException($"The report's end ({Iso(end)}) is before its start ({Iso(start)}).", nameof(end));
         }
 
-        return new([.. Dimensions], start, end, [.. Filters], [.. Metrics], Limit);
+        return new([.. Dimensions], start, end, [.. Filters], [.. Metrics], Limit, AllowsPartial);
     }
 
     /// <summary>The same query with another start (null: CMU's default).</summary>
     /// <exception cref="ArgumentException">The start is after <see cref="End"/>.</exception>
     public UsageReportQuery WithStart(DateTimeOffset? start) => start is { } s && End is { } e && e < s
         ? throw new ArgumentException($"The report's start ({Iso(s)}) is after its end ({Iso(e)}).", nameof(start))
-        : new([.. Dimensions], start, End, [.. Filters], [.. Metrics], Limit);
+        : new([.. Dimensions], start, End, [.. Filters], [.. Metrics], Limit, AllowsPartial);
 
     /// <summary>The same query with another end (null: now).</summary>
     /// <exception cref="ArgumentException">The end is before <see cref="Start"/>.</exception>
     public UsageReportQuery WithEnd(DateTimeOffset? end) => end is { } e && Start is { } s && e < s
         ? throw new ArgumentException($"The report's end ({Iso(e)}) is before its start ({Iso(s)}).", nameof(end))
-        : new([.. Dimensions], Start, end, [.. Filters], [.. Metrics], Limit);
+        : new([.. Dimensions], Start, end, [.. Filters], [.. Metrics], Limit, AllowsPartial);
 
     /// <summary>Keeps records whose <paramref name="dimension"/> is one of <paramref name="values"/> (IN; repeated calls add values).</summary>
     /// <exception cref="ArgumentException">No value, an empty value, an unknown or a time dimension, or the dimension is already bare.</exception>
@@ -132,7 +150,7 @@ public sealed class UsageReportQuery
             throw new ArgumentException("A metric has no name (default(UsageMetric)).", nameof(metrics));
         }
 
-        return new([.. Dimensions], Start, End, [.. Filters], [.. metrics.Distinct()], Limit);
+        return new([.. Dimensions], Start, End, [.. Filters], [.. metrics.Distinct()], Limit, AllowsPartial);
     }
 
     /// <summary>The same query with another row limit (null: CMU's default).</summary>
@@ -144,8 +162,18 @@ public sealed class UsageReportQuery
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "A report limit is a positive number of rows.");
         }
 
-        return new([.. Dimensions], Start, End, [.. Filters], [.. Metrics], limit);
+        return new([.. Dimensions], Start, End, [.. Filters], [.. Metrics], limit, AllowsPartial);
     }
+
+    /// <summary>
+    /// The same query accepting a partial report: it is sent once and its answer taken as the server cuts it, at most
+    /// <see cref="Limit"/> rows (the first rows in the server's order), marked by <see cref="UsageReport.IsTruncated"/>
+    /// (<see cref="UsageReportCoverage.IsTruncated"/> for the streaming calls) when it reaches the limit. Records and
+    /// CSV then stream as they arrive. Without it (the default) a report reaching the limit is fetched whole in
+    /// smaller time windows, or fails with <see cref="UsageReportLimitException"/>.
+    /// </summary>
+    /// <param name="allow">False restores the default.</param>
+    public UsageReportQuery AllowPartial(bool allow = true) => new([.. Dimensions], Start, End, [.. Filters], [.. Metrics], Limit, allow);
 
     /// <summary>The request this query sends, relative to the CMU base address: path and query string.</summary>
     public override string ToString() => UsageReportWire.RelativeUri(this);
@@ -192,7 +220,7 @@ public sealed class UsageReportQuery
             filters[index] = new UsageFilter(dimension, kind, [.. filters[index].Values.Concat(values).Distinct(StringComparer.Ordinal)]);
         }
 
-        return new([.. Dimensions], Start, End, [.. filters], [.. Metrics], Limit);
+        return new([.. Dimensions], Start, End, [.. filters], [.. Metrics], Limit, AllowsPartial);
     }
 
     private static string Iso(DateTimeOffset time) => time.ToString("o", CultureInfo.InvariantCulture);

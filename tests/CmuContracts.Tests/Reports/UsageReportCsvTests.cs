@@ -14,10 +14,11 @@ public sealed class UsageReportCsvTests
         var start = ReportsTestHost.DaysAgo(4);
         var query = UsageReportQuery.For("year", "month", "day", "mvpd").Between(start, start.AddDays(3)).WhereNot("mvpd", "Dish").WithMetrics(UsageMetric.ActiveUsers);
         var wire = Refit(query);
-        var expected = await test.Host.Reports.GetYearMonthDayMvpdAsCsvAsync(wire.Start, wire.End, null, null, ["active-users"], wire.Filters);
+        // CSV has no links, so the library sends the limit it assumes (the observed default) explicitly.
+        var expected = await test.Host.Reports.GetYearMonthDayMvpdAsCsvAsync(wire.Start, wire.End, null, UsageReportQuery.ObservedDefaultLimit, ["active-users"], wire.Filters);
 
         using var destination = new MemoryStream();
-        await test.Reports.CopyCsvAsync(query, destination);
+        var coverage = await test.Reports.CopyCsvAsync(query, destination);
 
         var csv = Encoding.UTF8.GetString(destination.ToArray());
         Assert.Equal(expected, csv);
@@ -25,16 +26,19 @@ public sealed class UsageReportCsvTests
         Assert.Equal(1 + 3 * 4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // header + 3 days x 4 MVPDs
         Assert.DoesNotContain("Dish", csv, StringComparison.Ordinal);
         Assert.Equal(test.Wire.Calls[0].Query, test.Wire.Calls[1].Query);
+        Assert.Equal(2, test.Wire.Calls.Count);
+        Assert.Equal((start, start.AddDays(3), 1000, false, 1), (coverage.Start, coverage.End, coverage.Limit, coverage.IsTruncated, coverage.Windows));
     }
 
     [Fact]
-    public async Task A_large_CSV_reaches_the_destination_while_the_response_is_still_arriving()
+    public async Task APartialCsvReachesTheDestinationWhileTheResponseIsStillArriving()
     {
         var observer = new EndOfBodyObserver();
         await using var test = await ReportsTestHost.StartAsync(http => http.AddHttpMessageHandler(() => observer));
-        // 96 series x 24 hours x 6 days = 13,824 rows, about 1.4 MB.
+        // 96 series x 24 hours x 6 days = 13,824 rows, about 1.4 MB. Only an answer that may be cut is passed on as it
+        // arrives: a complete one is held until the library knows the server did not cut it.
         var start = ReportsTestHost.DaysAgo(7);
-        var query = UsageReportQuery.Parse("/year/month/day/hour/tenant/channel/platform/application-id/application").Between(start, start.AddDays(6)).WithLimit(50_000);
+        var query = UsageReportQuery.Parse("/year/month/day/hour/tenant/channel/platform/application-id/application").Between(start, start.AddDays(6)).WithLimit(50_000).AllowPartial();
         var destination = new FirstWriteProbe(observer);
 
         await test.Reports.CopyCsvAsync(query, destination);

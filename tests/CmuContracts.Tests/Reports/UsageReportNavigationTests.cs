@@ -74,8 +74,8 @@ public sealed class UsageReportNavigationTests
             return Task.FromResult(new UsageReport(query, [], null, null, [], this));
         }
 
-        public IAsyncEnumerable<UsageRecord> GetRecordsAsync(UsageReportQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public UsageRecords GetRecordsAsync(UsageReportQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task CopyCsvAsync(UsageReportQuery query, Stream destination, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<UsageReportCoverage> CopyCsvAsync(UsageReportQuery query, Stream destination, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

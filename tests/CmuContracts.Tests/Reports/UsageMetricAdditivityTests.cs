@@ -1,0 +1,33 @@
+using CmuContracts.Reports;
+
+namespace CmuContracts.Tests.Reports;
+
+/// <summary>Which metrics add up, from Adobe's definitions: event counts do, distinct counts and unknown metrics do not.</summary>
+public sealed class UsageMetricAdditivityTests
+{
+    [Theory]
+    [InlineData("started-sessions", true)]
+    [InlineData("completed-sessions", true)]
+    [InlineData("failed-attempts", true)]
+    [InlineData("dismissed-sessions", true)]
+    [InlineData("killed-sessions", true)]
+    [InlineData("duration_0-15", true)]
+    [InlineData("duration_over-1m", true)]
+    [InlineData("active-users", false)]
+    [InlineData("active-sessions", false)]
+    [InlineData("users", false)]
+    [InlineData("bstreams-30", false)]
+    [InlineData("duration_made-up", false)]
+    public void OnlyEventCountsAreAdditive(string metric, bool additive) =>
+        Assert.Equal(additive, new UsageMetric(metric).IsAdditive);
+
+    [Fact]
+    public void TheDocumentedDistinctCountsAreNotAdditive()
+    {
+        Assert.False(UsageMetric.ActiveUsers.IsAdditive);
+        Assert.False(UsageMetric.ActiveSessions.IsAdditive);
+        Assert.False(UsageMetric.Users.IsAdditive);
+        Assert.False(default(UsageMetric).IsAdditive);
+        Assert.True(UsageMetric.KilledSessions.IsAdditive);
+    }
+}
