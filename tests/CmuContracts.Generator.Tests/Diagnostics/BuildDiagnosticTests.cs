@@ -4,20 +4,22 @@ using CmuContracts.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace CmuContracts.Generator.Tests;
+namespace CmuContracts.Generator.Tests.Diagnostics;
 
 /// <summary>
-/// One test per diagnostic id: the id, its severity and its exact place in the spec (fake path, zero-based
-/// start line and column, as Roslyn's <see cref="LinePosition"/> counts), through the real driver.
+/// One test per diagnostic id as a build reports it, through the real driver: the id, its severity, its exact place
+/// in the spec (fake path, zero-based start line and column, as Roslyn's <see cref="Microsoft.CodeAnalysis.Text.LinePosition"/>
+/// counts) and whether code is still generated. What the parser reports and skips in detail:
+/// <see cref="DocumentDiagnosticTests"/> and <see cref="SkippedPartDiagnosticTests"/>.
 /// </summary>
-public sealed class DiagnosticTests
+public sealed class BuildDiagnosticTests
 {
     private const string Path = "/specs/diag.openapi.yaml";
 
     private const string Header = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n";
 
     [Fact]
-    public void CMU1001_InvalidYaml_IsAnErrorWhereTheReaderStopped()
+    public void InvalidYamlIsCmu1001AnErrorWhereTheReaderStopped()
     {
         // Line 5 (zero-based) opens a flow sequence that the document never closes.
         var run = Run(Header + "paths:\n  /a: [unclosed\n");
@@ -28,7 +30,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1001_DuplicateKey_IsAnErrorAtTheDuplicate()
+    public void DuplicateKeyIsCmu1001AnErrorAtTheDuplicate()
     {
         var run = Run(Header + "  title: Again\npaths: {}\n");
 
@@ -38,7 +40,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1002_Swagger2_IsAnErrorAtTheSwaggerVersion()
+    public void Swagger2IsCmu1002AnErrorAtTheSwaggerVersion()
     {
         var run = Run("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n");
 
@@ -49,7 +51,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1002_UnsupportedOpenApiVersion_IsAnErrorAtTheVersion()
+    public void UnsupportedOpenApiVersionIsCmu1002AnErrorAtTheVersion()
     {
         var run = Run("info:\n  title: T\n  version: '1'\nopenapi: 4.0.0\npaths: {}\n");
 
@@ -59,7 +61,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1003_UnresolvedReference_IsAWarningAtTheReference()
+    public void UnresolvedReferenceIsCmu1003AWarningAtTheReference()
     {
         var run = Run(Header + """
             paths:
@@ -81,7 +83,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1004_CookieParameter_IsAWarningAtItsLocation()
+    public void CookieParameterIsCmu1004AWarningAtItsLocation()
     {
         var run = Run(Header + """
             paths:
@@ -104,7 +106,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1005_MissingOperationId_IsInfoAtTheMethod()
+    public void MissingOperationIdIsCmu1005InfoAtTheMethod()
     {
         var run = Run(Header + """
             paths:
@@ -123,7 +125,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1006_NameCollision_IsAWarningAtTheSecondName()
+    public void NameCollisionIsCmu1006AWarningAtTheSecondName()
     {
         var run = Run(Header + """
             paths:
@@ -152,7 +154,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1007_WrongShape_IsAWarningAtTheValue()
+    public void WrongShapeIsCmu1007AWarningAtTheValue()
     {
         var run = Run(Header + """
             paths:
@@ -174,7 +176,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1008_InvalidClientNameOption_IsAWarningAtTheFileStart()
+    public void InvalidClientNameOptionIsCmu1008AWarningAtTheFileStart()
     {
         var spec = new SpecFile(Path, Header + "paths: {}\n", Namespace: "Diag", ClientName: "class");
         var run = GeneratorHarness.Run(new[] { spec }, warningsAsErrors: false).ThrowIfGeneratorFailed();
@@ -186,7 +188,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1008_InvalidNamespaceOption_IsAWarningAtTheFileStart()
+    public void InvalidNamespaceOptionIsCmu1008AWarningAtTheFileStart()
     {
         var spec = new SpecFile(Path, Header + "paths: {}\n", Namespace: "Bad..Namespace");
         var run = GeneratorHarness.Run(new[] { spec }, rootNamespace: "My.App", warningsAsErrors: false).ThrowIfGeneratorFailed();
@@ -194,15 +196,15 @@ public sealed class DiagnosticTests
         var d = AssertSingle(run, "CMU1008", DiagnosticSeverity.Warning);
         AssertAt(d, Path, line: 0, column: 0);
         Assert.Contains("'My.App.Diag'", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.All(run.Single.GeneratedSources, s => Assert.StartsWith("My.App.Diag.Diag.", s.HintName, StringComparison.Ordinal));
+        Assert.All(run.Single.GeneratedSources, s => Assert.StartsWith("My.App.Diag.", s.HintName, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CMU1009_InternalError_IsAnErrorAtTheFileStart()
+    public void InternalErrorIsCmu1009AnErrorAtTheFileStart()
     {
         // The parser turns every exception into CMU1009. No well-formed input is known to crash it (the fuzz test
         // looks for one), so the crash is provoked with an input the driver cannot produce: a spec without text.
-        var source = new SpecSource(new SpecInput(Path, null!, "Diag", "Diag", "Diag.Diag"), EquatableArray<DiagnosticInfo>.Empty);
+        var source = new SpecSource(new SpecInput(Path, null!, "Diag", "Diag", "Diag"), EquatableArray<DiagnosticInfo>.Empty);
 
         var result = OpenApiClientGenerator.ParseSafely(source, CancellationToken.None);
 
@@ -216,7 +218,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CMU1010_TwoSpecsForOneNamespace_IsAnErrorOnTheSecondSpec()
+    public void TwoSpecsForOneNamespaceIsCmu1010AnErrorOnTheSecondSpec()
     {
         var first = new SpecFile("/specs/a.openapi.yaml", Header + "paths: {}\n", Namespace: "Same");
         var second = new SpecFile("/specs/b.openapi.yaml", Header + "paths: {}\n", Namespace: "Same");
@@ -225,11 +227,13 @@ public sealed class DiagnosticTests
         var d = AssertSingle(run, "CMU1010", DiagnosticSeverity.Error);
         AssertAt(d, "/specs/b.openapi.yaml", line: 0, column: 0);
         Assert.Contains("'Same'", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.All(run.Single.GeneratedSources, s => Assert.StartsWith("Same.A.", s.HintName, StringComparison.Ordinal));
+        // The first spec by path (a) keeps the namespace: only its client's files are generated.
+        Assert.Contains(run.Single.GeneratedSources, s => s.HintName == "Same.AJsonContext.g.cs");
+        Assert.DoesNotContain(run.Single.GeneratedSources, s => s.HintName.Contains("BJsonContext", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CMU1011_NoOperations_IsAWarningAtThePathsKey()
+    public void NoOperationsIsCmu1011AWarningAtThePathsKey()
     {
         var run = Run(Header + "paths: {}\ncomponents:\n  schemas:\n    Thing: { type: object, properties: { a: { type: string } } }\n");
 
