@@ -32,7 +32,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void AddingAnUnrelatedSyntaxTree_LeavesEveryStepCachedOrUnchanged()
+    public void AddingAnUnrelatedSyntaxTreeLeavesEveryStepCachedOrUnchanged()
     {
         var specs = SpecsForIncrementality();
         var (driver, compilation, first) = RunOnceWithCompilation(specs);
@@ -46,7 +46,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void RunningAgainOnAClonedCompilation_LeavesEveryStepCachedOrUnchanged()
+    public void RunningAgainOnAClonedCompilationLeavesEveryStepCachedOrUnchanged()
     {
         var specs = SpecsForIncrementality();
         var (driver, compilation, first) = RunOnceWithCompilation(specs);
@@ -59,7 +59,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void EditingASpec_ModifiesParseAndModel_AndChangesTheOutput()
+    public void EditingASpecModifiesParseAndModelAndChangesTheOutput()
     {
         var library = Specs.Corpus("library-catalogue");
         var other = Specs.Corpus("weather-network");
@@ -97,7 +97,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void ShiftingASpecByOneLine_ChangesOnlyDiagnostics_NotTheModel()
+    public void ShiftingASpecByOneLineChangesOnlyDiagnosticsNotTheModel()
     {
         // ticket-office reports CMU1005 twice (no operationId); a leading comment moves those diagnostics but not the model.
         var spec = Specs.Corpus("ticket-office");
