@@ -63,7 +63,9 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
         var strict = Choice(fileOptions, text.Path, "CmuRequiredProperties", "required-properties mode (lenient or strict)", diagnostics,
             ("lenient", false), ("strict", true));
 
-        var input = new SpecInput(text.Path, content, ns, clientName, ns + "." + clientName, new GenerationOptions(returnShape, strict));
+        // Generated files are named after the namespace alone (CmuContracts.AdobePass.Models.g.cs): CMU1010 keeps it
+        // unique per compilation, and the client name, often the namespace's last part, would only repeat it.
+        var input = new SpecInput(text.Path, content, ns, clientName, ns, new GenerationOptions(returnShape, strict));
         return new SpecSource(input, diagnostics.ToEquatableArray());
     }
 

@@ -56,7 +56,7 @@ public sealed class CompileTests
     [InlineData("\\u0085")]
     [InlineData("\\r")]
     [InlineData("\\n")]
-    public void TextWithCSharpLineBreaks_StaysInsideCommentsAndLiterals(string yamlEscape)
+    public void TextWithCSharpLineBreaksStaysInsideCommentsAndLiterals(string yamlEscape)
     {
         // YAML double-quoted escapes decode to characters that C# treats as line breaks; they reach comments
         // (title, descriptions) and string literals (operationId, property names, enum values, server URL).

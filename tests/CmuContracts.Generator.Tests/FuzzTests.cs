@@ -24,7 +24,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     private const int CasesForOurSpec = 160;
 
     [Fact]
-    public void MutatedSpecsNeverCrashTheGenerator_AndEitherReportErrorsOrCompile()
+    public void MutatedSpecsNeverCrashTheGeneratorAndEitherReportErrorsOrCompile()
     {
         var stopwatch = Stopwatch.StartNew();
         var seeds = TestPaths.CorpusNames().Select(n => (Spec: Specs.Corpus(n), Cases: CasesPerCorpusSpec))

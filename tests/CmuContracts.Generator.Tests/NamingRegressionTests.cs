@@ -60,7 +60,7 @@ public sealed class NamingRegressionTests
         GeneratorHarness.Run(new SpecFile("/specs/naming.openapi.yaml", Spec, "Naming.Api")).ThrowIfGeneratorFailed());
 
     [Fact]
-    public void A_numbered_tag_names_the_client_without_its_number()
+    public void ANumberedTagNamesTheClientWithoutItsNumber()
     {
         var client = Source(".ConfigurationClient.g.cs");
 
@@ -69,7 +69,7 @@ public sealed class NamingRegressionTests
     }
 
     [Fact]
-    public void A_header_with_a_leading_acronym_becomes_a_lower_case_acronym()
+    public void AHeaderWithALeadingAcronymBecomesALowerCaseAcronym()
     {
         var client = Source(".ConfigurationClient.g.cs");
 
@@ -77,7 +77,7 @@ public sealed class NamingRegressionTests
     }
 
     [Fact]
-    public void Operator_suffixed_parameters_are_named_for_their_meaning()
+    public void OperatorSuffixedParametersAreNamedForTheirMeaning()
     {
         var client = Source(".ConfigurationClient.g.cs");
 
@@ -90,7 +90,7 @@ public sealed class NamingRegressionTests
     }
 
     [Fact]
-    public void An_enum_typed_property_is_documented_by_its_enum_schema()
+    public void AnEnumTypedPropertyIsDocumentedByItsEnumSchema()
     {
         var models = Source(".Models.g.cs");
         var status = models.Substring(0, models.IndexOf("Status? Status { get; init; }", StringComparison.Ordinal));
@@ -101,7 +101,7 @@ public sealed class NamingRegressionTests
     }
 
     [Fact]
-    public void A_long_shared_parameter_text_is_written_once_and_inherited_where_it_repeats()
+    public void ALongSharedParameterTextIsWrittenOnceAndInheritedWhereItRepeats()
     {
         var client = Source(".ConfigurationClient.g.cs");
 

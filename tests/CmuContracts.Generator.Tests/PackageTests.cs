@@ -81,32 +81,32 @@ public sealed class PackageTests(ITestOutputHelper output)
                   </ItemGroup>
                 </Project>
                 """);
-            File.Copy(Path.Combine(TestPaths.CorpusDirectory, "petstore.yaml"), Path.Combine(consumer, "petstore.openapi.yaml"));
+            File.Copy(TestPaths.CorpusFile("library-catalogue"), Path.Combine(consumer, "library.openapi.yaml"));
 
-            // The same spec as JSON takes the System.Text.Json fast path inside the real compiler.
-            File.WriteAllText(Path.Combine(consumer, "inventory.openapi.json"), Parsing.YamlToJson.Convert(File.ReadAllText(Path.Combine(TestPaths.CorpusDirectory, "petstore.yaml")), Parsing.JsonLayout.Indented));
+            // A JSON spec takes the System.Text.Json fast path inside the real compiler.
+            File.Copy(TestPaths.CorpusFile("parcel-tracking"), Path.Combine(consumer, "parcels.openapi.json"));
             File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
                 using System.Text.Json;
-                using Consumer.Petstore;
+                using Consumer.Library;
 
                 using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
-                var client = Refit.RestService.For<IPetsClient>(http);
-                var generated = Refit.RestService.ForGenerated<IPetsClient>(http);
-                var pet = new Pet { Id = 7, Name = "Rex", Tag = "dog" };
-                var json = JsonSerializer.Serialize(pet, PetstoreJsonContext.Options);
-                var back = JsonSerializer.Deserialize<Pet>(json, PetstoreJsonContext.Options)!;
+                var client = Refit.RestService.For<IBooksClient>(http);
+                var generated = Refit.RestService.ForGenerated<IBooksClient>(http);
+                var book = new NewBook { Isbn = "9780140449136", Title = "Odes", Genre = Genre.Poetry };
+                var json = JsonSerializer.Serialize(book, LibraryJsonContext.Options);
+                var back = JsonSerializer.Deserialize<NewBook>(json, LibraryJsonContext.Options)!;
                 Console.WriteLine(json);
-                Console.WriteLine(back.Name + " " + client.GetType().FullName + " " + (generated.GetType() == client.GetType()));
-                Console.WriteLine(JsonSerializer.Serialize(new Consumer.Inventory.Pet { Id = 8, Name = "Tom" }, Consumer.Inventory.InventoryJsonContext.Options));
+                Console.WriteLine(back.Title + " " + client.GetType().FullName + " " + (generated.GetType() == client.GetType()));
+                Console.WriteLine(JsonSerializer.Serialize(new Consumer.Parcels.Depot { Code = "LYS-2", Name = "Lyon" }, Consumer.Parcels.ParcelsJsonContext.Options));
                 """);
 
             Run(consumer, "build", "-warnaserror", "-p:UseSharedCompilation=false");
             var dll = Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll");
             var stdout = Run(consumer, dll);
-            Assert.Contains("{\"id\":7,\"name\":\"Rex\",\"tag\":\"dog\"}", stdout, StringComparison.Ordinal);
+            Assert.Contains("{\"isbn\":\"9780140449136\",\"title\":\"Odes\",\"genre\":\"poetry\"}", stdout, StringComparison.Ordinal);
             // Refit's runtime serves our generated implementation (Refit's analyzers ran on the -warnaserror build).
-            Assert.Contains("Rex Consumer.Petstore.Internal.PetsClient True", stdout, StringComparison.Ordinal);
-            Assert.Contains("{\"id\":8,\"name\":\"Tom\"}", stdout, StringComparison.Ordinal);
+            Assert.Contains("Odes Consumer.Library.Internal.BooksClient True", stdout, StringComparison.Ordinal);
+            Assert.Contains("{\"code\":\"LYS-2\",\"name\":\"Lyon\"}", stdout, StringComparison.Ordinal);
 
             // The package came from the test feed, not from some cache.
             Assert.True(Directory.Exists(Path.Combine(packages, "cmucontracts.generator", Version)), "the package was not restored into the isolated packages folder");

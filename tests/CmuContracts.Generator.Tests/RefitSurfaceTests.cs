@@ -65,7 +65,7 @@ public sealed class RefitSurfaceTests
         """;
 
     [Fact]
-    public void Interface_methods_carry_refit_attributes_and_bearer_only_on_secured_operations()
+    public void InterfaceMethodsCarryRefitAttributesAndBearerOnlyOnSecuredOperations()
     {
         var run = GeneratorHarness.Run(new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api")).ThrowIfGeneratorFailed();
         var client = Source(run, ".PetsClient.g.cs");
@@ -90,7 +90,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void The_default_return_shape_is_the_value_and_ApiResponse_is_an_option()
+    public void TheDefaultReturnShapeIsTheValueAndApiResponseIsAnOption()
     {
         var value = Source(GeneratorHarness.Run(new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api")).ThrowIfGeneratorFailed(), ".PetsClient.g.cs");
         Assert.Contains("global::System.Threading.Tasks.Task<Pet> GetPetAsync(", value, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void An_unknown_return_shape_is_CMU1008_and_the_default_is_used()
+    public void AnUnknownReturnShapeIsCmu1008AndTheDefaultIsUsed()
     {
         var options = new Dictionary<string, string> { ["CmuReturnShape"] = "Observable" };
         var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api", Metadata: options) }, warningsAsErrors: false).ThrowIfGeneratorFailed();
@@ -116,7 +116,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void Without_Refit_the_generator_reports_CMU1012_in_the_spec_and_emits_compiling_models_only()
+    public void WithoutRefitTheGeneratorReportsCmu1012InTheSpecAndEmitsCompilingModelsOnly()
     {
         var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api") }, TestReferences.FrameworkOnly, warningsAsErrors: false).ThrowIfGeneratorFailed();
 
@@ -131,7 +131,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void A_Refit_outside_the_supported_range_is_CMU1012_naming_the_version()
+    public void ARefitOutsideTheSupportedRangeIsCmu1012NamingTheVersion()
     {
         // A stand-in Refit 15.2 that has the helper type but not the supported release.
         var oldRefit = CSharpCompilation.Create("Refit",
@@ -147,7 +147,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void The_implementation_is_registered_from_a_module_initializer_with_both_refit_factories()
+    public void TheImplementationIsRegisteredFromAModuleInitializerWithBothRefitFactories()
     {
         var run = GeneratorHarness.Run(new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api")).ThrowIfGeneratorFailed();
         var registration = Source(run, "RefitRegistration.g.cs");
@@ -158,7 +158,7 @@ public sealed class RefitSurfaceTests
     }
 
     [Fact]
-    public void Declared_error_bodies_get_a_TryGet_extension_on_refit_ApiException()
+    public void DeclaredErrorBodiesGetATryGetExtensionOnRefitApiException()
     {
         var run = GeneratorHarness.Run(new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api")).ThrowIfGeneratorFailed();
         var errors = Source(run, "ApiExceptionExtensions.g.cs");

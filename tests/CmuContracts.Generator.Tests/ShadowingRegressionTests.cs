@@ -69,7 +69,7 @@ public sealed class ShadowingRegressionTests
         GeneratorHarness.Run(new SpecFile("/specs/shadowing.openapi.yaml", Spec, "Shadowing.Api")).ThrowIfGeneratorFailed());
 
     [Fact]
-    public void Schemas_named_like_the_generated_helpers_compile_under_new_names()
+    public void SchemasNamedLikeTheGeneratedHelpersCompileUnderNewNames()
     {
         Assert.True(Generated.Value.CompilationDiagnostics().IsEmpty, string.Join("\n", Generated.Value.CompilationDiagnostics()));
 
@@ -85,7 +85,7 @@ public sealed class ShadowingRegressionTests
     }
 
     [Fact]
-    public void Properties_named_like_the_helpers_the_model_calls_are_renamed_and_common_names_are_kept()
+    public void PropertiesNamedLikeTheHelpersTheModelCallsAreRenamedAndCommonNamesAreKept()
     {
         var models = Source(".Models.g.cs");
 
@@ -101,7 +101,7 @@ public sealed class ShadowingRegressionTests
     }
 
     [Fact]
-    public void Schemas_named_like_framework_types_keep_their_names()
+    public void SchemasNamedLikeFrameworkTypesKeepTheirNames()
     {
         var models = Source(".Models.g.cs");
 
@@ -113,7 +113,7 @@ public sealed class ShadowingRegressionTests
     }
 
     [Fact]
-    public void Enum_values_named_like_the_enum_structs_own_members_or_helpers_are_renamed()
+    public void EnumValuesNamedLikeTheEnumStructsOwnMembersOrHelpersAreRenamed()
     {
         var models = Source(".Models.g.cs");
 

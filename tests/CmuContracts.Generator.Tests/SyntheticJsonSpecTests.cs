@@ -14,14 +14,14 @@ public sealed class SyntheticJsonSpecTests
     private const string JsonPath = "/specs/synthetic-public.openapi.json";
 
     [Fact]
-    public void SameSeedGivesTheSameSpec_AnotherSeedDoesNot()
+    public void SameSeedGivesTheSameSpecAnotherSeedDoesNot()
     {
         Assert.Equal(SyntheticJsonSpecBuilder.Build().Json, SyntheticJsonSpecBuilder.Build().Json);
         Assert.NotEqual(SyntheticJsonSpecBuilder.Build().Json, SyntheticJsonSpecBuilder.Build(seed: 7).Json);
     }
 
     [Fact]
-    public void TheSpecIsAboutTwoMegabytesWithHundredsOfFormOperations_AndParsesWithoutWarnings()
+    public void TheSpecIsAboutTwoMegabytesWithHundredsOfFormOperationsAndParsesWithoutWarnings()
     {
         var spec = SyntheticJsonSpecBuilder.Build();
         var bytes = Encoding.UTF8.GetByteCount(spec.Json);

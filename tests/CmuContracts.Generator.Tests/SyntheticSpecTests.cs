@@ -11,14 +11,14 @@ namespace CmuContracts.Generator.Tests;
 public sealed class SyntheticSpecTests
 {
     [Fact]
-    public void SameSeedGivesTheSameSpec_AnotherSeedDoesNot()
+    public void SameSeedGivesTheSameSpecAnotherSeedDoesNot()
     {
         Assert.Equal(SyntheticSpecBuilder.Build().Yaml, SyntheticSpecBuilder.Build().Yaml);
         Assert.NotEqual(SyntheticSpecBuilder.Build().Yaml, SyntheticSpecBuilder.Build(seed: 7).Yaml);
     }
 
     [Fact]
-    public void TheParserSeesEveryDeclaredOperationAndSchema_WithoutDiagnostics()
+    public void TheParserSeesEveryDeclaredOperationAndSchemaWithoutDiagnostics()
     {
         var spec = SyntheticSpecBuilder.Build();
         Assert.True(spec.OperationCount >= 500, $"{spec.OperationCount} operations");

@@ -22,7 +22,7 @@ public sealed class LiteralsTests
 
     [Theory]
     [MemberData(nameof(Texts))]
-    public void A_string_literal_reads_back_as_the_same_text(string text)
+    public void AStringLiteralReadsBackAsTheSameText(string text)
     {
         var literal = Literals.String(text);
 
@@ -33,7 +33,7 @@ public sealed class LiteralsTests
 
     [Theory]
     [MemberData(nameof(Texts))]
-    public void A_utf8_literal_is_the_string_literal_with_the_u8_suffix(string text)
+    public void AUtf8LiteralIsTheStringLiteralWithTheU8Suffix(string text)
     {
         var literal = Literals.Utf8(text);
 

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CmuContracts.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// An additional file held in memory under a stable, fake path (for example <c>/specs/petstore.yaml</c>),
+/// An additional file held in memory under a stable, fake path (for example <c>/specs/library-catalogue.yaml</c>),
 /// so diagnostics and snapshots never contain a machine path.
 /// </summary>
 internal sealed class InMemoryAdditionalText : AdditionalText

@@ -35,11 +35,56 @@ internal static class SnapshotVerifier
         var sources = result.Results.SelectMany(r => r.GeneratedSources)
             .Select(s => (s.HintName, Text: s.SourceText.ToString()))
             .ToList();
-        var info = FormatDiagnostics(result.Diagnostics);
-        var directory = Path.Combine(SourceDirectory(sourceFile), "Snapshots");
-        var prefix = Path.GetFileNameWithoutExtension(sourceFile) + "." + testMethod + (parameters is null ? string.Empty : "_" + parameters);
-        VerifyFiles(directory, prefix, sources, info, AcceptMode);
+        Verify(sources, result.Diagnostics, parameters, sourceFile, testMethod);
     }
+
+    /// <summary>Verifies the given generated sources (and the diagnostics, if any).</summary>
+    public static void Verify(
+        IReadOnlyList<(string HintName, string Text)> sources,
+        IEnumerable<Diagnostic> diagnostics,
+        string? parameters = null,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string testMethod = "")
+    {
+        var prefix = Path.GetFileNameWithoutExtension(sourceFile) + "." + testMethod + (parameters is null ? string.Empty : "_" + parameters);
+        VerifyFiles(SnapshotDirectory(sourceFile), prefix, sources, FormatDiagnostics(diagnostics), AcceptMode);
+    }
+
+    /// <summary>
+    /// Asserts that each source equals its verified file written by another test (<paramref name="verifyingTest"/>
+    /// of the calling test's class), without writing anything, in accept mode too: that test alone accepts them.
+    /// </summary>
+    public static void AssertSameAsVerified(
+        IReadOnlyList<(string HintName, string Text)> sources,
+        string verifyingTest,
+        [CallerFilePath] string sourceFile = "")
+    {
+        var directory = SnapshotDirectory(sourceFile);
+        var prefix = Path.GetFileNameWithoutExtension(sourceFile) + "." + verifyingTest;
+        var failures = new StringBuilder();
+        foreach (var (hintName, text) in sources)
+        {
+            var verifiedPath = VerifiedSourcePath(directory, prefix, hintName);
+            var content = SourceContent(hintName, text);
+            var verified = File.Exists(verifiedPath) ? Lf(File.ReadAllText(verifiedPath)) : null;
+            if (verified is null)
+            {
+                failures.Append("Missing verified file ").Append(Path.GetFileName(verifiedPath)).Append('\n');
+            }
+            else if (verified != content)
+            {
+                failures.Append("Mismatch with ").Append(Path.GetFileName(verifiedPath)).Append(":\n")
+                    .Append(UnifiedDiff.Create(verified, content, Path.GetFileName(verifiedPath), hintName));
+            }
+        }
+
+        if (failures.Length > 0)
+        {
+            throw new XunitException(failures.ToString());
+        }
+    }
+
+    private static string SnapshotDirectory(string sourceFile) => Path.Combine(SourceDirectory(sourceFile), "Snapshots");
 
     /// <summary>
     /// The test source's folder. CI builds set ContinuousIntegrationBuild, which maps source paths to
@@ -59,9 +104,8 @@ internal static class SnapshotVerifier
         var expected = new List<(string VerifiedPath, string ReceivedPath, string Content)>();
         foreach (var (hintName, text) in sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
         {
-            var stem = hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName[..^3] : hintName;
-            var basePath = Path.Combine(directory, prefix + "#" + stem);
-            expected.Add((basePath + ".verified.cs", basePath + ".received.cs", "//HintName: " + hintName + "\n" + Lf(text)));
+            var verifiedPath = VerifiedSourcePath(directory, prefix, hintName);
+            expected.Add((verifiedPath, verifiedPath[..^".verified.cs".Length] + ".received.cs", SourceContent(hintName, text)));
         }
 
         if (info is not null)
@@ -146,6 +190,14 @@ internal static class SnapshotVerifier
             : string.Create(CultureInfo.InvariantCulture, $"{span.Path}: ({span.StartLinePosition.Line},{span.StartLinePosition.Character})-({span.EndLinePosition.Line},{span.EndLinePosition.Character})");
         return string.Create(CultureInfo.InvariantCulture, $"{d.Id} {d.Severity} {where}: {d.GetMessage(CultureInfo.InvariantCulture)}");
     }
+
+    private static string VerifiedSourcePath(string directory, string prefix, string hintName)
+    {
+        var stem = hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName[..^3] : hintName;
+        return Path.Combine(directory, prefix + "#" + stem + ".verified.cs");
+    }
+
+    private static string SourceContent(string hintName, string text) => "//HintName: " + hintName + "\n" + Lf(text);
 
     private static IEnumerable<string> OwnFiles(string directory, string prefix, string marker) =>
         Directory.EnumerateFiles(directory)

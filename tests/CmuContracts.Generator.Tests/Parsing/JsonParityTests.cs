@@ -1,5 +1,6 @@
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Tests.Infrastructure;
 using Xunit;
 using YamlDotNet.Core;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
@@ -18,7 +19,7 @@ public sealed class JsonParityTests
     public static TheoryData<string, JsonLayout> Specs()
     {
         var data = new TheoryData<string, JsonLayout>();
-        foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Append(OurSpec()))
+        foreach (var file in CorpusAndOurSpec())
         {
             foreach (var layout in Enum.GetValues<JsonLayout>())
             {
@@ -45,8 +46,8 @@ public sealed class JsonParityTests
     [Fact]
     public void OurSpecIsAmongTheSpecsCompared()
     {
-        Assert.True(File.Exists(OurSpec()), "Missing " + OurSpec());
-        Assert.Contains(Specs(), row => (string)row[0] == OurSpec());
+        Assert.True(File.Exists(TestPaths.OurSpecPath), "Missing " + TestPaths.OurSpecPath);
+        Assert.Contains(Specs(), row => (string)row[0] == TestPaths.OurSpecPath);
     }
 
     /// <summary>Valid JSON specs whose problems are reported by the readers, at places that need exact positions.</summary>
@@ -145,8 +146,6 @@ public sealed class JsonParityTests
     [InlineData("/specs/a.yaml", false)]
     [InlineData("/specs/a.json.yml", false)]
     public void OnlyJsonFilesTakeTheFastPath(string path, bool expected) => Assert.Equal(expected, YamlDocumentLoader.IsJsonPath(path));
-
-    private static string OurSpec() => Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml");
 
     private static (ParseResult Fast, ParseResult Yaml) ParseBoth(string json)
     {

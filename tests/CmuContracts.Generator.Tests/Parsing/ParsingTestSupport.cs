@@ -1,11 +1,12 @@
 using System.Text;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace CmuContracts.Generator.Tests.Parsing;
 
-/// <summary>Parses inline specs and finds the shared corpus for the parser tests.</summary>
+/// <summary>Parses inline specs, and lists the corpus, for the parser tests.</summary>
 internal static class ParsingTestSupport
 {
     public const string SpecPath = "/specs/test.yaml";
@@ -107,35 +108,6 @@ internal static class ParsingTestSupport
     /// <summary>The TypeRef of the single property <paramref name="jsonName"/> of component type <paramref name="typeName"/>.</summary>
     public static string PropertyType(ApiModel model, string typeName, string jsonName) => ModelDump.Ref(Property(Type(model, typeName), jsonName).Type);
 
-    /// <summary>The folder that contains <c>shared/specs-corpus</c>, found by walking up from the test binaries.</summary>
-    public static string SharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "specs-corpus")))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("Could not find a folder containing shared/specs-corpus above " + AppContext.BaseDirectory
-            + "; the corpus is expected at ../shared/specs-corpus relative to the repository root.");
-        return string.Empty;
-    }
-
-    /// <summary>The repository root (the folder holding CmuContracts.sln), found by walking up.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CmuContracts.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        Assert.Fail("Could not find the repository root (CmuContracts.sln) above " + AppContext.BaseDirectory);
-        return string.Empty;
-    }
+    /// <summary>Every corpus file (full paths, sorted by name), then our own spec: the specs the parser tests read whole.</summary>
+    public static IEnumerable<string> CorpusAndOurSpec() => TestPaths.CorpusFiles().Append(TestPaths.OurSpecPath);
 }

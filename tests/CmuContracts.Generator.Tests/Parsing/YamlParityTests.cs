@@ -1,6 +1,7 @@
 using CmuContracts.Benchmarks;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Tests.Infrastructure;
 using Xunit;
 using YamlDotNet.Core;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
@@ -20,14 +21,13 @@ public sealed class YamlParityTests
 
     public static TheoryData<string, bool> Specs()
     {
-        var specs = Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName)
-            .Append(Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml")).Append(Synthetic).Append(SyntheticJson);
+        var specs = CorpusAndOurSpec().Append(Synthetic).Append(SyntheticJson);
         var data = new TheoryData<string, bool>();
         foreach (var spec in specs)
         {
             // As written (LF), and as a Windows checkout has it (CRLF).
-            data.Add(spec!, false);
-            data.Add(spec!, true);
+            data.Add(spec, false);
+            data.Add(spec, true);
         }
 
         return data;
@@ -222,8 +222,8 @@ public sealed class YamlParityTests
         var random = new Random(20_261_201);
         var read = 0;
         var total = 0;
-        var ours = Path.Combine(RepositoryRoot(), "spec", "adobe-pass.openapi.yaml");
-        foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder(), "specs-corpus"), "*.yaml").Order(StringComparer.Ordinal).Append(ours))
+        var ours = TestPaths.OurSpecPath;
+        foreach (var file in CorpusAndOurSpec())
         {
             var lf = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
             var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
@@ -318,7 +318,7 @@ public sealed class YamlParityTests
 
     private static string SpecText(string spec) => spec == Synthetic ? SyntheticSpecBuilder.Build().Yaml
         : spec == SyntheticJson ? SyntheticJsonSpecBuilder.Build().Json
-        : File.ReadAllText(Path.IsPathRooted(spec) ? spec : Path.Combine(SharedFolder(), "specs-corpus", spec)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        : File.ReadAllText(spec).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static (ParseResult Fast, ParseResult Slow) ParseBoth(string yaml)
     {

@@ -14,6 +14,12 @@ internal static partial class YamlToJson
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
+        return Convert(stream.Documents[0].RootNode, layout);
+    }
+
+    /// <summary>The JSON of a YAML node tree (for trees a test has edited).</summary>
+    public static string Convert(YamlNode root, JsonLayout layout)
+    {
         var buffer = new ArrayBufferWriter<byte>();
         var options = new JsonWriterOptions
         {
@@ -26,7 +32,7 @@ internal static partial class YamlToJson
         };
         using (var writer = new Utf8JsonWriter(buffer, options))
         {
-            Write(writer, stream.Documents[0].RootNode);
+            Write(writer, root);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
