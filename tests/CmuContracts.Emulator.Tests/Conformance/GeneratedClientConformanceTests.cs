@@ -23,7 +23,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
-    public async Task Every_report_operation_reads_as_HAL_JSON_and_as_CSV()
+    public async Task EveryReportOperationReadsAsHALJSONAndAsCSV()
     {
         var responses = new ResponseHeaderProbe { InnerHandler = new HttpClientHandler() };
         using var http = new HttpClient(responses) { BaseAddress = _emulator.CmuBaseAddress };
@@ -61,7 +61,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_records_read_with_numeric_strings_and_filters_narrow_them()
+    public async Task ReportRecordsReadWithNumericStringsAndFiltersNarrowThem()
     {
         using var http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
         var client = RestService.For<IUsageReportsClient>(http, await AuthorizedSettingsAsync());
@@ -80,7 +80,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registration_and_token_errors_read_as_typed_OAuth_errors()
+    public async Task RegistrationAndTokenErrorsReadAsTypedOAuthErrors()
     {
         using var http = new HttpClient { BaseAddress = _emulator.RegistrationBaseAddress };
         var registration = RestService.For<IRegistrationClient>(http);
@@ -102,7 +102,7 @@ public sealed class GeneratedClientConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_errors_read_as_ApiException_with_the_plain_text_reason()
+    public async Task ReportErrorsReadAsApiExceptionWithThePlainTextReason()
     {
         using var http = new HttpClient { BaseAddress = _emulator.CmuBaseAddress };
         // An empty token makes Refit drop the declared Authorization header: an anonymous call.

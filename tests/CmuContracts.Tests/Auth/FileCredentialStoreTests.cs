@@ -17,7 +17,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task Credentials_written_are_read_back_by_another_store_on_the_same_file()
+    public async Task CredentialsWrittenAreReadBackByAnotherStoreOnTheSameFile()
     {
         using (var store = new FileCredentialStore(PathIn()))
         {
@@ -32,7 +32,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task The_file_is_mode_0600_even_when_it_replaces_a_world_readable_one()
+    public async Task TheFileIsMode0600EvenWhenItReplacesAWorldReadableOne()
     {
         await File.WriteAllTextAsync(PathIn(), """{"version":1,"credentials":{}}""");
         File.SetUnixFileMode(PathIn(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -44,7 +44,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_write_replaces_the_file_whole_keeps_other_keys_and_leaves_no_temp_file()
+    public async Task EachWriteReplacesTheFileWholeKeepsOtherKeysAndLeavesNoTempFile()
     {
         using var store = new FileCredentialStore(PathIn());
         await store.SetAsync(Key, Credentials);
@@ -70,7 +70,7 @@ public sealed class FileCredentialStoreTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CorruptFiles))]
-    public async Task A_corrupt_file_is_a_clear_error_naming_the_file_and_it_is_left_as_it_is(string content, string expected)
+    public async Task ACorruptFileIsAClearErrorNamingTheFileAndItIsLeftAsItIs(string content, string expected)
     {
         await File.WriteAllTextAsync(PathIn(), content);
         using var store = new FileCredentialStore(PathIn());
@@ -91,7 +91,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task With_replace_corrupt_the_file_is_moved_aside_never_deleted_and_the_store_starts_empty()
+    public async Task WithReplaceCorruptTheFileIsMovedAsideNeverDeletedAndTheStoreStartsEmpty()
     {
         const string damaged = "{ this is not json";
         await File.WriteAllTextAsync(PathIn(), damaged);
@@ -107,7 +107,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task With_replace_corrupt_a_file_that_cannot_be_moved_aside_is_a_clear_error_and_stays()
+    public async Task WithReplaceCorruptAFileThatCannotBeMovedAsideIsAClearErrorAndStays()
     {
         const string damaged = "{ this is not json";
         using var readOnly = ReadOnlyDirectory.Create(d => File.WriteAllText(Path.Combine(d, "credentials.json"), damaged));
@@ -122,7 +122,7 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task In_a_read_only_directory_a_write_is_a_clear_error_the_file_is_untouched_and_the_credentials_stay_in_memory()
+    public async Task InAReadOnlyDirectoryAWriteIsAClearErrorTheFileIsUntouchedAndTheCredentialsStayInMemory()
     {
         const string existing = """{"version":1,"credentials":{"app-2@http://127.0.0.1:1/o":{"client_id":"client-2","client_secret":"secret-value-2"}}}""";
         using var readOnly = ReadOnlyDirectory.Create(d => File.WriteAllText(Path.Combine(d, "credentials.json"), existing));

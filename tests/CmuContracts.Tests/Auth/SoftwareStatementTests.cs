@@ -8,7 +8,7 @@ public sealed class SoftwareStatementTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void Reads_sub_issuer_and_times_and_tolerates_surrounding_whitespace()
+    public void ReadsSubIssuerAndTimesAndToleratesSurroundingWhitespace()
     {
         var jwt = TestJwt.Create("""{"sub":"5f0c2a3e","nbf":1700000000,"iss":"auth.adobe.com","iat":1700000100}""");
 
@@ -24,7 +24,7 @@ public sealed class SoftwareStatementTests
     [InlineData(0, true)]
     [InlineData(300, true)]
     [InlineData(301, false)]
-    public void An_nbf_up_to_five_minutes_ahead_of_the_clock_is_allowed_for_clock_skew(int aheadSeconds, bool valid)
+    public void AnNbfUpToFiveMinutesAheadOfTheClockIsAllowedForClockSkew(int aheadSeconds, bool valid)
     {
         var nbf = Clock.GetUtcNow().ToUnixTimeSeconds() + aheadSeconds;
         var jwt = TestJwt.Create($$"""{"sub":"a","iss":"auth.adobe.com","nbf":{{nbf}}}""");
@@ -35,7 +35,7 @@ public sealed class SoftwareStatementTests
     }
 
     [Fact]
-    public void Prefers_software_id_over_sub()
+    public void PrefersSoftwareIdOverSub()
     {
         var statement = SoftwareStatement.Parse(TestJwt.Create("""{"software_id":"4NRB1","sub":"other","iss":"x"}"""), Clock);
 
@@ -44,7 +44,7 @@ public sealed class SoftwareStatementTests
     }
 
     [Fact]
-    public void ToString_never_shows_the_statement()
+    public void ToStringNeverShowsTheStatement()
     {
         var jwt = TestJwt.Create("""{"sub":"abc","iss":"auth.adobe.com"}""");
         var text = SoftwareStatement.Parse(jwt, Clock).ToString();
@@ -69,7 +69,7 @@ public sealed class SoftwareStatementTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Each_malformed_statement_has_its_problem_and_a_message_without_the_statement(string text, SoftwareStatementProblem problem, string expected)
+    public void EachMalformedStatementHasItsProblemAndAMessageWithoutTheStatement(string text, SoftwareStatementProblem problem, string expected)
     {
         var ex = Assert.Throws<SoftwareStatementException>(() => SoftwareStatement.Parse(text, Clock));
 
@@ -88,7 +88,7 @@ public sealed class SoftwareStatementTests
     }
 
     [Fact]
-    public void From_file_reads_a_downloaded_statement_with_a_trailing_newline()
+    public void FromFileReadsADownloadedStatementWithATrailingNewline()
     {
         var path = Path.Combine(Path.GetTempPath(), "cmu-ss-" + Guid.NewGuid().ToString("N") + ".txt");
         File.WriteAllText(path, TestJwt.Create("""{"sub":"file-app","iss":"auth.adobe.com"}""") + "\n");
@@ -103,7 +103,7 @@ public sealed class SoftwareStatementTests
     }
 
     [Fact]
-    public void From_file_names_the_file_when_it_is_missing_or_malformed()
+    public void FromFileNamesTheFileWhenItIsMissingOrMalformed()
     {
         var missing = Path.Combine(Path.GetTempPath(), "cmu-missing-" + Guid.NewGuid().ToString("N") + ".txt");
         var ex = Assert.Throws<SoftwareStatementException>(() => SoftwareStatement.FromFile(missing, Clock));

@@ -7,7 +7,7 @@ namespace CmuContracts.Tests.Client;
 public sealed class GeneratedSurfaceTests
 {
     [Fact]
-    public void JsonContext_lets_JsonSerializer_round_trip_generated_types_without_reflection()
+    public void JsonContextLetsJsonSerializerRoundTripGeneratedTypesWithoutReflection()
     {
         var token = JsonSerializer.Deserialize("""{"access_token":"abc","expires_in":"60","token_type":"bearer"}""", AdobePassJsonContext.Default.AccessTokenResponse);
         Assert.Equal(60, token!.ExpiresIn);
@@ -18,7 +18,7 @@ public sealed class GeneratedSurfaceTests
     }
 
     [Fact]
-    public void Reflection_based_JsonSerializer_uses_the_generated_code_through_the_converter_attribute()
+    public void ReflectionBasedJsonSerializerUsesTheGeneratedCodeThroughTheConverterAttribute()
     {
         // Default options resolve by reflection, so they reach the generated code only through [JsonConverter].
         var options = new JsonSerializerOptions();
@@ -35,7 +35,7 @@ public sealed class GeneratedSurfaceTests
     }
 
     [Fact]
-    public void Extensible_enums_compare_by_value_and_keep_unknown_values()
+    public void ExtensibleEnumsCompareByValueAndKeepUnknownValues()
     {
         OAuthErrorCode known = "invalid_request";
         var unknown = new OAuthErrorCode("new_code");
@@ -47,7 +47,7 @@ public sealed class GeneratedSurfaceTests
     }
 
     [Fact]
-    public void Models_carrying_secrets_do_not_print_them()
+    public void ModelsCarryingSecretsDoNotPrintThem()
     {
         object[] models =
         [

@@ -42,7 +42,7 @@ public sealed class MalformedResponseFuzzTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public async Task Mutated_bodies_give_a_value_or_a_Refit_exception_never_a_reader_crash(string shape)
+    public async Task MutatedBodiesGiveAValueOrARefitExceptionNeverAReaderCrash(string shape)
     {
         var handler = new CannedResponseHandler();
         var settings = new RefitSettings { AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult("test-token") };

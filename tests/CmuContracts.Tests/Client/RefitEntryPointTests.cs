@@ -14,7 +14,7 @@ public sealed class RefitEntryPointTests
     private const string ImplementationNamespace = "CmuContracts.AdobePass.Internal";
 
     [Fact]
-    public void RestService_For_returns_the_generated_implementation()
+    public void RestServiceForReturnsTheGeneratedImplementation()
     {
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
 
@@ -24,7 +24,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public void RestService_ForGenerated_returns_the_generated_implementation()
+    public void RestServiceForGeneratedReturnsTheGeneratedImplementation()
     {
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
 
@@ -34,7 +34,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public void AddRefitGeneratedClient_resolves_the_generated_implementation()
+    public void AddRefitGeneratedClientResolvesTheGeneratedImplementation()
     {
         var services = new ServiceCollection();
         services.AddRefitGeneratedClient<IUsageReportsClient>(_ => new RefitSettings())
@@ -45,7 +45,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public void Generated_DI_extensions_resolve_the_generated_implementations()
+    public void GeneratedDIExtensionsResolveTheGeneratedImplementations()
     {
         var services = new ServiceCollection();
         services.AddAdobePassRegistrationClient();
@@ -59,7 +59,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public void Generated_DI_extensions_default_the_base_address_to_the_spec_servers()
+    public void GeneratedDIExtensionsDefaultTheBaseAddressToTheSpecServers()
     {
         var services = new ServiceCollection();
         var reports = services.AddAdobePassUsageReportsClient();
@@ -75,7 +75,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public async Task Generated_DI_extension_base_address_is_overridden_by_ConfigureHttpClient()
+    public async Task GeneratedDIExtensionBaseAddressIsOverriddenByConfigureHttpClient()
     {
         await using var server = await RecordingServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"b"}"""));
@@ -93,7 +93,7 @@ public sealed class RefitEntryPointTests
     }
 
     [Fact]
-    public void Generated_DI_extension_passes_the_settings_factory_through()
+    public void GeneratedDIExtensionPassesTheSettingsFactoryThrough()
     {
         var services = new ServiceCollection();
         var resolved = 0;

@@ -21,7 +21,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task AuthorizationHeaderValueGetter_runs_for_the_secured_report_operations_only()
+    public async Task AuthorizationHeaderValueGetterRunsForTheSecuredReportOperationsOnly()
     {
         var asked = new List<string>();
         var settings = new RefitSettings
@@ -58,7 +58,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Every_report_operation_declares_the_bearer_header_and_no_registration_or_token_operation_does()
+    public void EveryReportOperationDeclaresTheBearerHeaderAndNoRegistrationOrTokenOperationDoes()
     {
         // The getter is wired by [Headers("Authorization: Bearer")]; check the declaration on every method.
         static bool Bearer(MethodInfo m) => m.GetCustomAttribute<HeadersAttribute>()?.Headers.Contains("Authorization: Bearer") == true;
@@ -68,7 +68,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExceptionFactory_decides_what_a_non_success_status_throws()
+    public async Task ExceptionFactoryDecidesWhatANonSuccessStatusThrows()
     {
         HttpStatusCode? seen = null;
         var settings = new RefitSettings
@@ -89,7 +89,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExceptionFactory_is_consulted_for_success_too_and_null_lets_the_body_through()
+    public async Task ExceptionFactoryIsConsultedForSuccessTooAndNullLetsTheBodyThrough()
     {
         var calls = 0;
         var settings = new RefitSettings { ExceptionFactory = _ => { calls++; return ValueTask.FromResult<Exception?>(null); } };
@@ -103,7 +103,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeserializationExceptionFactory_decides_what_a_malformed_success_body_throws()
+    public async Task DeserializationExceptionFactoryDecidesWhatAMalformedSuccessBodyThrows()
     {
         Exception? cause = null;
         var settings = new RefitSettings
@@ -130,7 +130,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     [InlineData("""{"_links":{"self":""")]
     [InlineData("""[1,2,3]""")]
     [InlineData("""<html>oops</html>""")]
-    public async Task A_malformed_success_body_is_Refits_ApiException_by_default(string body)
+    public async Task AMalformedSuccessBodyIsRefitsApiExceptionByDefault(string body)
     {
         _server.Enqueue(ScriptedResponse.Json(200, body));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), new RefitSettings());
@@ -143,7 +143,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UrlParameterFormatter_formats_the_query_values()
+    public async Task UrlParameterFormatterFormatsTheQueryValues()
     {
         var settings = new RefitSettings { UrlParameterFormatter = new TaggingFormatter() };
         _server.Enqueue(ScriptedResponse.Json(200, EmptyReport));
@@ -157,7 +157,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Operation_id_security_and_Refit_method_name_are_visible_to_a_DelegatingHandler()
+    public async Task OperationIdSecurityAndRefitMethodNameAreVisibleToADelegatingHandler()
     {
         var seen = new List<(string? Operation, string[]? Security, string? Method)>();
         _server.Enqueue(ScriptedResponse.Json(200, EmptyReport));

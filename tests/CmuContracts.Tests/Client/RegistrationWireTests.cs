@@ -16,7 +16,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task RegisterClient_posts_json_body_with_device_header_and_reads_the_201()
+    public async Task RegisterClientPostsJsonBodyWithDeviceHeaderAndReadsThe201()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """
             {"client_id":"8a3e0e2c-1f6b-4c52-9d5e-0b8f3f1a2c11","client_secret":"0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
@@ -46,7 +46,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegisterClient_omits_optional_fields_and_headers_that_are_not_set()
+    public async Task RegisterClientOmitsOptionalFieldsAndHeadersThatAreNotSet()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"b"}"""));
         var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
@@ -61,7 +61,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAccessToken_posts_a_form_body_and_reads_numeric_strings()
+    public async Task CreateAccessTokenPostsAFormBodyAndReadsNumericStrings()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """
             {"id":"c2f5","access_token":"eyJhbGciOiJSUzI1NiJ9.x.y","created_at":"1700726648017","expires_in":"21600","token_type":"bearer","extra":[1,2]}
@@ -87,7 +87,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OAuth_error_is_a_Refit_ApiException_whose_body_reads_as_OAuthError_and_never_shows_the_secret()
+    public async Task OAuthErrorIsARefitApiExceptionWhoseBodyReadsAsOAuthErrorAndNeverShowsTheSecret()
     {
         _server.Enqueue(ScriptedResponse.Json(400, """{"error":"invalid_client","error_description":"unknown client"}"""));
         var client = RestService.For<ITokenClient>(_server.CreateClient("/o"));
@@ -112,7 +112,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_error_codes_are_kept_not_rejected()
+    public async Task UnknownErrorCodesAreKeptNotRejected()
     {
         _server.Enqueue(ScriptedResponse.Json(400, """{"error":"brand_new_code"}"""));
         var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
@@ -125,7 +125,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Throttling_429_keeps_the_html_body_as_text_and_is_not_read_as_an_OAuth_error()
+    public async Task Throttling429KeepsTheHtmlBodyAsTextAndIsNotReadAsAnOAuthError()
     {
         _server.Enqueue(new ScriptedResponse(429, "text/html", "<html><body>429 Too Many Requests</body></html>"));
         var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
@@ -140,7 +140,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_json_error_body_that_is_not_an_OAuthError_is_not_read_as_one()
+    public async Task AJsonErrorBodyThatIsNotAnOAuthErrorIsNotReadAsOne()
     {
         _server.Enqueue(ScriptedResponse.Json(400, """["not","an","object"]"""));
         var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
@@ -152,7 +152,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_broken_success_body_is_Refits_ApiException_with_the_JsonException_inside()
+    public async Task ABrokenSuccessBodyIsRefitsApiExceptionWithTheJsonExceptionInside()
     {
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a","client_secret":"""));
         var client = RestService.For<IRegistrationClient>(_server.CreateClient("/o"));
@@ -164,7 +164,7 @@ public sealed class RegistrationWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_missing_required_field_does_not_throw_by_default()
+    public async Task AMissingRequiredFieldDoesNotThrowByDefault()
     {
         // Real services omit fields; CmuRequiredProperties="strict" restores the exception.
         _server.Enqueue(ScriptedResponse.Json(201, """{"client_id":"a"}"""));

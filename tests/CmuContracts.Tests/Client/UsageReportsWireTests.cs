@@ -24,7 +24,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Query_parameters_are_encoded_by_style_repeated_keys_filters_and_bare_keys()
+    public async Task QueryParametersAreEncodedByStyleRepeatedKeysFiltersAndBareKeys()
     {
         _server.Enqueue(ScriptedResponse.Json(200, ReportWithLinkArray));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
@@ -52,7 +52,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Not_equal_filter_keys_keep_their_bang_as_the_spec_documents()
+    public async Task NotEqualFilterKeysKeepTheirBangAsTheSpecDocuments()
     {
         // The spec: key `mvpd!` with values `a`, `b` is sent as `mvpd!=a&mvpd!=b` ('!' is reserved, so %21 is not equivalent).
         _server.Enqueue(ScriptedResponse.Json(200, ReportWithLinkArray));
@@ -64,7 +64,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Extensible_enum_query_values_are_sent_as_their_wire_value()
+    public async Task ExtensibleEnumQueryValuesAreSentAsTheirWireValue()
     {
         _server.Enqueue(ScriptedResponse.Json(200, """{"_links":{"self":{"href":"/"}},"report":[]}"""));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
@@ -75,7 +75,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reads_HAL_drill_down_array_numeric_strings_and_unknown_fields()
+    public async Task ReadsHALDrillDownArrayNumericStringsAndUnknownFields()
     {
         _server.Enqueue(new ScriptedResponse(200, "application/hal+json", ReportWithLinkArray));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
@@ -94,7 +94,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reads_a_single_drill_down_object()
+    public async Task ReadsASingleDrillDownObject()
     {
         _server.Enqueue(ScriptedResponse.Json(200, """
             {"_links":{"self":{"href":"/cmu/v2/year/month/day/hour/tenant"},"drill-down":{"href":"/cmu/v2/year/month/day/hour/tenant/mvpd","name":"mvpd"}},"report":[]}
@@ -110,7 +110,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Csv_method_asks_for_text_csv_and_returns_the_text()
+    public async Task CsvMethodAsksForTextCsvAndReturnsTheText()
     {
         _server.Enqueue(new ScriptedResponse(200, "text/csv", "tenant,active-users\nExampleTenant,205\n",
             new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=report__2024-05-01_2024-05-31.csv" }));
@@ -131,7 +131,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     [InlineData(404)]
     [InlineData(500)]
     [InlineData(503)]
-    public async Task Error_statuses_become_ApiException_with_the_plain_text_reason(int status)
+    public async Task ErrorStatusesBecomeApiExceptionWithThePlainTextReason(int status)
     {
         _server.Enqueue(new ScriptedResponse(status, "text/plain", "reason " + status));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);
@@ -145,7 +145,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Csv_errors_are_ApiException_too()
+    public async Task CsvErrorsAreApiExceptionToo()
     {
         _server.Enqueue(new ScriptedResponse(406, "text/plain", "not acceptable"));
         var client = RestService.For<IUsageReportsClient>(_server.CreateClient("/cmu/v2"), WithToken);

@@ -15,7 +15,7 @@ public sealed class DiagnosticsTests
     private static EmulatorOptions Quiet() => new() { Throttle = { Enabled = false } };
 
     [Fact]
-    public void The_source_and_the_meter_are_named_CmuContracts()
+    public void TheSourceAndTheMeterAreNamedCmuContracts()
     {
         Assert.Equal("CmuContracts", CmuDiagnostics.Name);
         using var recorder = new DiagnosticsRecorder();
@@ -29,7 +29,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public async Task A_flow_measures_one_registration_one_token_request_and_each_call_s_duration()
+    public async Task AFlowMeasuresOneRegistrationOneTokenRequestAndEachCallSDuration()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator);
@@ -57,7 +57,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public async Task A_flow_traces_the_registration_and_the_token_request()
+    public async Task AFlowTracesTheRegistrationAndTheTokenRequest()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator);
@@ -78,7 +78,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public async Task A_refused_registration_is_a_failure_measurement_and_an_error_activity()
+    public async Task ARefusedRegistrationIsAFailureMeasurementAndAnErrorActivity()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var unknown = Auth.TestJwt.Create("""{"sub":"unknown-app","iss":"auth.adobe.com","nbf":1}""");

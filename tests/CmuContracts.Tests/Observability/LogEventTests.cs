@@ -12,7 +12,7 @@ public sealed class LogEventTests
     private static EmulatorOptions Quiet() => new() { Throttle = { Enabled = false } };
 
     [Fact]
-    public async Task A_cold_start_logs_registered_then_token_acquired()
+    public async Task AColdStartLogsRegisteredThenTokenAcquired()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator);
@@ -29,7 +29,7 @@ public sealed class LogEventTests
     }
 
     [Fact]
-    public async Task A_401_logs_the_renewal()
+    public async Task A401LogsTheRenewal()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("expire-token", send => send == 1);
@@ -44,7 +44,7 @@ public sealed class LogEventTests
     }
 
     [Fact]
-    public async Task A_client_the_server_forgot_logs_registered_again()
+    public async Task AClientTheServerForgotLogsRegisteredAgain()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("revoke-client", send => send == 2);

@@ -35,7 +35,7 @@ public sealed class CmuClientConfigurationBindingTests
     };
 
     [Fact]
-    public async Task Every_option_is_bound_from_the_section()
+    public async Task EveryOptionIsBoundFromTheSection()
     {
         using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Section(Everything())));
 
@@ -67,7 +67,7 @@ public sealed class CmuClientConfigurationBindingTests
     }
 
     [Fact]
-    public async Task The_environment_alone_sets_both_base_addresses_and_the_path_is_bound()
+    public async Task TheEnvironmentAloneSetsBothBaseAddressesAndThePathIsBound()
     {
         using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Section(new()
         {
@@ -96,7 +96,7 @@ public sealed class CmuClientConfigurationBindingTests
     [InlineData("Resilience:ThrottleDelay", "x")]
     [InlineData("Resilience:AttemptTimeout", "30 seconds")]
     [InlineData("Resilience:TotalTimeout", "2m")]
-    public async Task An_unreadable_value_fails_the_start_naming_the_setting(string key, string value)
+    public async Task AnUnreadableValueFailsTheStartNamingTheSetting(string key, string value)
     {
         var settings = Everything();
         settings["CmuClient:" + key] = value;
@@ -107,7 +107,7 @@ public sealed class CmuClientConfigurationBindingTests
     }
 
     [Fact]
-    public async Task A_readable_but_invalid_value_is_the_validator_s_failure()
+    public async Task AReadableButInvalidValueIsTheValidatorSFailure()
     {
         var settings = Everything();
         settings["CmuClient:Resilience:ThrottleDelay"] = "00:00:00.100";

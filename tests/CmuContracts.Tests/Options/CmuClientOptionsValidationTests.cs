@@ -37,7 +37,7 @@ public sealed class CmuClientOptionsValidationTests
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];
 
     [Fact]
-    public async Task Valid_options_start()
+    public async Task ValidOptionsStart()
     {
         using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Valid));
 
@@ -46,7 +46,7 @@ public sealed class CmuClientOptionsValidationTests
 
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public async Task A_bad_setting_fails_the_start_naming_it(string name)
+    public async Task ABadSettingFailsTheStartNamingIt(string name)
     {
         var (setting, breakIt) = Cases[name];
 
@@ -62,7 +62,7 @@ public sealed class CmuClientOptionsValidationTests
     }
 
     [Fact]
-    public async Task Every_bad_setting_is_reported_at_once()
+    public async Task EveryBadSettingIsReportedAtOnce()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
         {
@@ -79,7 +79,7 @@ public sealed class CmuClientOptionsValidationTests
     }
 
     [Fact]
-    public async Task A_rejected_inline_statement_is_never_quoted()
+    public async Task ARejectedInlineStatementIsNeverQuoted()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
         {

@@ -11,7 +11,7 @@ public sealed class AccessFlowTests
         new() { Throttle = { Enabled = false }, TokenLifetimeSeconds = tokenLifetimeSeconds };
 
     [Fact]
-    public async Task A_statement_becomes_an_authenticated_CMU_call_with_one_registration_and_one_token()
+    public async Task AStatementBecomesAnAuthenticatedCMUCallWithOneRegistrationAndOneToken()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator);
@@ -26,7 +26,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_thousand_concurrent_calls_from_cold_make_one_registration_and_one_token_request()
+    public async Task AThousandConcurrentCallsFromColdMakeOneRegistrationAndOneTokenRequest()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         // Loopback Kestrel refuses a 1,000-connection burst on this machine: 64 connections carry the calls.
@@ -49,7 +49,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_token_near_expiry_is_renewed_transparently_without_registering_again()
+    public async Task ATokenNearExpiryIsRenewedTransparentlyWithoutRegisteringAgain()
     {
         // The client's clock is fake: 60 s lifetime, 60 s buffer capped at half the lifetime -> renew after 30 s.
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet(tokenLifetimeSeconds: 60));
@@ -75,7 +75,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task One_401_renews_the_token_and_resends_once()
+    public async Task One401RenewsTheTokenAndResendsOnce()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("expire-token", send => send == 1);
@@ -93,7 +93,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_persistent_401_is_a_clear_exception_after_one_renewal()
+    public async Task APersistent401IsAClearExceptionAfterOneRenewal()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("expire-token", _ => true);
@@ -110,7 +110,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_revoked_client_on_CMU_registers_again_exactly_once()
+    public async Task ARevokedClientOnCMURegistersAgainExactlyOnce()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("revoke-client", send => send == 2);
@@ -126,7 +126,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_malformed_statement_throws_its_exception_and_sends_nothing()
+    public async Task AMalformedStatementThrowsItsExceptionAndSendsNothing()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator, statement: "not-a-jwt");
@@ -138,7 +138,7 @@ public sealed class AccessFlowTests
     }
 
     [Fact]
-    public async Task A_rejected_statement_is_a_registration_exception_with_the_server_error()
+    public async Task ARejectedStatementIsARegistrationExceptionWithTheServerError()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var unknown = Auth.TestJwt.Create("""{"sub":"unknown-app","iss":"auth.adobe.com","nbf":1}""");

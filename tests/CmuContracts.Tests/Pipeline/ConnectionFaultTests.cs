@@ -17,7 +17,7 @@ public sealed class ConnectionFaultTests
     private static EmulatorOptions Quiet() => new() { Throttle = { Enabled = false } };
 
     [Fact]
-    public async Task A_dropped_report_connection_is_retried_and_the_report_is_correct()
+    public async Task ADroppedReportConnectionIsRetriedAndTheReportIsCorrect()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("drop", send => send == 1);
@@ -35,7 +35,7 @@ public sealed class ConnectionFaultTests
     [Theory]
     [InlineData("register")]
     [InlineData("token")]
-    public async Task A_refused_connection_is_retried_even_for_a_POST_because_nothing_was_sent(string endpoint)
+    public async Task ARefusedConnectionIsRetriedEvenForAPOSTBecauseNothingWasSent(string endpoint)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var refuse = new RefuseOnSendHandler(send => send == 1);
@@ -51,7 +51,7 @@ public sealed class ConnectionFaultTests
     }
 
     [Fact]
-    public async Task A_report_slower_than_the_attempt_timeout_is_abandoned_and_retried()
+    public async Task AReportSlowerThanTheAttemptTimeoutIsAbandonedAndRetried()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         // The client's clock is fake: however slow the machine, only the test's move of the clock times an attempt out.
@@ -79,7 +79,7 @@ public sealed class ConnectionFaultTests
     [InlineData("token", "drop")]
     [InlineData("register", "delay=60000")]
     [InlineData("token", "delay=60000")]
-    public async Task A_POST_the_server_may_have_processed_is_not_resent(string endpoint, string fault)
+    public async Task APOSTTheServerMayHaveProcessedIsNotResent(string endpoint, string fault)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -118,7 +118,7 @@ public sealed class ConnectionFaultTests
         : await Assert.ThrowsAsync<CmuContracts.Auth.AccessTokenRequestException>(call);
 
     [Fact]
-    public async Task The_total_timeout_ends_a_call_whose_every_attempt_is_too_slow()
+    public async Task TheTotalTimeoutEndsACallWhoseEveryAttemptIsTooSlow()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -18,7 +18,7 @@ public sealed class CredentialFileFlowTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task Credentials_persisted_to_a_file_are_reused_by_a_fresh_service_provider_without_registering_again()
+    public async Task CredentialsPersistedToAFileAreReusedByAFreshServiceProviderWithoutRegisteringAgain()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
@@ -40,7 +40,7 @@ public sealed class CredentialFileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task A_corrupt_file_fails_the_call_with_a_store_exception_naming_it_and_sends_nothing()
+    public async Task ACorruptFileFailsTheCallWithAStoreExceptionNamingItAndSendsNothing()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await File.WriteAllTextAsync(StorePath, "{ \"version\": 1, \"credentials\": ");
@@ -54,7 +54,7 @@ public sealed class CredentialFileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task With_ReplaceCorruptCredentialStore_a_corrupt_file_is_kept_aside_and_one_fresh_registration_is_saved()
+    public async Task WithReplaceCorruptCredentialStoreACorruptFileIsKeptAsideAndOneFreshRegistrationIsSaved()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await File.WriteAllTextAsync(StorePath, "not json at all");
@@ -72,7 +72,7 @@ public sealed class CredentialFileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task In_a_read_only_directory_the_call_succeeds_the_error_is_logged_and_the_credentials_are_not_lost()
+    public async Task InAReadOnlyDirectoryTheCallSucceedsTheErrorIsLoggedAndTheCredentialsAreNotLost()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         using var readOnly = ReadOnlyDirectory.Create();

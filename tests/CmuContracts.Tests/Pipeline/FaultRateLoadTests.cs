@@ -7,7 +7,7 @@ namespace CmuContracts.Tests.Pipeline;
 public sealed class FaultRateLoadTests
 {
     [Fact]
-    public async Task Two_hundred_reports_at_fifty_concurrency_with_ten_percent_503s_all_succeed_with_one_registration()
+    public async Task TwoHundredReportsAtFiftyConcurrencyWithTenPercent503sAllSucceedWithOneRegistration()
     {
         // Every request the emulator sees (registration and token included) is a 503 with probability 0.1.
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions

@@ -29,7 +29,7 @@ public sealed class MalformedStatementTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public async Task A_malformed_statement_fails_the_first_call_with_its_problem_and_sends_no_request(string statement, SoftwareStatementProblem problem)
+    public async Task AMalformedStatementFailsTheFirstCallWithItsProblemAndSendsNoRequest(string statement, SoftwareStatementProblem problem)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator, statement: statement);
@@ -45,7 +45,7 @@ public sealed class MalformedStatementTests
     }
 
     [Fact]
-    public async Task A_statement_file_that_does_not_exist_fails_with_unreadable_naming_the_file_and_sends_no_request()
+    public async Task AStatementFileThatDoesNotExistFailsWithUnreadableNamingTheFileAndSendsNoRequest()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var missing = Path.Combine(Path.GetTempPath(), "cmu-no-statement-" + Guid.NewGuid().ToString("N") + ".jwt");
@@ -59,7 +59,7 @@ public sealed class MalformedStatementTests
     }
 
     [Fact]
-    public async Task A_statement_file_with_a_malformed_statement_names_the_file_and_sends_no_request()
+    public async Task AStatementFileWithAMalformedStatementNamesTheFileAndSendsNoRequest()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var path = Path.Combine(Path.GetTempPath(), "cmu-bad-statement-" + Guid.NewGuid().ToString("N") + ".jwt");
@@ -83,7 +83,7 @@ public sealed class MalformedStatementTests
     }
 
     [Fact]
-    public async Task An_empty_statement_is_refused_by_option_validation_naming_both_settings_and_sends_no_request()
+    public async Task AnEmptyStatementIsRefusedByOptionValidationNamingBothSettingsAndSendsNoRequest()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         await using var host = CmuTestHost.Create(emulator, statement: "   ");

@@ -15,7 +15,7 @@ public sealed class StatusFaultTests
     [InlineData("500")]
     [InlineData("408")]
     [InlineData("429")]
-    public async Task A_report_answered_with_a_transient_status_is_retried_and_correct(string status)
+    public async Task AReportAnsweredWithATransientStatusIsRetriedAndCorrect(string status)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler(status == "429" ? "429,retry-after=0" : status, send => send == 1);
@@ -35,7 +35,7 @@ public sealed class StatusFaultTests
     [Theory]
     [InlineData("register")]
     [InlineData("token")]
-    public async Task A_503_on_a_POST_is_retried_because_the_server_did_not_process_it(string endpoint)
+    public async Task A503OnAPOSTIsRetriedBecauseTheServerDidNotProcessIt(string endpoint)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("503", send => send == 1);
@@ -52,7 +52,7 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
-    public async Task A_500_on_registration_is_not_resent_because_the_server_may_have_registered()
+    public async Task A500OnRegistrationIsNotResentBecauseTheServerMayHaveRegistered()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("500", send => send == 1);
@@ -72,7 +72,7 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
-    public async Task A_throttled_registration_without_Retry_After_waits_at_least_one_second()
+    public async Task AThrottledRegistrationWithoutRetryAfterWaitsAtLeastOneSecond()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("429", send => send == 1);
@@ -88,7 +88,7 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
-    public async Task A_Retry_After_is_honoured()
+    public async Task ARetryAfterIsHonoured()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("429,retry-after=2", send => send == 1);
@@ -105,7 +105,7 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
-    public async Task A_Retry_After_beyond_MaxDelay_is_not_cut_short_but_returned_to_the_caller()
+    public async Task ARetryAfterBeyondMaxDelayIsNotCutShortButReturnedToTheCaller()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("503,retry-after=120", send => send == 1);
@@ -119,7 +119,7 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
-    public async Task A_status_that_persists_gives_up_after_the_configured_retries()
+    public async Task AStatusThatPersistsGivesUpAfterTheConfiguredRetries()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var fault = new FaultOnSendHandler("503", _ => true);

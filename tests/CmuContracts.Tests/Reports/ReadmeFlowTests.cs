@@ -18,7 +18,7 @@ public sealed class ReadmeFlowTests
     private const string End = "// README flow: end";
 
     [Fact]
-    public async Task The_README_lines_turn_a_software_statement_into_a_CMU_report()
+    public async Task TheREADMELinesTurnASoftwareStatementIntoACMUReport()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -60,7 +60,7 @@ public sealed class ReadmeFlowTests
     }
 
     [Fact]
-    public void The_README_shows_exactly_the_lines_the_test_runs()
+    public void TheREADMEShowsExactlyTheLinesTheTestRuns()
     {
         var test = Lines(File.ReadAllText(ThisFile()), Begin, End);
         var readme = Lines(File.ReadAllText(FindReadme()), "## From a software statement to a CMU report", "```", skipFence: true);

@@ -35,7 +35,7 @@ public sealed class UsageRecordStreamingTests
     }
 
     [Fact]
-    public async Task A_body_handed_out_one_byte_at_a_time_gives_the_same_records_as_the_generated_operation()
+    public async Task ABodyHandedOutOneByteAtATimeGivesTheSameRecordsAsTheGeneratedOperation()
     {
         await using var test = await ReportsTestHost.StartAsync(http => http.AddHttpMessageHandler(() => new EndOfBodyObserver(maxRead: 1)));
         var query = UsageReportQuery.For("tenant", "year", "month").IncludeDimension("mvpd").Where("tenant", "Acme");
@@ -55,7 +55,7 @@ public sealed class UsageRecordStreamingTests
     [InlineData("""{"report":[{"tenant":"Acme","active-users":"12"},{"tenant":"Globex","active-users":7,"bstreams-30":"3","occurrences":"n/a","gone":null}],"_links":{"self":{"href":"/cmu/v2/tenant"}}}""", "tenant=Acme, active-users=12|tenant=Globex, occurrences=n/a, active-users=7, bstreams-30=3")]
     [InlineData("""{"_links":{"self":{"href":"/cmu/v2/tenant"},"drill-down":[{"href":"/cmu/v2/tenant/year","name":"year"}]},"extra":{"deep":[1,[2,{"x":3}]]},"report":[]}""", "")]
     [InlineData("""{"_links":{"self":{"href":"/cmu/v2/tenant"}},"report":null}""", "")]
-    public async Task Member_order_unknown_members_numbers_and_text_are_read_at_every_chunk_boundary(string body, string expected)
+    public async Task MemberOrderUnknownMembersNumbersAndTextAreReadAtEveryChunkBoundary(string body, string expected)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         await using var server = await RecordingServer.StartAsync();

@@ -8,7 +8,7 @@ namespace CmuContracts.Tests.Reports;
 public sealed class UsageReportCsvTests
 {
     [Fact]
-    public async Task The_CSV_copy_is_exactly_what_the_generated_CSV_operation_receives()
+    public async Task TheCSVCopyIsExactlyWhatTheGeneratedCSVOperationReceives()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var start = ReportsTestHost.DaysAgo(4);
@@ -51,7 +51,7 @@ public sealed class UsageReportCsvTests
     }
 
     [Fact]
-    public async Task A_refused_CSV_request_is_an_ApiException_and_writes_nothing()
+    public async Task ARefusedCSVRequestIsAnApiExceptionAndWritesNothing()
     {
         await using var test = await ReportsTestHost.StartAsync();
         using var destination = new MemoryStream();

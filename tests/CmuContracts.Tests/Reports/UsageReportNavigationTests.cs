@@ -6,7 +6,7 @@ namespace CmuContracts.Tests.Reports;
 public sealed class UsageReportNavigationTests
 {
     [Fact]
-    public async Task Drilling_down_by_name_and_rolling_up_follow_the_links_with_the_same_parameters()
+    public async Task DrillingDownByNameAndRollingUpFollowTheLinksWithTheSameParameters()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var start = ReportsTestHost.DaysAgo(2);
@@ -36,7 +36,7 @@ public sealed class UsageReportNavigationTests
     }
 
     [Fact]
-    public async Task Drilling_down_by_a_dimension_the_report_has_no_link_for_lists_the_links_it_has()
+    public async Task DrillingDownByADimensionTheReportHasNoLinkForListsTheLinksItHas()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var tenant = await test.Reports.GetReportAsync(UsageReportQuery.For("tenant"));
@@ -52,7 +52,7 @@ public sealed class UsageReportNavigationTests
     }
 
     [Fact]
-    public async Task A_report_navigates_through_whatever_IUsageReports_it_was_given()
+    public async Task AReportNavigatesThroughWhateverIUsageReportsItWasGiven()
     {
         var fake = new RecordingReports();
         var links = new[] { new UsageReportLink("year", "/cmu/v2/tenant/year", ["tenant", "year"]) };

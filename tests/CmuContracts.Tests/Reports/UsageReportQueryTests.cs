@@ -5,7 +5,7 @@ namespace CmuContracts.Tests.Reports;
 public sealed class UsageReportQueryTests
 {
     [Fact]
-    public void A_path_outside_the_tree_names_where_it_left_and_the_valid_next_dimensions()
+    public void APathOutsideTheTreeNamesWhereItLeftAndTheValidNextDimensions()
     {
         var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.For("tenant", "hour"));
 
@@ -19,7 +19,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void The_valid_next_dimensions_are_listed_at_the_point_the_path_went_wrong_not_at_its_end()
+    public void TheValidNextDimensionsAreListedAtThePointThePathWentWrongNotAtItsEnd()
     {
         var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.Parse("/year/month/bogus/tenant"));
 
@@ -30,7 +30,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void Going_past_a_leaf_says_it_is_a_leaf()
+    public void GoingPastALeafSaysItIsALeaf()
     {
         var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.Parse("tenant/year/month/application-id/application").Then("platform"));
 
@@ -39,7 +39,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void A_root_dimension_that_does_not_exist_lists_the_root_dimensions()
+    public void ARootDimensionThatDoesNotExistListsTheRootDimensions()
     {
         var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.For("Tenant"));
 
@@ -48,7 +48,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void The_query_string_carries_range_limit_metrics_IN_NOT_IN_and_a_bare_dimension_in_order()
+    public void TheQueryStringCarriesRangeLimitMetricsINNOTINAndABareDimensionInOrder()
     {
         var start = new DateTimeOffset(2026, 5, 1, 2, 0, 0, TimeSpan.FromHours(2)); // 00:00 UTC
         var query = UsageReportQuery.For("tenant", "year", "month", "day")
@@ -69,7 +69,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void Building_a_query_never_changes_the_one_it_starts_from()
+    public void BuildingAQueryNeverChangesTheOneItStartsFrom()
     {
         var tenant = UsageReportQuery.For("tenant");
         var filtered = tenant.Where("mvpd", "Dish").WithLimit(5).Then("year");
@@ -82,7 +82,7 @@ public sealed class UsageReportQueryTests
     [Theory]
     [InlineData("day", "time dimension 'day'")]
     [InlineData("bogus", "'bogus' is not a CMU dimension; filterable dimensions: activity-level, application, application-id, channel, concurrency-level, mvpd, platform, tenant.")]
-    public void Filters_on_time_or_unknown_dimensions_are_refused_with_the_reason(string dimension, string reason)
+    public void FiltersOnTimeOrUnknownDimensionsAreRefusedWithTheReason(string dimension, string reason)
     {
         var ex = Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Where(dimension, "x"));
 
@@ -91,7 +91,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void Bad_filter_values_ranges_and_limits_are_refused()
+    public void BadFilterValuesRangesAndLimitsAreRefused()
     {
         Assert.Contains("at least one value", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Where("mvpd")).Message, StringComparison.Ordinal);
         Assert.Contains("null or empty value", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.WhereNot("mvpd", "")).Message, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class UsageReportQueryTests
     }
 
     [Fact]
-    public void A_record_reads_its_metrics_and_period()
+    public void ARecordReadsItsMetricsAndPeriod()
     {
         var record = new UsageRecord(
             [new("tenant", "Acme"), new("year", "2026"), new("month", "5"), new("day", "3")],

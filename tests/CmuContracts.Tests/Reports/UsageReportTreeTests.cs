@@ -18,7 +18,7 @@ public sealed class UsageReportTreeTests
     ];
 
     [Fact]
-    public void The_tree_walked_from_the_root_has_exactly_the_paths_of_the_generated_operations()
+    public void TheTreeWalkedFromTheRootHasExactlyThePathsOfTheGeneratedOperations()
     {
         var walked = new List<string>();
         var pending = new Stack<UsageReportQuery>([UsageReportQuery.Root]);
@@ -38,7 +38,7 @@ public sealed class UsageReportTreeTests
     }
 
     [Fact]
-    public async Task Each_path_is_sent_by_its_generated_operation_and_its_CSV_by_the_same_path_and_operationId()
+    public async Task EachPathIsSentByItsGeneratedOperationAndItsCSVByTheSamePathAndOperationId()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var reports = test.Reports;
@@ -67,7 +67,7 @@ public sealed class UsageReportTreeTests
     }
 
     [Fact]
-    public void The_dimension_names_are_the_segments_of_the_spec_paths()
+    public void TheDimensionNamesAreTheSegmentsOfTheSpecPaths()
     {
         var segments = GeneratedOperations.SelectMany(o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal);
         var constants = typeof(UsageDimensions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal);
@@ -76,7 +76,7 @@ public sealed class UsageReportTreeTests
     }
 
     [Fact]
-    public void The_metric_names_are_the_metric_properties_of_the_generated_record()
+    public void TheMetricNamesAreTheMetricPropertiesOfTheGeneratedRecord()
     {
         // Every property of the generated record set, written by its own converter: the JSON names minus the dimensions are the metrics.
         var record = new AdobePass.UsageRecord();

@@ -7,7 +7,7 @@ namespace CmuContracts.Tests.Reports;
 public sealed class UsageReportsTests
 {
     [Fact]
-    public async Task A_time_range_metrics_and_limit_reach_the_wire_and_shape_the_records()
+    public async Task ATimeRangeMetricsAndLimitReachTheWireAndShapeTheRecords()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var start = ReportsTestHost.DaysAgo(3);
@@ -36,7 +36,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task An_IN_filter_keeps_only_its_values()
+    public async Task AnINFilterKeepsOnlyItsValues()
     {
         await using var test = await ReportsTestHost.StartAsync();
 
@@ -47,7 +47,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task A_NOT_IN_filter_is_sent_as_dimension_bang_equals_and_drops_its_values()
+    public async Task ANOTINFilterIsSentAsDimensionBangEqualsAndDropsItsValues()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var all = await test.Reports.GetReportAsync(UsageReportQuery.For("mvpd"));
@@ -62,7 +62,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task A_NOT_IN_filter_on_a_dimension_below_the_path_changes_the_totals()
+    public async Task ANOTINFilterOnADimensionBelowThePathChangesTheTotals()
     {
         await using var test = await ReportsTestHost.StartAsync();
         // Past days: a window that ends now would grow between the three requests.
@@ -85,7 +85,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task A_bare_dimension_is_sent_without_a_value_and_joins_the_projection()
+    public async Task ABareDimensionIsSentWithoutAValueAndJoinsTheProjection()
     {
         await using var test = await ReportsTestHost.StartAsync();
 
@@ -97,7 +97,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task A_path_outside_the_tree_fails_before_any_request()
+    public async Task APathOutsideTheTreeFailsBeforeAnyRequest()
     {
         await using var test = await ReportsTestHost.StartAsync();
 
@@ -108,7 +108,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task Records_stream_as_the_report_has_them_with_typed_metrics()
+    public async Task RecordsStreamAsTheReportHasThemWithTypedMetrics()
     {
         await using var test = await ReportsTestHost.StartAsync();
         var query = UsageReportQuery.For("year", "month", "day", "mvpd").Between(ReportsTestHost.DaysAgo(5), ReportsTestHost.DaysAgo(1));
@@ -129,7 +129,7 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task A_server_refusal_is_Refits_ApiException_with_the_status_and_reason()
+    public async Task AServerRefusalIsRefitsApiExceptionWithTheStatusAndReason()
     {
         await using var test = await ReportsTestHost.StartAsync();
         // platform is in no path below the concurrency histogram: the tree allows the query, CMU refuses the filter.

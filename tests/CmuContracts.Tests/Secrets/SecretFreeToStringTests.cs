@@ -11,7 +11,7 @@ namespace CmuContracts.Tests.Secrets;
 public sealed class SecretFreeToStringTests
 {
     [Fact]
-    public async Task Options_credentials_tokens_and_statements_print_without_their_secrets()
+    public async Task OptionsCredentialsTokensAndStatementsPrintWithoutTheirSecrets()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         await using var host = CmuTestHost.Create(emulator);

@@ -9,7 +9,7 @@ public sealed class NativeAotAppTests
 {
     [Fact]
     [Trait("Category", "Publish")]
-    public async Task NativeAot_app_publishes_without_warnings_and_calls_a_loopback_server_through_generated_clients()
+    public async Task NativeAotAppPublishesWithoutWarningsAndCallsALoopbackServerThroughGeneratedClients()
     {
         // clang-14 is the C toolchain installed on the CI image (the ILCompiler pack links with it).
         await PublishedAppAssert.PublishesAndRunsAsync(

@@ -10,7 +10,7 @@ public sealed class TrimmedAppTests
 {
     [Fact]
     [Trait("Category", "Publish")]
-    public async Task Trimmed_app_publishes_without_warnings_and_calls_a_loopback_server_through_generated_clients()
+    public async Task TrimmedAppPublishesWithoutWarningsAndCallsALoopbackServerThroughGeneratedClients()
     {
         await PublishedAppAssert.PublishesAndRunsAsync(
             "cmu-trim-",
