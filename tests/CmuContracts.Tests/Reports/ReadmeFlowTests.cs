@@ -32,6 +32,7 @@ public sealed class ReadmeFlowTests
         Console.SetOut(output);
         try
         {
+#pragma warning disable IDE0011 // The README's lines, verbatim: a one-line foreach reads best there.
             // README flow: begin
             var services = new ServiceCollection().AddCmuClient(configuration.GetSection("Cmu")).Services;
             await using var provider = services.BuildServiceProvider();
@@ -39,6 +40,7 @@ public sealed class ReadmeFlowTests
             var query = UsageReportQuery.For("tenant", "year", "month", "day").Between(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow).WhereNot("platform", "Roku");
             await foreach (var r in reports.GetRecordsAsync(query)) Console.WriteLine($"{r.GetDimension("tenant")} {r.PeriodStart:yyyy-MM-dd}: {r.GetMetric(UsageMetric.ActiveUsers)} active users");
             // README flow: end
+#pragma warning restore IDE0011
         }
         finally
         {
