@@ -47,6 +47,29 @@ public sealed class StatsTests
     }
 
     [Fact]
+    public async Task DropsOnAConnectionThatAlreadyServedRequestsAreCountedWithStatusZero()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());
+        using var client = new EmulatorClient(emulator);
+        const int Drops = 20;
+        for (var i = 0; i < Drops; i++)
+        {
+            // A served request first, so the drop comes on a kept-alive connection.
+            using (var served = await client.Http.GetAsync(new Uri("cmu/v2/tenant", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, served.StatusCode);
+            }
+
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.ReportAsync("/tenant", null, fault: "drop"));
+        }
+
+        await WaitUntilAsync(() => emulator.Stats.CountOf("GET /cmu/v2/tenant", 0) + emulator.Stats.CountOf("GET /cmu/v2/tenant", 401) >= 2 * Drops);
+        Assert.Equal(Drops, emulator.Stats.CountOf("GET /cmu/v2/tenant", 0));
+        Assert.Equal(Drops, emulator.Stats.CountOf("GET /cmu/v2/tenant", 401));
+        Assert.Equal(0, emulator.Stats.CountOf("GET /cmu/v2/tenant", 200));
+    }
+
+    [Fact]
     public async Task ResetZeroesEveryCounter()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(SharedEmulatorFixture.Options());

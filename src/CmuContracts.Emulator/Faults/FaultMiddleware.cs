@@ -68,6 +68,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions opti
                     await ThrottlePage.WriteAsync(context).ConfigureAwait(false);
                     return;
                 case "drop":
+                    flags.Dropped = true;
+                    RequestFaults.Set(context, flags);
                     context.Abort();
                     return;
                 case "expire-token":

@@ -1,3 +1,4 @@
+using CmuContracts.Emulator.Faults;
 using CmuContracts.Emulator.Reports;
 using Microsoft.AspNetCore.Http;
 
@@ -21,7 +22,8 @@ internal sealed class StatsMiddleware(RequestDelegate next, EmulatorStats stats,
         }
         finally
         {
-            stats.CountRequest(endpoint, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+            var dropped = context.RequestAborted.IsCancellationRequested || RequestFaults.Get(context).Dropped;
+            stats.CountRequest(endpoint, dropped ? 0 : context.Response.StatusCode);
         }
     }
 }
