@@ -18,7 +18,7 @@ public sealed class UsageReportTests(NSwagEmulatorFixture fixture) : IClassFixtu
         long.Parse(record.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task RootTotalsAreTheSumOfTheTenants()
+    public async Task RootEventCountsAreTheSumOfTheTenantsAndDistinctUsersAreNot()
     {
         var root = await fixture.Reports.GetRootAsync();
         var tenants = await fixture.Reports.GetTenantAsync();
@@ -27,7 +27,8 @@ public sealed class UsageReportTests(NSwagEmulatorFixture fixture) : IClassFixtu
         Assert.True(total.StartedSessions > 0, "the emulator has traffic");
         Assert.True(tenants.Report.Count > 1, "several tenants");
         Assert.Equal(total.StartedSessions, tenants.Report.Sum(r => r.StartedSessions));
-        Assert.Equal(total.ActiveUsers, tenants.Report.Sum(r => r.ActiveUsers));
+        // active-users counts distinct accounts: the total is at most the tenants' sum and at least their largest.
+        Assert.InRange(total.ActiveUsers ?? 0, tenants.Report.Max(r => r.ActiveUsers ?? 0), tenants.Report.Sum(r => r.ActiveUsers ?? 0));
         Assert.All(tenants.Report, r => Assert.False(string.IsNullOrEmpty(r.Tenant)));
     }
 
