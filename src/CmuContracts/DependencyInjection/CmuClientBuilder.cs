@@ -9,6 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Further configuration of the client <c>AddCmuClient</c> registered.</summary>
+/// <remarks>
+/// Each client's primary handler is a <see cref="System.Net.Http.SocketsHttpHandler"/> that asks for gzip and deflate
+/// (<c>Accept-Encoding: gzip, deflate</c>, as Adobe recommends) and decodes them. Tune it with
+/// <c>UseSocketsHttpHandler((handler, _) =&gt; ...)</c>, which keeps that; <c>ConfigurePrimaryHttpMessageHandler</c>
+/// replaces the handler, and with it the decompression.
+/// </remarks>
 public sealed class CmuClientBuilder
 {
     internal CmuClientBuilder(IServiceCollection services, IHttpClientBuilder registration, IHttpClientBuilder token, IHttpClientBuilder usageReports)

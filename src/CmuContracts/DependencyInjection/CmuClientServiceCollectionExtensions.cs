@@ -88,6 +88,9 @@ public static class CmuClientServiceCollectionExtensions
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
             client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
         });
+
+        // Adobe strongly recommends Accept-Encoding: gzip, deflate [D]: the primary handler sends it and decodes both.
+        builder.UseSocketsHttpHandler((handler, _) => handler.AutomaticDecompression = CmuHttpCompression.Methods);
         builder.AddHttpMessageHandler<RequestDurationHandler>();
         if (authenticated)
         {
