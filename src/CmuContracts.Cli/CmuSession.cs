@@ -48,6 +48,7 @@ internal sealed class CmuSession : IAsyncDisposable
 
             // The emulator signs with a key of its own per start, so credentials from it are worthless later.
             values.Remove("CredentialStorePath");
+            values["CredentialStorage"] = "Memory";
             notices.Info(settings.EmulatorRequested
                 ? $"using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data)"
                 : $"no endpoint configured: using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data); see 'Using real Adobe endpoints' in the README");

@@ -37,6 +37,19 @@ public sealed class CmuClientBuilder
     /// <summary>The CMU reports' HttpClient (bearer-authenticated), to add handlers (they run on every attempt, inside the retries and after the bearer is set).</summary>
     public IHttpClientBuilder UsageReportsHttpClient { get; }
 
+    /// <summary>
+    /// Keeps credentials and the token in memory, for this process only (every new process registers again):
+    /// for tests and throwaway runs. Sets <see cref="CmuClientOptions.CredentialStorage"/> to <c>Memory</c>.
+    /// </summary>
+    public CmuClientBuilder UseInMemoryCredentialStore()
+    {
+        Services.Configure<CmuClientOptions>(options => options.CredentialStorage = CredentialStorage.Memory);
+        Services.RemoveAll<ICredentialStore>();
+        Services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
+        Services.RemoveAll<ISharedTokenCache>();
+        return this;
+    }
+
     /// <summary>Uses a credential store of your own.</summary>
     public CmuClientBuilder UseCredentialStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class, ICredentialStore
