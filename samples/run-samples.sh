@@ -7,6 +7,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
+# The library keeps credentials in the user's cmu folder by default: the samples use one of their own.
+export CMU_CONFIG_DIR="$work/cmu-config"
 # A version of its own per run, so no package cached by an earlier run is ever used.
 version="0.1.0-samples.$(date -u +%Y%m%d%H%M%S).$$"
 emulator_pid=""

@@ -40,7 +40,7 @@ internal sealed class CmuPipelineHost : IDisposable
             o.RegistrationBaseAddress = new Uri("http://127.0.0.1/o/");
             o.CmuBaseAddress = CmuBaseAddress;
             o.SoftwareStatement = canned.SoftwareStatement;
-        });
+        }).UseInMemoryCredentialStore(); // a benchmark keeps nothing in the user's cmu folder
         foreach (var client in new[] { builder.RegistrationHttpClient, builder.TokenHttpClient, builder.UsageReportsHttpClient })
         {
             client.ConfigurePrimaryHttpMessageHandler(() => handler);

@@ -50,6 +50,7 @@ internal sealed class CmuSession : IAsyncDisposable
 
             // The emulator signs with a key of its own per start, so credentials from it are worthless later.
             values.Remove("CredentialStorePath");
+            values["CredentialStorage"] = "Memory";
             notices.Info($"using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data)");
         }
 

@@ -21,10 +21,24 @@ public sealed class CmuClientOptions
     /// <summary>A file holding the software statement as downloaded from the TVE Dashboard.</summary>
     public string? SoftwareStatementPath { get; set; }
 
-    /// <summary>Sent as <c>redirect_uri</c> on registration when set; must match a dashboard domain.</summary>
+    /// <summary>
+    /// Sent as <c>redirect_uri</c> on registration when set; must match a domain of the application in the
+    /// TVE Dashboard. Any absolute URI (custom schemes such as <c>com.example.app:/callback</c> too) or a
+    /// reversed domain (<c>com.example</c>, as Adobe's Android SDK sends).
+    /// </summary>
     public string? RedirectUri { get; set; }
 
-    /// <summary>When set, client credentials persist in this JSON file (mode 0600 on Unix).</summary>
+    /// <summary>
+    /// Where credentials and the current token are kept. Default <see cref="Auth.CredentialStorage.File"/>: Adobe
+    /// asks clients to register once and reuse a token until it expires, so both survive the process.
+    /// </summary>
+    public Auth.CredentialStorage CredentialStorage { get; set; } = Auth.CredentialStorage.File;
+
+    /// <summary>
+    /// The credential file (JSON, mode 0600 on Unix, replaced atomically), which also keeps the current token.
+    /// Default: <c>credentials.json</c> in the user's cmu folder (<see cref="Auth.CmuUserFolder"/>), the file the
+    /// <c>cmu</c> tool uses. When that folder cannot be written, a warning is logged and both stay in memory.
+    /// </summary>
     public string? CredentialStorePath { get; set; }
 
     /// <summary>
@@ -34,7 +48,8 @@ public sealed class CmuClientOptions
     public bool ReplaceCorruptCredentialStore { get; set; }
 
     /// <summary>
-    /// A token is renewed this long before it expires (at most half its lifetime). Default 60 s.
+    /// A token is renewed this long before it expires (at most half its lifetime). Default 60 s. Credentials
+    /// that expire (a <c>client_secret_expires_at</c>, which Adobe does not send) are renewed as long before.
     /// </summary>
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace CmuContracts;
 
 /// <summary>Checks <see cref="CmuClientOptions"/> at start; every message names the setting.</summary>
-internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOptions>
+internal sealed partial class CmuClientOptionsValidator : IValidateOptions<CmuClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, CmuClientOptions options)
     {
@@ -25,16 +25,26 @@ internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOpti
                 : "CmuClientOptions.SoftwareStatement or CmuClientOptions.SoftwareStatementPath is required (the JWT downloaded from the TVE Dashboard).");
         }
 
-        // The scheme check matters: on Unix "/auth/complete" parses as an absolute file: URI.
-        if (options.RedirectUri is { } redirect
-            && !(Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) && (redirectUri.Scheme == Uri.UriSchemeHttps || redirectUri.Scheme == Uri.UriSchemeHttp)))
+        if (options.RedirectUri is { } redirect && !IsRedirectUri(redirect))
         {
-            failures.Add($"CmuClientOptions.RedirectUri '{redirect}' is not an absolute http(s) URI.");
+            failures.Add($"CmuClientOptions.RedirectUri '{redirect}' is neither an absolute URI (such as https://watch.example.com/done or com.example.app:/callback) nor a reversed domain (such as com.example).");
         }
 
-        if (options.CredentialStorePath is { } store && string.IsNullOrWhiteSpace(store))
+        if (!Enum.IsDefined(options.CredentialStorage))
         {
-            failures.Add("CmuClientOptions.CredentialStorePath is empty: leave it null for an in-memory store.");
+            failures.Add($"CmuClientOptions.CredentialStorage '{(int)options.CredentialStorage}' is not one of File, Memory.");
+        }
+
+        if (options.CredentialStorePath is { } store)
+        {
+            if (string.IsNullOrWhiteSpace(store))
+            {
+                failures.Add("CmuClientOptions.CredentialStorePath is empty: leave it null for the file in the user's cmu folder.");
+            }
+            else if (options.CredentialStorage == Auth.CredentialStorage.Memory)
+            {
+                failures.Add($"CmuClientOptions.CredentialStorePath '{store}' is set but CmuClientOptions.CredentialStorage is Memory: set one or the other.");
+            }
         }
 
         if (options.TokenRefreshBuffer < TimeSpan.Zero)
@@ -73,6 +83,20 @@ internal sealed class CmuClientOptionsValidator : IValidateOptions<CmuClientOpti
             failures.Add($"CmuClientOptions.{setting} '{address}' must not have a query or fragment.");
         }
     }
+
+    /// <summary>
+    /// Any absolute URI, custom schemes included (Adobe's examples use <c>com.example.app:/callback</c>), or a
+    /// dashboard domain written in reverse (<c>com.example</c>), which Adobe's Android SDK sends [D].
+    /// </summary>
+    internal static bool IsRedirectUri(string value) =>
+        (RedirectScheme().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _)) || ReversedDomain().IsMatch(value);
+
+    // RFC 3986 scheme then ':' written out: on Unix "/auth/complete" would otherwise parse as an absolute file: URI.
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex RedirectScheme();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\z")]
+    private static partial System.Text.RegularExpressions.Regex ReversedDomain();
 
     private static bool IsUserAgent(string value)
     {

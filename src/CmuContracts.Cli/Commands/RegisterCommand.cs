@@ -49,8 +49,7 @@ internal static class RegisterCommand
                     error);
             }
 
-            DateTimeOffset? issuedAt = registration.ClientIdIssuedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-            var credentials = new ClientCredentials(registration.ClientId, registration.ClientSecret, issuedAt);
+            var credentials = ClientCredentials.FromRegistration(registration);
             await store.SetAsync(key, credentials, token).ConfigureAwait(false);
             await output.WriteLineAsync($"Registered: client id {credentials.ClientId} (software id {statement.SoftwareId}), credentials saved to {where}.").ConfigureAwait(false);
             if (parse.GetValue(showSecret))

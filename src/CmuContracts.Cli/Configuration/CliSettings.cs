@@ -88,7 +88,7 @@ internal sealed class CliSettings
         var endpointConfigured = HasValue(values, "Environment") || HasValue(values, "RegistrationBaseAddress") || HasValue(values, "CmuBaseAddress");
         if (!HasValue(values, "CredentialStorePath"))
         {
-            values["CredentialStorePath"] = Path.Combine(configDirectory, "credentials.json");
+            values["CredentialStorePath"] = Path.Combine(configDirectory, Auth.CmuUserFolder.CredentialsFileName);
         }
 
         return new CliSettings(values, requested, endpointConfigured, configDirectory, parse.GetValue(options.Quiet), parse.GetValue(options.Verbose));
@@ -109,26 +109,9 @@ internal sealed class CliSettings
         }
     }
 
-    /// <summary>
-    /// The user's cmu folder: <c>CMU_CONFIG_DIR</c>, else <c>%APPDATA%\cmu</c> on Windows, else
-    /// <c>$XDG_CONFIG_HOME/cmu</c> or <c>~/.config/cmu</c>.
-    /// </summary>
-    public static string ConfigDirectoryOf(CliConsole console)
-    {
-        if (console.Variable("CMU_CONFIG_DIR") is { } dir)
-        {
-            return Path.GetFullPath(dir);
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return Path.Combine(console.Variable("APPDATA") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.ApplicationData), "cmu");
-        }
-
-        var xdg = console.Variable("XDG_CONFIG_HOME");
-        var home = console.Variable("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        return Path.Combine(xdg ?? Path.Combine(home, ".config"), "cmu");
-    }
+    /// <summary>The user's cmu folder, resolved as the library resolves it (<see cref="Auth.CmuUserFolder"/>).</summary>
+    public static string ConfigDirectoryOf(CliConsole console) => Auth.CmuUserFolder.Resolve(console.Variable)
+        ?? throw new CliUsageException($"No home folder to keep the cmu settings and credentials in: set {Auth.CmuUserFolder.ConfigDirectoryVariable}.");
 
     private static void ReadSettingsFile(string file, Dictionary<string, string?> values)
     {

@@ -59,6 +59,7 @@ public static class EmulatorComposition
         services.AddSingleton(_ => new TokenBucketThrottle(options.Throttle, clock));
         services.AddSingleton(_ => ReportTree.FromEmbeddedSpec());
         services.AddSingleton<ReportService>();
+        EmulatorResponseCompression.AddTo(services);
 
         var app = builder.Build();
         Log.ReportTreeLoaded(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmulatorComposition)), app.Services.GetRequiredService<ReportTree>().Count);
@@ -69,6 +70,7 @@ public static class EmulatorComposition
         }
 
         app.UseMiddleware<StatsMiddleware>();
+        EmulatorResponseCompression.UseIn(app);
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ThrottleMiddleware>();

@@ -32,11 +32,18 @@ public sealed class AccessToken
     /// <summary>The client the token was issued to, so a rejection can be matched to its credentials.</summary>
     internal string? ClientId { get; init; }
 
-    /// <summary>When to stop using it: expiry minus the buffer, never before half its lifetime.</summary>
+    /// <summary>When the credentials it was issued with are due for renewal, if they expire before the token is due.</summary>
+    internal DateTimeOffset? CredentialsRenewAt { get; init; }
+
+    /// <summary>
+    /// When to stop using it: expiry minus the buffer, never before half its lifetime; earlier when its
+    /// credentials are due for renewal first (so they are renewed before they expire, not after).
+    /// </summary>
     internal DateTimeOffset RenewAt(TimeSpan buffer)
     {
         var half = TimeSpan.FromTicks(Lifetime.Ticks / 2);
-        return ExpiresAt - (buffer < half ? buffer : half);
+        var renewAt = ExpiresAt - (buffer < half ? buffer : half);
+        return CredentialsRenewAt is { } due && due < renewAt ? due : renewAt;
     }
 
     /// <summary>Shows the expiry only.</summary>

@@ -29,7 +29,7 @@ internal sealed class GeneratedClientRegistrationEndpoint(IServiceProvider servi
             // Refit's exception is not chained: its body is the server's, kept out of our messages.
             var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
             throw new ClientRegistrationException(
-                $"Registering software id {statement.SoftwareId} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
+                $"Registering software id {statement.SoftwareId} at {options.Value.EffectiveRegistrationBaseAddress} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
                 (int)ex.StatusCode,
                 error);
         }
@@ -41,7 +41,6 @@ internal sealed class GeneratedClientRegistrationEndpoint(IServiceProvider servi
             throw new ClientRegistrationException($"Registering software id {statement.SoftwareId} got no answer: {cause.Message}", cause);
         }
 
-        DateTimeOffset? issuedAt = registration.ClientIdIssuedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        return new ClientCredentials(registration.ClientId, registration.ClientSecret, issuedAt);
+        return ClientCredentials.FromRegistration(registration);
     }
 }

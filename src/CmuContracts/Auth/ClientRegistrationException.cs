@@ -23,9 +23,12 @@ public sealed class ClientRegistrationException : Exception
     {
     }
 
-    /// <summary>Creates the exception for a server answer: its HTTP <paramref name="statusCode"/> and OAuth <paramref name="error"/> code, if any.</summary>
+    /// <summary>
+    /// Creates the exception for a server answer: its HTTP <paramref name="statusCode"/> and OAuth <paramref name="error"/>
+    /// code, if any. For a code Adobe documents, the message ends with what to do about it.
+    /// </summary>
     public ClientRegistrationException(string message, int statusCode, string? error)
-        : base(message)
+        : base(OAuthErrorAdvice.Append(message, OAuthErrorAdvice.ForRegistration(error)))
     {
         StatusCode = statusCode;
         Error = error;

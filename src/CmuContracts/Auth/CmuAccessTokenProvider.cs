@@ -7,8 +7,9 @@ namespace CmuContracts.Auth;
 
 /// <summary>
 /// The access procedure: software statement -> registration (once, persisted) -> client-credentials
-/// token (cached until expiry minus the buffer). One acquisition is in flight at a time and callers
-/// share it; failures are never cached. Registers again only when the server rejects the credentials.
+/// token (cached until expiry minus the buffer, and persisted beside the credentials when the store keeps
+/// tokens). One acquisition is in flight at a time and callers share it; failures are never cached.
+/// Registers again only when the server rejects the credentials or they are about to expire.
 /// </summary>
 public sealed class CmuAccessTokenProvider
 {
@@ -137,6 +138,12 @@ public sealed class CmuAccessTokenProvider
             Log.RegisteringAgain(_logger, credentials.ClientId, "403 invalid_client from CMU", statement.SoftwareId);
             credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
         }
+        else if (credentials.RenewAt(buffer) is { } due && _time.GetUtcNow() >= due)
+        {
+            // A server that sends client_secret_expires_at (Adobe documents none): renew shortly before it passes.
+            Log.CredentialsExpiring(_logger, credentials.ClientId, credentials.ExpiresAt!.Value, statement.SoftwareId);
+            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
+        }
 
         AccessToken token;
         try
@@ -164,7 +171,15 @@ public sealed class CmuAccessTokenProvider
         // A token already due for renewal is not worth sharing (and a cache refuses a past expiry).
         if (_shared is not null && token.RenewAt(buffer) is var renewAt && renewAt > _time.GetUtcNow())
         {
-            await _shared.SetAsync(key, token, renewAt, ct).ConfigureAwait(false);
+            try
+            {
+                await _shared.SetAsync(key, token, renewAt, ct).ConfigureAwait(false);
+            }
+            catch (CredentialStoreException ex)
+            {
+                // The token is good: use it from memory rather than fail the call.
+                Log.TokenNotSaved(_logger, ex, key);
+            }
         }
 
         return token;
@@ -226,7 +241,12 @@ public sealed class CmuAccessTokenProvider
             var token = await _tokens.RequestAsync(credentials, CancellationToken.None).ConfigureAwait(false);
             CmuDiagnostics.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
             Log.TokenAcquired(_logger, credentials.ClientId, token.ExpiresAt);
-            return token;
+
+            // The token is given up when its credentials are due, so they are renewed before they expire. Not when
+            // that is already past (credentials issued about to expire): that would register again on every call.
+            return credentials.RenewAt(_options.Value.TokenRefreshBuffer) is { } due && due > _time.GetUtcNow()
+                ? new AccessToken(token.Value, token.IssuedAt, token.ExpiresAt) { ClientId = token.ClientId, CredentialsRenewAt = due }
+                : token;
         }
         catch (Exception ex)
         {

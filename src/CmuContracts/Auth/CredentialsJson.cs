@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CmuContracts.Auth;
 
-/// <summary>The JSON form of stored credentials (written by hand: trim/AOT safe).</summary>
+/// <summary>The JSON form of stored credentials (written by hand: trim/AOT safe); times in epoch milliseconds.</summary>
 internal static class CredentialsJson
 {
     public static void Write(Utf8JsonWriter writer, ClientCredentials credentials)
@@ -13,6 +13,11 @@ internal static class CredentialsJson
         if (credentials.IssuedAt is { } issued)
         {
             writer.WriteNumber("client_id_issued_at", issued.ToUnixTimeMilliseconds());
+        }
+
+        if (credentials.ExpiresAt is { } expires)
+        {
+            writer.WriteNumber("client_secret_expires_at", expires.ToUnixTimeMilliseconds());
         }
 
         writer.WriteEndObject();
@@ -40,11 +45,15 @@ internal static class CredentialsJson
             throw new FormatException("an entry lacks a string client_id or client_secret");
         }
 
-        DateTimeOffset? issued = element.TryGetProperty("client_id_issued_at", out var at) && at.TryGetInt64(out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : null;
-        return new ClientCredentials(id.GetString()!, secret.GetString()!, issued);
+        return new ClientCredentials(id.GetString()!, secret.GetString()!, Time(element, "client_id_issued_at"))
+        {
+            ExpiresAt = Time(element, "client_secret_expires_at"),
+        };
     }
+
+    // Stored times are always milliseconds (whatever unit the server used); the magnitude rule reads both.
+    private static DateTimeOffset? Time(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.TryGetInt64(out var epoch) ? RegistrationTime.FromEpoch(epoch) : null;
 
     public static ClientCredentials Read(byte[] utf8)
     {

@@ -4,17 +4,21 @@ using System.Text.Json;
 namespace CmuContracts.Auth;
 
 /// <summary>
-/// Credentials in a JSON file, one entry per key: <c>{"version":1,"credentials":{"&lt;key&gt;":{...}}}</c>.
+/// Credentials, and the current token beside them, in a JSON file, one entry per key:
+/// <c>{"version":1,"credentials":{"&lt;key&gt;":{...}},"tokens":{"&lt;key&gt;":{...}}}</c>.
 /// </summary>
 /// <remarks>
 /// Writes replace the file atomically (a temp file in the same directory, then a rename), created
-/// with mode 0600 on Unix. Entries of other keys are kept. A file that is not valid JSON throws a
+/// with mode 0600 on Unix. Entries of other keys are kept; tokens that expired, or whose client's
+/// credentials were replaced, are dropped. A file that is not valid JSON throws a
 /// <see cref="CredentialStoreException"/>, or, with <c>replaceCorrupt</c>, is moved aside (never
 /// deleted) and treated as empty. When the file cannot be written (a read-only directory, say),
 /// <see cref="SetAsync"/> keeps the credentials in memory for this process, leaves the existing
-/// file untouched and throws <see cref="CredentialStoreException"/> naming the path.
+/// file untouched and throws <see cref="CredentialStoreException"/> naming the path. Processes that
+/// use the file one after another share one registration and one token; for instances running at the
+/// same time, use a distributed store (<c>UseRedis</c>), which also guards against two registering at once.
 /// </remarks>
-public sealed class FileCredentialStore : ICredentialStore, IDisposable
+public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, IDisposable
 {
     private readonly string _path;
     private readonly bool _replaceCorrupt;
@@ -48,8 +52,8 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
-            return entries.TryGetValue(key.ToString(), out var credentials) ? credentials : null;
+            var content = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            return content.Credentials.TryGetValue(key.ToString(), out var credentials) ? credentials : null;
         }
         finally
         {
@@ -67,9 +71,9 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
             // Never lose credentials that were just issued: whatever fails, this process keeps using them.
             try
             {
-                var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
-                entries[key.ToString()] = credentials;
-                await WriteAsync(entries, cancellationToken).ConfigureAwait(false);
+                var content = await ReadAsync(cancellationToken).ConfigureAwait(false);
+                content.Credentials[key.ToString()] = credentials;
+                await WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 _unsaved.TryRemove(key, out _);
             }
             catch (CredentialStoreException)
@@ -91,7 +95,44 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         }
     }
 
-    private async Task<Dictionary<string, ClientCredentials>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The token kept for the key, if any (the caller decides whether it is still good).</summary>
+    async ValueTask<AccessToken?> ISharedTokenCache.GetAsync(CredentialKey key, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            return content.Tokens.TryGetValue(key.ToString(), out var token) ? token : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Keeps the token beside its credentials; throws <see cref="CredentialStoreException"/> when the file cannot be written.</summary>
+    async ValueTask ISharedTokenCache.SetAsync(CredentialKey key, AccessToken token, DateTimeOffset renewAt, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            content.Tokens[key.ToString()] = token;
+            await WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CredentialStoreException(
+                $"The credential file '{_path}' cannot be written ({ex.GetType().Name}: {ex.Message}). The access token is kept in memory for this process only.",
+                ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<CredentialFileContent> ReadAsync(CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -100,7 +141,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return new(StringComparer.Ordinal);
+            return new();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -109,7 +150,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
 
         try
         {
-            return Parse(bytes);
+            return CredentialFileContent.Parse(bytes);
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
@@ -133,7 +174,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
                     move);
             }
 
-            return new(StringComparer.Ordinal);
+            return new();
         }
     }
 
@@ -141,26 +182,9 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
         ? $"not valid JSON at line {(json.LineNumber ?? 0) + 1}, byte {(json.BytePositionInLine ?? 0) + 1}"
         : ex.Message;
 
-    private static Dictionary<string, ClientCredentials> Parse(byte[] bytes)
+    private async Task WriteAsync(CredentialFileContent content, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(bytes);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("credentials", out var map) || map.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException("no \"credentials\" object");
-        }
-
-        var entries = new Dictionary<string, ClientCredentials>(StringComparer.Ordinal);
-        foreach (var entry in map.EnumerateObject())
-        {
-            entries[entry.Name] = CredentialsJson.Read(entry.Value);
-        }
-
-        return entries;
-    }
-
-    private async Task WriteAsync(Dictionary<string, ClientCredentials> entries, CancellationToken cancellationToken)
-    {
+        content.DropStaleTokens(_timeProvider.GetUtcNow());
         var directory = Path.GetDirectoryName(_path)!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, Path.GetFileName(_path) + ".tmp-" + Guid.NewGuid().ToString("N"));
@@ -175,17 +199,7 @@ public sealed class FileCredentialStore : ICredentialStore, IDisposable
             await using (var stream = new FileStream(temp, options))
             {
                 await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                writer.WriteStartObject();
-                writer.WriteNumber("version", 1);
-                writer.WriteStartObject("credentials");
-                foreach (var (key, credentials) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(key);
-                    CredentialsJson.Write(writer, credentials);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                content.WriteTo(writer);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace CmuContracts.Auth;
 
-/// <summary>Credentials for this process only (the default): a restart registers again.</summary>
+/// <summary>Credentials for this process only: a restart registers again (<c>UseInMemoryCredentialStore</c>).</summary>
 public sealed class InMemoryCredentialStore : ICredentialStore
 {
     private readonly ConcurrentDictionary<CredentialKey, ClientCredentials> _entries = new();

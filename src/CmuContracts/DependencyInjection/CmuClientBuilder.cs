@@ -9,6 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Further configuration of the client <c>AddCmuClient</c> registered.</summary>
+/// <remarks>
+/// Each client's primary handler is a <see cref="System.Net.Http.SocketsHttpHandler"/> that asks for gzip and deflate
+/// (<c>Accept-Encoding: gzip, deflate</c>, as Adobe recommends) and decodes them. Tune it with
+/// <c>UseSocketsHttpHandler((handler, _) =&gt; ...)</c>, which keeps that; <c>ConfigurePrimaryHttpMessageHandler</c>
+/// replaces the handler, and with it the decompression.
+/// </remarks>
 public sealed class CmuClientBuilder
 {
     internal CmuClientBuilder(IServiceCollection services, IHttpClientBuilder registration, IHttpClientBuilder token, IHttpClientBuilder usageReports)
@@ -30,6 +36,19 @@ public sealed class CmuClientBuilder
 
     /// <summary>The CMU reports' HttpClient (bearer-authenticated), to add handlers (they run on every attempt, inside the retries and after the bearer is set).</summary>
     public IHttpClientBuilder UsageReportsHttpClient { get; }
+
+    /// <summary>
+    /// Keeps credentials and the token in memory, for this process only (every new process registers again):
+    /// for tests and throwaway runs. Sets <see cref="CmuClientOptions.CredentialStorage"/> to <c>Memory</c>.
+    /// </summary>
+    public CmuClientBuilder UseInMemoryCredentialStore()
+    {
+        Services.Configure<CmuClientOptions>(options => options.CredentialStorage = CredentialStorage.Memory);
+        Services.RemoveAll<ICredentialStore>();
+        Services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
+        Services.RemoveAll<ISharedTokenCache>();
+        return this;
+    }
 
     /// <summary>Uses a credential store of your own.</summary>
     public CmuClientBuilder UseCredentialStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CmuContracts;
+using CmuContracts.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,13 @@ internal static class CmuClientOptionsBinder
         options.SoftwareStatement = section["SoftwareStatement"] ?? options.SoftwareStatement;
         options.SoftwareStatementPath = section["SoftwareStatementPath"] ?? options.SoftwareStatementPath;
         options.RedirectUri = section["RedirectUri"] ?? options.RedirectUri;
+        if (section["CredentialStorage"] is { Length: > 0 } storage)
+        {
+            options.CredentialStorage = Enum.TryParse<CredentialStorage>(storage, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+                ? kind
+                : throw Invalid($"CmuClientOptions.CredentialStorage '{storage}' is not one of File, Memory.");
+        }
+
         options.CredentialStorePath = section["CredentialStorePath"] ?? options.CredentialStorePath;
         options.UserAgent = section["UserAgent"] ?? options.UserAgent;
         if (section["ReplaceCorruptCredentialStore"] is { Length: > 0 } replace)

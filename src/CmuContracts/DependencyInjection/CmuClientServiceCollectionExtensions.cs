@@ -16,8 +16,11 @@ public static class CmuClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IRegistrationClient"/>, <see cref="ITokenClient"/> and an authenticated
-    /// <see cref="IUsageReportsClient"/> (and over it <see cref="IUsageReports"/>), the token provider, a credential store (a file when
-    /// <see cref="CmuClientOptions.CredentialStorePath"/> is set, else memory) and resilience.
+    /// <see cref="IUsageReportsClient"/> (and over it <see cref="IUsageReports"/>), the token provider, a credential store and
+    /// resilience. The store is a file that keeps the credentials and the current token across processes, as Adobe asks:
+    /// <see cref="CmuClientOptions.CredentialStorePath"/>, else <c>credentials.json</c> in the user's cmu folder
+    /// (<see cref="CmuUserFolder"/>); memory with <see cref="CmuClientOptions.CredentialStorage"/> <c>Memory</c> or
+    /// <see cref="CmuClientBuilder.UseInMemoryCredentialStore"/>.
     /// </summary>
     public static CmuClientBuilder AddCmuClient(this IServiceCollection services, Action<CmuClientOptions> configure)
     {
@@ -41,13 +44,10 @@ public static class CmuClientServiceCollectionExtensions
         services.AddOptions<CmuClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICredentialStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CmuClientOptions>>().Value;
-            return options.CredentialStorePath is { Length: > 0 } path
-                ? new FileCredentialStore(path, options.ReplaceCorruptCredentialStore, sp.GetRequiredService<TimeProvider>())
-                : new InMemoryCredentialStore();
-        });
+        services.TryAddSingleton<ICredentialStore>(sp => DefaultCredentialStore.Create(
+            sp.GetRequiredService<IOptions<CmuClientOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ICredentialStore).FullName!) ?? NullLogger.Instance));
         services.TryAddSingleton<IAccessLock, InProcessAccessLock>();
         services.TryAddSingleton<IClientRegistrationEndpoint, GeneratedClientRegistrationEndpoint>();
         services.TryAddSingleton<ITokenEndpoint, GeneratedTokenEndpoint>();
@@ -57,7 +57,8 @@ public static class CmuClientServiceCollectionExtensions
             sp.GetRequiredService<IClientRegistrationEndpoint>(),
             sp.GetRequiredService<ITokenEndpoint>(),
             sp.GetRequiredService<IAccessLock>(),
-            sp.GetService<ISharedTokenCache>(),
+            // A fleet's shared cache, else the credential store when it keeps tokens too (the credential file does).
+            sp.GetService<ISharedTokenCache>() ?? sp.GetRequiredService<ICredentialStore>() as ISharedTokenCache,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<CmuAccessTokenProvider>>() ?? NullLogger<CmuAccessTokenProvider>.Instance));
         services.TryAddTransient<BearerTokenHandler>();
@@ -88,6 +89,9 @@ public static class CmuClientServiceCollectionExtensions
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
             client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
         });
+
+        // Adobe strongly recommends Accept-Encoding: gzip, deflate [D]: the primary handler sends it and decodes both.
+        builder.UseSocketsHttpHandler((handler, _) => handler.AutomaticDecompression = CmuHttpCompression.Methods);
         builder.AddHttpMessageHandler<RequestDurationHandler>();
         if (authenticated)
         {

@@ -37,4 +37,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{OperationId} cannot be re-sent after a 401: its content is not replayable.")]
     public static partial void NotReplayable(ILogger logger, string? operationId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The secret of client id {ClientId} expires {ExpiresAt:u}; registering software id {SoftwareId} again before it does.")]
+    public static partial void CredentialsExpiring(ILogger logger, string clientId, DateTimeOffset expiresAt, string softwareId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The cmu folder {Folder} cannot be written: credentials and the access token stay in memory for this process, so the next one registers again. Make it writable, or set CMU_CONFIG_DIR or CmuClientOptions.CredentialStorePath.")]
+    public static partial void UserFolderNotWritable(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "No user folder to keep credentials in (no CMU_CONFIG_DIR, and no home folder): they stay in memory for this process. Set CMU_CONFIG_DIR or CmuClientOptions.CredentialStorePath.")]
+    public static partial void NoUserFolder(ILogger logger);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The access token for {Key} could not be saved; it stays in memory for this process.")]
+    public static partial void TokenNotSaved(ILogger logger, Exception exception, CmuContracts.Auth.CredentialKey key);
 }

@@ -79,6 +79,7 @@ partial class ClientRegistration : IJsonModel<ClientRegistration>
             if (IsProperty(ref reader, "client_id"u8)) ClientId = NextString(ref reader)!;
             else if (IsProperty(ref reader, "client_secret"u8)) ClientSecret = NextString(ref reader)!;
             else if (IsProperty(ref reader, "client_id_issued_at"u8)) ClientIdIssuedAt = NextInt64(ref reader);
+            else if (IsProperty(ref reader, "client_secret_expires_at"u8)) ClientSecretExpiresAt = NextInt64(ref reader);
             else if (IsProperty(ref reader, "redirect_uris"u8)) RedirectUris = NextList(ref reader, ReadString);
             else if (IsProperty(ref reader, "grant_types"u8)) GrantTypes = NextList(ref reader, ReadString);
             else if (IsProperty(ref reader, "scopes"u8)) Scopes = NextList(ref reader, ReadString);
@@ -94,6 +95,7 @@ partial class ClientRegistration : IJsonModel<ClientRegistration>
         WriteStringProperty(writer, "client_id"u8, value.ClientId);
         WriteStringProperty(writer, "client_secret"u8, value.ClientSecret);
         WriteInt64Property(writer, "client_id_issued_at"u8, value.ClientIdIssuedAt);
+        WriteInt64Property(writer, "client_secret_expires_at"u8, value.ClientSecretExpiresAt);
         WriteListProperty(writer, "redirect_uris"u8, value.RedirectUris, WriteString);
         WriteListProperty(writer, "grant_types"u8, value.GrantTypes, WriteString);
         WriteListProperty(writer, "scopes"u8, value.Scopes, WriteString);

@@ -151,6 +151,12 @@ public sealed partial class ClientRegistration
     /// </summary>
     public long? ClientIdIssuedAt { get; init; }
 
+    /// <summary>
+    /// When the secret expires, as a Unix epoch time in seconds, `0` for never (RFC 7591). Not in
+    /// Adobe's documentation, which says credentials do not expire [D]: expect it to be absent.
+    /// </summary>
+    public long? ClientSecretExpiresAt { get; init; }
+
     /// <summary>The redirect URI sent at registration, echoed back [O].</summary>
     public IReadOnlyList<string>? RedirectUris { get; init; }
 

@@ -32,7 +32,8 @@ namespace CmuContracts.AdobePass
         ///   app instance [D]. Registering again loses the user's authenticated profiles [D].
         /// * `/client/register` shares a per-device throttle (1 request/s, burst of 10, keyed by
         ///   client IP or `X-Forwarded-For`) with `/client/token`; excess calls get `429` [D].
-        /// * `client_secret_expires_at` is not documented and not modelled.
+        /// * `client_secret_expires_at` (RFC 7591) is not in Adobe's documentation; it is modelled as
+        ///   optional so that a client can honour it when a server sends it [I].
         /// </remarks>
         /// <param name="body">The software statement and, optionally, the redirect URI.</param>
         /// <param name="xDeviceInfo">Base64-encoded JSON device descriptor (keys such as `primaryHardwareType`, `model`, `version`, `osName`, `osVersion`, `connectionType`, which Adobe marks required inside the JSON, plus optional `manufacturer`, `vendor`, `osFamily`, `browserName`, `displayWidth`, `applicationId`, ...) [D]. Adobe's pages mark the header required, but also say that when it is missing the backend falls back to values it extracts from the request itself (for example `User-Agent` and the client IP), so it is modelled as optional [D]/[I]. Adobe's own sample decodes to invalid JSON, so the content is probably not strictly validated [O]/[I].</param>

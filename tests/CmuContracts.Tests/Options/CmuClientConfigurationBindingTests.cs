@@ -83,7 +83,34 @@ public sealed class CmuClientConfigurationBindingTests
         Assert.Equal(new CmuResilienceOptions().TotalTimeout, o.Resilience.TotalTimeout); // unset keys keep their defaults
     }
 
+    [Fact]
+    public async Task MemoryStorageIsBoundAndTheDefaultIsTheFile()
+    {
+        using var memory = await StartedHost.StartAsync(s => s.AddCmuClient(Section(new()
+        {
+            ["CmuClient:SoftwareStatement"] = StartedHost.Statement,
+            ["CmuClient:CredentialStorage"] = "memory",
+        })));
+        using var file = await StartedHost.StartAsync(s => s.AddCmuClient(Section(new() { ["CmuClient:SoftwareStatement"] = StartedHost.Statement })));
+
+        Assert.Equal(CmuContracts.Auth.CredentialStorage.Memory, memory.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.CredentialStorage);
+        Assert.Equal(CmuContracts.Auth.CredentialStorage.File, file.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.CredentialStorage);
+    }
+
+    [Fact]
+    public async Task MemoryStorageWithACredentialFileFailsTheStartNamingBoth()
+    {
+        var settings = Everything();
+        settings["CmuClient:CredentialStorage"] = "Memory";
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(Section(settings))));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("CmuClientOptions.CredentialStorePath 'state/credentials.json' is set but CmuClientOptions.CredentialStorage is Memory", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("CredentialStorage", "Disk")]
     [InlineData("Environment", "Mars")]
     [InlineData("Environment", "7")]
     [InlineData("RegistrationBaseAddress", "not a uri")]

@@ -16,6 +16,9 @@ public sealed class CmuClientOptionsValidationTests
         ["no statement"] = ("SoftwareStatement", o => o.SoftwareStatement = null),
         ["both statement and path"] = ("SoftwareStatementPath", o => o.SoftwareStatementPath = "statement.jwt"),
         ["relative redirect URI"] = ("RedirectUri", o => o.RedirectUri = "/auth/complete"),
+        ["redirect URI that is one word"] = ("RedirectUri", o => o.RedirectUri = "nowhere"),
+        ["redirect URI with a space"] = ("RedirectUri", o => o.RedirectUri = "com.example app"),
+        ["reversed domain with a trailing line break"] = ("RedirectUri", o => o.RedirectUri = "com.example\n"),
         ["blank credential store path"] = ("CredentialStorePath", o => o.CredentialStorePath = "  "),
         ["negative refresh buffer"] = ("TokenRefreshBuffer", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(-1)),
         ["no resilience"] = ("Resilience", o => o.Resilience = null!),
@@ -42,6 +45,22 @@ public sealed class CmuClientOptionsValidationTests
         using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Valid));
 
         Assert.Equal(StartedHost.Statement, host.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.SoftwareStatement);
+    }
+
+    [Theory]
+    [InlineData("https://watch.example.com/auth/complete")]
+    [InlineData("com.example.app:/callback")] // a custom scheme, as in Adobe's examples
+    [InlineData("myapp://auth/done")]
+    [InlineData("com.example")] // a reversed dashboard domain, as Adobe's Android SDK sends
+    public async Task AnyAbsoluteRedirectUriOrReversedDomainStarts(string redirectUri)
+    {
+        using var host = await StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            Valid(o);
+            o.RedirectUri = redirectUri;
+        }));
+
+        Assert.Equal(redirectUri, host.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.RedirectUri);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class AccessFlowTests
         await using var host = CmuTestHost.Create(
             emulator,
             o => { o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(3); o.Resilience.TotalTimeout = TimeSpan.FromMinutes(5); },
-            b => b.UsageReportsHttpClient.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 64 }));
+            b => b.UsageReportsHttpClient.UseSocketsHttpHandler((handler, _) => handler.MaxConnectionsPerServer = 64));
         var reports = host.Reports;
 
         // One day per call keeps the emulator's work small: the subject is the token, not the report.

@@ -8,19 +8,24 @@ using Microsoft.Extensions.Logging;
 namespace CmuContracts.Tests.Pipeline;
 
 /// <summary>
-/// A service provider built with AddCmuClient against an emulator. Its logs are captured, and its statement and
-/// the secrets its clients see on the wire are recorded; when it is disposed, its <see cref="SecretScan"/> fails the
-/// test if any log line, exception, measurement or activity during its life carried one of them.
+/// A service provider built with AddCmuClient against an emulator, its credentials and token in a file of its own. Its
+/// logs are captured, and its statement and the secrets its clients see on the wire are recorded; when it is disposed,
+/// its <see cref="SecretScan"/> fails the test if any log line, exception, measurement or activity during its life
+/// carried one of them.
 /// </summary>
 internal sealed class CmuTestHost : IAsyncDisposable
 {
-    private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement, SecretScan scan)
+    private CmuTestHost(ServiceProvider services, CapturingLoggerProvider logs, string statement, SecretScan scan, string directory)
     {
         Services = services;
         Logs = logs;
         Statement = statement;
         Scan = scan;
+        Directory = directory;
     }
+
+    /// <summary>The host's own folder, where its credential file goes unless the test names another store.</summary>
+    public string Directory { get; }
 
     public ServiceProvider Services { get; }
 
@@ -47,15 +52,29 @@ internal sealed class CmuTestHost : IAsyncDisposable
         }
 
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+
+        // The default store is a file that outlives the process: each host gets a file of its own, never the user's.
+        var directory = System.IO.Directory.CreateTempSubdirectory("cmu-host-").FullName;
+        var ownFile = Path.Combine(directory, CmuUserFolder.CredentialsFileName);
         var builder = services.AddCmuClient(o =>
         {
             o.RegistrationBaseAddress = emulator.RegistrationBaseAddress;
             o.CmuBaseAddress = emulator.CmuBaseAddress;
             o.SoftwareStatement = statement;
+            o.CredentialStorePath = ownFile;
             o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
             o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
             o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
             configure?.Invoke(o);
+        });
+
+        // A test that asks for memory (option or builder method) gets memory, not a conflict with the file above.
+        services.PostConfigure<CmuContracts.CmuClientOptions>(o =>
+        {
+            if (o.CredentialStorage == CredentialStorage.Memory && o.CredentialStorePath == ownFile)
+            {
+                o.CredentialStorePath = null;
+            }
         });
         build?.Invoke(builder);
 
@@ -65,7 +84,7 @@ internal sealed class CmuTestHost : IAsyncDisposable
             client.AddHttpMessageHandler(() => new SecretRecordingHandler(scan.Secrets));
         }
 
-        return new CmuTestHost(services.BuildServiceProvider(), logs, statement, scan);
+        return new CmuTestHost(services.BuildServiceProvider(), logs, statement, scan, directory);
     }
 
     /// <summary>The credentials the host's store holds for its statement, if it registered.</summary>
@@ -108,6 +127,7 @@ internal sealed class CmuTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
         var findings = Scan.Finish();
         Assert.True(findings.Count == 0, $"{findings.Count} texts carry a secret of this host:\n" + string.Join('\n', findings.Take(20)));
     }

@@ -18,7 +18,7 @@ public sealed class CredentialFileFlowTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task CredentialsPersistedToAFileAreReusedByAFreshServiceProviderWithoutRegisteringAgain()
+    public async Task CredentialsAndTokenPersistedToAFileAreReusedByAFreshServiceProvider()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
         var statement = emulator.IssueSoftwareStatement("demo");
@@ -32,7 +32,7 @@ public sealed class CredentialFileFlowTests : IDisposable
 
         Assert.NotEmpty(report.Report);
         Assert.Equal(1, emulator.Stats.Registrations);
-        Assert.Equal(2, emulator.Stats.TokensIssued); // a file keeps credentials, not tokens
+        Assert.Equal(1, emulator.Stats.TokensIssued); // the token is kept beside the credentials and still good
         Assert.Equal(0, emulator.Stats.CountOf("POST /o/client/token", 400));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StorePath));
         Assert.Equal(["credentials.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
