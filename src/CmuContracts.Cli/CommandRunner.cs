@@ -44,7 +44,7 @@ internal sealed class CommandRunner(GlobalOptions global, CliConsole console)
         catch (Exception ex)
         {
             var (code, message) = ErrorReporter.Classify(ex);
-            await Console.Error.WriteLineAsync("cmu: error: " + ErrorReporter.OneLine(message)).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("cmu: error: " + message).ConfigureAwait(false);
             if (code == ExitCodes.Failure)
             {
                 notices.Detail(ex.ToString().ReplaceLineEndings(" | "));

@@ -18,7 +18,10 @@ public static class ExitCodes
     /// <summary>Software statement, registration, token or CMU access refused.</summary>
     public const int Auth = 3;
 
-    /// <summary>The server answered with an error.</summary>
+    /// <summary>
+    /// The server answered with an error, or a report reached the server's row limit and cannot be fetched whole in
+    /// smaller time windows (CMU has no paging; the message says how to narrow it).
+    /// </summary>
     public const int Server = 4;
 
     /// <summary>The server could not be reached, or did not answer in time.</summary>

@@ -27,18 +27,25 @@ public sealed class ChartDataTests
         Assert.NotNull(chart.DistinctCountNote);
     }
 
-    [Fact]
-    public void TwoRowsForOneCellOfADistinctCountAreRefusedNotAdded()
+    [Theory]
+    [InlineData("active-users")]
+    [InlineData("active-sessions")]
+    [InlineData("users")]
+    [InlineData("bstreams-30")] // Undocumented: never added.
+    public void TwoRowsForOneCellOfANonAdditiveMetricAreRefusedNotAdded(string metric)
     {
-        var chart = Chart("active-users", ["Acme", "2026", "11", "5", "Roku", "100", "7"], ["Acme", "2026", "11", "5", "Roku", "80", "3"]);
+        var chart = OneCellTwice(metric);
 
-        Assert.Contains("active-users is a distinct count, which cannot be added", chart.Refusal);
+        Assert.Contains($"{metric} is a distinct count, which cannot be added", chart.Refusal);
     }
 
-    [Fact]
-    public void TwoRowsForOneCellOfAnEventCountAreAdded()
+    [Theory]
+    [InlineData("started-sessions")]
+    [InlineData("killed-sessions")]
+    [InlineData("duration_0-15")]
+    public void TwoRowsForOneCellOfAnAdditiveMetricAreAdded(string metric)
     {
-        var chart = Chart("started-sessions", ["Acme", "2026", "11", "5", "Roku", "100", "7"], ["Acme", "2026", "11", "5", "Roku", "80", "3"]);
+        var chart = OneCellTwice(metric);
 
         Assert.Null(chart.Refusal);
         Assert.Equal([10], Assert.Single(chart.Series).Values);
@@ -61,6 +68,13 @@ public sealed class ChartDataTests
         var rows = Enumerable.Range(1, ChartData.MaxSeries).Select(i => new[] { "Acme", "2026", "11", "5", $"P{i}", "10", "1" }).ToArray();
 
         Assert.Null(Chart("active-users", rows).Refusal);
+    }
+
+    private static ChartData OneCellTwice(string metric)
+    {
+        string[] columns = ["tenant", "year", "month", "day", "platform", metric];
+        var data = new ReportData("/tenant/year/month/day/platform", columns, [["Acme", "2026", "11", "5", "Roku", "7"], ["Acme", "2026", "11", "5", "Roku", "3"]], new HashSet<string> { metric });
+        return ChartData.From(data, columns.Length - 1);
     }
 
     private static ChartData Chart(string metric, params string[][] rows)

@@ -27,7 +27,7 @@ public sealed class ChartImageTests
         var document = XDocument.Load(svg);
         var texts = document.Descendants(Svg + "text").Select(t => string.Join(' ', t.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
         Assert.Contains($"{metric} per day by tenant", texts);
-        Assert.Contains($"CMU /tenant/year/month/day, {Start} to {End} (end exclusive, UTC)", texts);
+        Assert.Contains($"CMU /tenant/year/month/day, from {Start} to {End} (end exclusive, UTC)", texts);
         Assert.Contains("day (UTC)", texts);
         Assert.Contains(texts, t => t.StartsWith(metric + " (", StringComparison.Ordinal) && t.EndsWith(" per day)", StringComparison.Ordinal));
         Assert.Equal(distinctCount, texts.Contains($"{metric} is a distinct count: the series do not add up to a total"));

@@ -77,7 +77,8 @@ public sealed class ReportCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("using the embedded emulator at http://127.0.0.1:", run.Err);
         Assert.Contains("Acme", run.Out);
-        Assert.DoesNotContain("per ", run.Out);
+        Assert.DoesNotContain("█", run.Out); // No bars.
+        Assert.DoesNotContain("active-users per", run.Out); // No chart label.
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class ReportCommandTests
         Assert.Equal(["tenant", "year", "month", "day", "active-users", "killed-sessions"], root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
         var records = root.GetProperty("records").EnumerateArray().ToList();
         Assert.Equal(5, records.Count);
+        Assert.True(root.GetProperty("truncated").GetBoolean()); // 21 rows cut at 5.
         Assert.All(records, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("active-users").ValueKind));
         Assert.All(records, r => Assert.Equal(JsonValueKind.String, r.GetProperty("tenant").ValueKind));
     }

@@ -31,11 +31,11 @@ internal sealed class TestEndpoint : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Flags pointing the tool at this emulator.</summary>
-    public string[] Flags(string statementFile, string? credentials = null) =>
+    /// <summary>Flags pointing the tool at this emulator (its CMU reports through <paramref name="cmu"/> when given, e.g. a <see cref="CmuProxy"/>).</summary>
+    public string[] Flags(string statementFile, string? credentials = null, Uri? cmu = null) =>
     [
         "--registration-url", Emulator.RegistrationBaseAddress.ToString(),
-        "--cmu-url", Emulator.CmuBaseAddress.ToString(),
+        "--cmu-url", (cmu ?? Emulator.CmuBaseAddress).ToString(),
         "--statement", statementFile,
         .. credentials is null ? Array.Empty<string>() : ["--credentials", credentials],
     ];

@@ -33,7 +33,8 @@ internal static class ReportCommand
         var filter = new Option<string[]>("--filter", "-f") { Description = "key=value (repeat for IN) or key!=value (NOT IN), e.g. --filter tenant=Acme." };
         var metric = new Option<string[]>("--metric", "-m") { Description = "Only these metrics (repeatable). Default: all of the report's." };
         metric.AcceptOnlyFromAmong(Metrics);
-        var limit = IntegerOption.Create("--limit", "At most this many rows (server default 1000).", 1, int.MaxValue);
+        var limit = IntegerOption.Create("--limit", "At most this many rows, the first in the server's order; marked TRUNCATED when the report stops there. "
+            + "Without it the report is complete (one over the server's limit, 1000 rows observed, is fetched in smaller time windows) or the command fails saying how to narrow it.", 1, int.MaxValue);
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
@@ -65,43 +66,41 @@ internal static class ReportCommand
             ReportData data;
             if (parse.GetValue(format) == "csv" && image is null)
             {
-                // Streamed: CMU's CSV goes to the destination as it arrives.
-                await display.RunAsync(what, async status =>
-                {
-                    await using var destination = writer.OpenStream();
-                    var counting = new CountingStream(destination, bytes => status($"{bytes / 1024.0:0.#} KiB"));
-                    await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false);
-                    return counting.Written;
-                }, bytes => $"{bytes / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                // Streamed: CMU's CSV goes to the destination window by window as it arrives.
+                var (coverage, _) = await display.RunAsync(what, status => writer.StreamAsync(
+                    destination => reports.CopyCsvAsync(query, destination, token),
+                    bytes => status($"{bytes / 1024.0:0.#} KiB")), copied => $"{copied.Bytes / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                Covered(notices, coverage);
                 return Written(notices, file);
             }
 
             if (parse.GetValue(format) == "csv")
             {
                 // Charted too: the CSV is kept to read the chart from the very bytes written, then copied out.
-                using var buffer = await display.RunAsync(what, async status =>
+                var (received, coverage) = await display.RunAsync(what, async status =>
                 {
-                    var received = new MemoryStream();
-                    var counting = new CountingStream(received, bytes => status($"{bytes / 1024.0:0.#} KiB"));
-                    await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false);
-                    return received;
-                }, received => $"{received.Length / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                    var csv = new MemoryStream();
+                    var counting = new CountingStream(csv, bytes => status($"{bytes / 1024.0:0.#} KiB"));
+                    return (csv, await reports.CopyCsvAsync(query, counting, token).ConfigureAwait(false));
+                }, r => $"{r.csv.Length / 1024.0:0.#} KiB of CSV received").ConfigureAwait(false);
+                using var buffer = received;
                 buffer.Position = 0;
-                data = CsvReportReader.Read(buffer, query);
-                var picture = Render(ImageChart(data, parse.GetValue(chartMetric), image!), image!, parse.GetValue(chartSize), query);
+                data = CsvReportReader.Read(buffer, query, coverage);
+                var picture = Render(ImageChart(data, parse.GetValue(chartMetric), image!), image!, parse.GetValue(chartSize), query, coverage);
                 buffer.Position = 0;
                 await using (var destination = writer.OpenStream())
                 {
                     await buffer.CopyToAsync(destination, token).ConfigureAwait(false);
                 }
 
+                Covered(notices, coverage);
                 return Drawn(notices, file, image!, picture);
             }
 
-            data = await display.RunAsync(what, status => ReportReader.ReadAsync(reports, query, status, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
+            data = await display.RunAsync(what, _ => ReportReader.ReadAsync(reports, query, token), d => $"{d.Rows.Count} row(s) received").ConfigureAwait(false);
             var column = data.TimeColumns.Count > 0 ? ChartData.MetricColumn(data, parse.GetValue(chartMetric)) : -1; // A bad --chart-metric fails before any output.
             var drawn = image is null ? null : ImageChart(data, parse.GetValue(chartMetric), image);
-            var rendered = drawn is null ? null : Render(drawn, image!, parse.GetValue(chartSize), query);
+            var rendered = drawn is null ? null : Render(drawn, image!, parse.GetValue(chartSize), query, data.Coverage);
             if (parse.GetValue(format) == "json")
             {
                 await using var destination = writer.OpenStream();
@@ -137,8 +136,18 @@ internal static class ReportCommand
         return chart.Refusal is { } refusal ? throw new CliUsageException($"--chart {image.Name}: not drawn: {refusal}.") : chart;
     }
 
-    private static byte[] Render(ChartData chart, FileInfo image, ChartSize size, UsageReportQuery query) =>
-        ChartImage.Render(chart, image, size, ChartScope.Describe(query, TimeProvider.System));
+    private static byte[] Render(ChartData chart, FileInfo image, ChartSize size, UsageReportQuery query, UsageReportCoverage? coverage) =>
+        ChartImage.Render(chart, image, size, ChartScope.Describe(query, coverage, TimeProvider.System));
+
+    /// <summary>CSV has no room for it: what the rows cover, and a warning when they stop at --limit, go to standard error.</summary>
+    private static void Covered(Notices notices, UsageReportCoverage coverage)
+    {
+        notices.Info("the CSV " + CoverageText.Describe(coverage));
+        if (CoverageText.Truncation(coverage) is { } truncation)
+        {
+            notices.Info(truncation);
+        }
+    }
 
     private static int Drawn(Notices notices, FileInfo? file, FileInfo image, byte[] picture)
     {
@@ -185,6 +194,10 @@ internal static class ReportCommand
 
         query = FilterParser.Apply(query.WithStart(from).WithEnd(to), parse.GetValue(filter) ?? []);
         query = IncludeParser.Apply(query, parse.GetValue(include) ?? []);
-        return query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new UsageMetric(m))]).WithLimit(parse.GetValue(limit));
+        // --limit asks for at most that many rows: the report is then taken as the server cuts it, marked truncated.
+        // Without it the library completes a report over the server's limit in time windows, or fails saying why.
+        var rows = parse.GetValue(limit);
+        query = query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new UsageMetric(m))]).WithLimit(rows);
+        return rows is null ? query : query.AllowPartial();
     }
 }

@@ -1,19 +1,64 @@
 using System.Net;
 using System.Net.Sockets;
 using CmuContracts.Auth;
+using CmuContracts.Reports;
 using Polly.Timeout;
 
 namespace CmuContracts.Cli.Output;
 
 /// <summary>
 /// Turns a failure into its exit code and one clear line. Library messages never carry secrets; server bodies
-/// (plain-text CMU reasons, OAuth error codes) are cut to their first line.
+/// (plain-text CMU reasons, OAuth error codes) are cut to their first line. A report over the server's row limit
+/// keeps its whole message: what reached the limit, and how to narrow it with the tool's flags.
 /// </summary>
 internal static class ErrorReporter
 {
     private const int MaxServerText = 300;
 
+    /// <summary>The exit code and the error line (one line, without the <c>cmu: error: </c> prefix).</summary>
     public static (int ExitCode, string Message) Classify(Exception exception)
+    {
+        switch (exception)
+        {
+            case IncompleteOutputException { InnerException: { } cause } incomplete:
+                var (code, message) = Classify(cause);
+                return (code, $"{message} {incomplete.Message}");
+            case UsageReportLimitException limit:
+                return (ExitCodes.Server, Flatten(LimitMessage(limit)));
+            default:
+                var (other, line) = ClassifyOther(exception);
+                return (other, OneLine(line));
+        }
+    }
+
+    public static string OneLine(string text)
+    {
+        var line = Flatten(text);
+        return line.Length <= MaxServerText ? line : line[..MaxServerText] + "…";
+    }
+
+    private static string Flatten(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// The library's account of what reached the limit, with its remedy in the tool's terms (the library's names the
+    /// query API: Where, WithLimit, AllowPartial).
+    /// </summary>
+    private static string LimitMessage(UsageReportLimitException limit)
+    {
+        var what = limit.Remedy is { Length: > 0 } remedy && limit.Message.EndsWith(remedy, StringComparison.Ordinal)
+            ? limit.Message[..^remedy.Length].TrimEnd()
+            : limit.Message;
+        var timed = limit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(UsageDimensions.IsTime);
+        var narrow = !timed
+            ? "Narrow it with --filter, or add --granularity so that it is fetched in time windows (rows per period)"
+            : limit.WindowStart is null
+                ? "Give --start and --end, or narrow it with --filter"
+                : "Narrow it with --filter, or use a finer --granularity so that it is fetched in smaller time windows";
+        return $"{what} {narrow}; or take the first {limit.Limit} rows with --limit {limit.Limit} (marked truncated).";
+    }
+
+    private static (int ExitCode, string Message) ClassifyOther(Exception exception)
     {
         // The pipeline wraps a registration or token request that never reached the server in its typed
         // exception, with the transport failure inside: that is a network problem, not an auth one.
@@ -42,6 +87,8 @@ internal static class ErrorReporter
                 return (ExitCodes.Auth, store.Message);
             case Refit.ApiException api:
                 return Api(api);
+            case CmuException cmu:
+                return (cmu.StatusCode is 401 or 403 ? ExitCodes.Auth : ExitCodes.Server, cmu.Message);
         }
 
         if (IsNetwork(exception, out var what))
@@ -50,12 +97,6 @@ internal static class ErrorReporter
         }
 
         return (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {OneLine(exception.Message)}");
-    }
-
-    public static string OneLine(string text)
-    {
-        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length <= MaxServerText ? line : line[..MaxServerText] + "…";
     }
 
     private static (int, string) Api(Refit.ApiException api)

@@ -13,6 +13,42 @@ internal sealed class ReportWriter(CliConsole console, FileInfo? file)
         ? CreateFile(file)
         : new TextWriterStream(console.Output);
 
+    /// <summary>
+    /// Streams a report to its destination through <paramref name="copy"/>, reporting the bytes written to
+    /// <paramref name="progress"/>. A failure deletes the file (nothing half-written is left behind) and, when part of
+    /// the report had gone out already, says so (<see cref="IncompleteOutputException"/>), so no cut report passes
+    /// for the whole one.
+    /// </summary>
+    public async Task<(T Result, long Bytes)> StreamAsync<T>(Func<Stream, Task<T>> copy, Action<long> progress)
+    {
+        var destination = OpenStream();
+        var counting = new CountingStream(destination, progress);
+        try
+        {
+            T result;
+            await using (destination.ConfigureAwait(false))
+            {
+                result = await copy(counting).ConfigureAwait(false);
+            }
+
+            return (result, counting.Written);
+        }
+        catch (Exception ex)
+        {
+            file?.Delete();
+            if (ex is OperationCanceledException || counting.Written == 0)
+            {
+                throw;
+            }
+
+            throw new IncompleteOutputException(
+                file is null
+                    ? "Standard output got only the first part of the report: discard it."
+                    : $"The incomplete '{file.FullName}' was deleted.",
+                ex);
+        }
+    }
+
     public void WriteTable(Action<IAnsiConsole> render)
     {
         if (file is not null)

@@ -50,7 +50,7 @@ internal sealed class ChartData
     /// <summary>Why this report cannot be charted honestly (too many series, repeated rows of a distinct count); null when it can.</summary>
     public string? Refusal { get; }
 
-    public bool IsAdditive => MetricAdditivity.IsAdditive(Metric);
+    public bool IsAdditive => new UsageMetric(Metric).IsAdditive;
 
     /// <summary>What is charted: <c>active-users per day by mvpd, tenant Acme</c>.</summary>
     public string Subject =>
@@ -118,8 +118,9 @@ internal sealed class ChartData
 
             if (cells.TryGetValue((name, bucket.Start), out var existing))
             {
-                // Two rows for one cell: only an event count may be added; a distinct count would be overcounted.
-                if (!MetricAdditivity.IsAdditive(metric))
+                // Two rows for one cell: only an additive metric (the library's UsageMetric.IsAdditive) may be added; a distinct
+                // count would be overcounted.
+                if (!new UsageMetric(metric).IsAdditive)
                 {
                     refusal ??= $"the report has more than one row for {name} at {bucket.Label}, and {metric} is a distinct count, which cannot be added";
                 }
@@ -140,7 +141,7 @@ internal sealed class ChartData
             var first = dimensions[0];
             refusal ??= $"{series.Count} {string.Join(" and ", dimensions)} values would make {series.Count} series (at most {MaxSeries} stay readable); "
                 + $"narrow the report with --filter (e.g. --filter {first}={points[0].Key[varying[0]]}), or leave out --dimension {first} to chart CMU's own total"
-                + (MetricAdditivity.IsAdditive(metric) ? string.Empty : $" ({metric} is a distinct count: the series would not add up to it)");
+                + (new UsageMetric(metric).IsAdditive ? string.Empty : $" ({metric} is a distinct count: the series would not add up to it)");
         }
 
         return new ChartData(metric, data.Columns[time[^1]], dimensions, fixedValues, buckets, series, refusal);

@@ -1,15 +1,15 @@
-using System.Globalization;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
 
 /// <summary>
 /// A report's query in words for a chart's subtitle, so a shared chart says what it shows:
-/// <c>CMU /tenant/year/month/day, tenant=Acme, mvpd!=Dish, 2026-10-01 to 2026-11-01 (end exclusive, UTC)</c>.
+/// <c>CMU /tenant/year/month/day, tenant=Acme, mvpd!=Dish, from 2026-10-01 to 2026-11-01 (end exclusive, UTC)</c>.
+/// The window is the one the server applied (the report's coverage) when known, and a cut report says so.
 /// </summary>
 internal static class ChartScope
 {
-    public static string Describe(UsageReportQuery query, TimeProvider clock)
+    public static string Describe(UsageReportQuery query, UsageReportCoverage? coverage, TimeProvider clock)
     {
         var filters = query.Filters.Select(f => f.Kind switch
         {
@@ -17,14 +17,8 @@ internal static class ChartScope
             UsageFilterKind.NotIn => $"{f.Dimension}!={string.Join("|", f.Values)}",
             _ => $"with {f.Dimension}",
         });
-        var from = query.Start is { } start ? Format(start) : "the server's default start";
-        var to = query.End is { } end ? Format(end) : $"now ({Format(clock.GetUtcNow())})";
-        return string.Join(", ", [$"CMU {query.Path}", .. filters, $"{from} to {to} (end exclusive, UTC)"]);
-    }
-
-    private static string Format(DateTimeOffset time)
-    {
-        var utc = time.UtcDateTime;
-        return utc.ToString(utc.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var window = CoverageText.Window(coverage?.Start ?? query.Start, coverage?.End ?? query.End ?? clock.GetUtcNow());
+        string[] truncated = coverage is { IsTruncated: true } c ? [$"TRUNCATED at {c.Limit} rows"] : [];
+        return string.Join(", ", [$"CMU {query.Path}", .. filters, window, .. truncated]);
     }
 }

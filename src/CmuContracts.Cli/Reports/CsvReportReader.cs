@@ -7,7 +7,7 @@ namespace CmuContracts.Cli.Reports;
 
 /// <summary>
 /// Reads CMU's CSV (a header row, then one row per record) back into rows, so <c>--format csv --chart</c> charts
-/// exactly the CSV it wrote from one request. A column is a metric when it is not a CMU dimension and every value
+/// exactly the CSV it wrote. A column is a metric when it is not a CMU dimension and every value
 /// is an integer, the rule the library applies to JSON records.
 /// </summary>
 internal static class CsvReportReader
@@ -17,7 +17,7 @@ internal static class CsvReportReader
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)];
 
-    public static ReportData Read(Stream csv, UsageReportQuery query)
+    public static ReportData Read(Stream csv, UsageReportQuery query, UsageReportCoverage? coverage)
     {
         // The parser closes its reader: the reader leaves the caller's stream open (it is copied out next).
         using var parser = new TextFieldParser(new StreamReader(csv, leaveOpen: true)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
@@ -41,6 +41,6 @@ internal static class CsvReportReader
             }
         }
 
-        return new ReportData(query.Path, columns, rows, metrics);
+        return new ReportData(query.Path, columns, rows, metrics, coverage);
     }
 }

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
+using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
 
 /// <summary>
-/// <c>--format json</c>: <c>{"path":…,"columns":[…],"records":[{…}]}</c>; dimension values as strings, metric values
-/// as numbers (CMU sends every value as a string).
+/// <c>--format json</c>: <c>{"path":…,"truncated":…,"coverage":{…},"columns":[…],"records":[{…}]}</c>; dimension values
+/// as strings, metric values as numbers (CMU sends every value as a string). <c>coverage</c> is what the records cover:
+/// <c>path</c>, <c>start</c> and <c>end</c> (ISO-8601 UTC, end exclusive) and <c>limit</c> (rows per request) as the
+/// server applied them, and <c>windows</c>, the number of time windows fetched; <c>truncated</c> is true when the
+/// records stop at <c>--limit</c> and the report may have more.
 /// </summary>
 internal static class ReportJsonWriter
 {
@@ -14,6 +18,8 @@ internal static class ReportJsonWriter
         await using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteString("path", data.Path);
+        writer.WriteBoolean("truncated", data.Coverage?.IsTruncated == true);
+        WriteCoverage(writer, data.Coverage);
         writer.WriteStartArray("columns");
         foreach (var column in data.Columns)
         {
@@ -48,5 +54,34 @@ internal static class ReportJsonWriter
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         destination.WriteByte((byte)'\n');
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter writer, UsageReportCoverage? coverage)
+    {
+        if (coverage is null)
+        {
+            writer.WriteNull("coverage");
+            return;
+        }
+
+        writer.WriteStartObject("coverage");
+        writer.WriteString("path", coverage.Path);
+        WriteTime("start", coverage.Start);
+        WriteTime("end", coverage.End);
+        writer.WriteNumber("limit", coverage.Limit);
+        writer.WriteNumber("windows", coverage.Windows);
+        writer.WriteEndObject();
+
+        void WriteTime(string name, DateTimeOffset? time)
+        {
+            if (CoverageText.Iso(time) is { } iso)
+            {
+                writer.WriteString(name, iso);
+            }
+            else
+            {
+                writer.WriteNull(name);
+            }
+        }
     }
 }

@@ -1,18 +1,22 @@
+using System.Globalization;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
 
-/// <summary>Reads a report's records as they arrive (<see cref="IUsageReports.GetRecordsAsync"/>) into rows for the table and JSON writers.</summary>
+/// <summary>
+/// Reads a report whole (<see cref="IUsageReports.GetReportAsync"/>) into rows for the table and JSON writers, with
+/// what they cover. The whole report, rather than the stream of records, because a report fetched in several time
+/// windows then comes back in the server's order on every path (rows grouped by tenant on <c>/tenant/year/…</c>), as
+/// one request would have returned it; the table and JSON hold every row anyway.
+/// </summary>
 internal static class ReportReader
 {
-    private const int ReportEvery = 500;
-
-    public static async Task<ReportData> ReadAsync(IUsageReports reports, UsageReportQuery query, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<ReportData> ReadAsync(IUsageReports reports, UsageReportQuery query, CancellationToken cancellationToken)
     {
+        var report = await reports.GetReportAsync(query, cancellationToken).ConfigureAwait(false);
         var columns = new List<string>();
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<UsageRecord>();
-        await foreach (var record in reports.GetRecordsAsync(query, cancellationToken).ConfigureAwait(false))
+        foreach (var record in report.Records)
         {
             foreach (var name in record.Dimensions.Keys.Concat(record.Metrics.Keys))
             {
@@ -21,12 +25,6 @@ internal static class ReportReader
                     columns.Add(name);
                 }
             }
-
-            records.Add(record);
-            if (records.Count % ReportEvery == 0)
-            {
-                progress($"{records.Count} rows");
-            }
         }
 
         if (columns.Count == 0)
@@ -34,8 +32,8 @@ internal static class ReportReader
             columns.AddRange(query.Dimensions.Concat(query.Metrics.Select(m => m.Name)));
         }
 
-        var metrics = new HashSet<string>(records.SelectMany(r => r.Metrics.Keys).Concat(query.Metrics.Select(m => m.Name)), StringComparer.Ordinal);
-        var rows = records.Select(r => columns.Select(c => r.GetDimension(c) ?? (r.Metrics.TryGetValue(c, out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)).ToArray()).ToList();
-        return new ReportData(query.Path, columns, rows, metrics);
+        var metrics = new HashSet<string>(report.Records.SelectMany(r => r.Metrics.Keys).Concat(query.Metrics.Select(m => m.Name)), StringComparer.Ordinal);
+        var rows = report.Records.Select(r => columns.Select(c => r.GetDimension(c) ?? (r.Metrics.TryGetValue(c, out var v) ? v.ToString(CultureInfo.InvariantCulture) : string.Empty)).ToArray()).ToList();
+        return new ReportData(query.Path, columns, rows, metrics, report.Coverage);
     }
 }

@@ -4,7 +4,9 @@ namespace CmuContracts.Cli.Reports;
 
 /// <summary>
 /// A report as a terminal table; a time series (a path with time dimensions) also gets a bar chart of one metric,
-/// one bar per time bucket and dimension value (<see cref="ChartData"/>: never a sum over dimension values).
+/// one bar per time bucket and dimension value (<see cref="ChartData"/>: never a sum over dimension values). Under the
+/// table, what the rows cover (path, window and limit the server applied, windows fetched) and, for a report cut at
+/// <c>--limit</c>, a warning that it is truncated, so a table that is copied on says what it holds.
 /// </summary>
 internal static class ReportTableRenderer
 {
@@ -15,7 +17,7 @@ internal static class ReportTableRenderer
     /// <param name="chart">The chart under the table, or null for none.</param>
     public static void Write(IAnsiConsole console, ReportData data, ChartData? chart)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"CMU report {Markup.Escape(data.Path)}").Caption($"{data.Rows.Count} row(s)");
+        var table = new Table().Border(TableBorder.Rounded).Title($"CMU report {Markup.Escape(data.Path)}").Caption($"{data.Rows.Count} row(s){(data.Coverage?.IsTruncated == true ? ", TRUNCATED" : string.Empty)}");
         for (var i = 0; i < data.Columns.Count; i++)
         {
             var column = new TableColumn(Markup.Escape(data.Columns[i]));
@@ -28,6 +30,16 @@ internal static class ReportTableRenderer
         }
 
         console.Write(table);
+        if (data.Coverage is { } coverage)
+        {
+            console.WriteLine("This report " + CoverageText.Describe(coverage));
+        }
+
+        if (CoverageText.Truncation(data.Coverage) is { } truncation)
+        {
+            console.WriteLine(truncation);
+        }
+
         if (chart is { Refusal: null, Buckets.Count: > 0 })
         {
             WriteChart(console, chart);

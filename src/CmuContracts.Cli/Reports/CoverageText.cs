@@ -1,0 +1,41 @@
+using System.Globalization;
+using CmuContracts.Reports;
+
+namespace CmuContracts.Cli.Reports;
+
+/// <summary>
+/// What a report's numbers cover, in words (under the table, on standard error for CSV, in a chart's subtitle) and
+/// in the JSON output: the path, window and row limit the server applied (the library reads them from the report's
+/// <c>self</c> link), how many time windows were fetched, and whether the rows stop at the limit.
+/// </summary>
+internal static class CoverageText
+{
+    /// <summary><c>covers /tenant/year/month/day from 2026-05-01 to 2026-05-08 (end exclusive, UTC); limit 1000 rows per request; fetched in 2 time windows</c>.</summary>
+    public static string Describe(UsageReportCoverage coverage)
+    {
+        var text = $"covers {coverage.Path} {Window(coverage.Start, coverage.End)}; limit {Rows(coverage.Limit)} per request";
+        return coverage.Windows > 1 ? $"{text}; fetched in {coverage.Windows} time windows" : text;
+    }
+
+    /// <summary>The warning for a report cut at <c>--limit</c>, or null when it is complete.</summary>
+    public static string? Truncation(UsageReportCoverage? coverage) => coverage is { IsTruncated: true } c
+        ? $"TRUNCATED: the server stopped at the limit of {Rows(c.Limit)} (--limit {c.Limit}); the report may have more rows: leave out --limit to get all of them"
+        : null;
+
+    /// <summary><c>from 2026-05-01 to 2026-05-08 13:05 (end exclusive, UTC)</c>; an unknown end is the server's "now".</summary>
+    public static string Window(DateTimeOffset? start, DateTimeOffset? end) =>
+        $"from {(start is { } s ? Time(s) : "the server's default start")} to {(end is { } e ? Time(e) : "now")} (end exclusive, UTC)";
+
+    /// <summary>A time as the tool prints it: the date alone at midnight UTC, else the time to the minute (or second).</summary>
+    public static string Time(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var format = utc.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : utc.Second == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>ISO-8601 UTC for the JSON output: <c>2026-05-01T00:00:00Z</c>.</summary>
+    public static string? Iso(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Rows(int limit) => limit == 1 ? "1 row" : $"{limit} rows";
+}
