@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using CmuContracts.Generator.Model;
 using Microsoft.CodeAnalysis;
-using YamlDotNet.Core;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -34,7 +33,7 @@ internal sealed class NodeReader
     public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(node), args.ToEquatableArray()));
 
-    public void Report(DiagnosticDescriptor descriptor, Mark start, Mark end, params string[] args) =>
+    public void Report(DiagnosticDescriptor descriptor, SpecMark start, SpecMark end, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(start, end), args.ToEquatableArray()));
 
     /// <summary>Reports a problem, naming what was skipped because of it.</summary>
@@ -53,7 +52,7 @@ internal sealed class NodeReader
     public LocationInfo Locate(SpecNode? node) =>
         node is null ? LocationInfo.FileStart(Path) : Locate(node.Start, EndOf(node));
 
-    public LocationInfo Locate(Mark start, Mark end)
+    public LocationInfo Locate(SpecMark start, SpecMark end)
     {
         if (end.Index < start.Index)
         {
@@ -62,16 +61,16 @@ internal sealed class NodeReader
 
         return new LocationInfo(
             Path,
-            (int)Math.Max(0, start.Index),
-            (int)Math.Max(0, end.Index),
-            (int)Math.Max(0, start.Line - 1),
-            (int)Math.Max(0, start.Column - 1),
-            (int)Math.Max(0, end.Line - 1),
-            (int)Math.Max(0, end.Column - 1));
+            Math.Max(0, start.Index),
+            Math.Max(0, end.Index),
+            Math.Max(0, start.Line - 1),
+            Math.Max(0, start.Column - 1),
+            Math.Max(0, end.Line - 1),
+            Math.Max(0, end.Column - 1));
     }
 
-    /// <summary>YamlDotNet leaves End at Start for collections: take the end of their last child.</summary>
-    private static Mark EndOf(SpecNode node)
+    /// <summary>A collection's End is its start (as YAML parsers report it): take the end of its last child.</summary>
+    private static SpecMark EndOf(SpecNode node)
     {
         while (true)
         {
@@ -136,13 +135,12 @@ internal sealed class NodeReader
     /// <summary>A plain (unquoted) null, <c>~</c> or empty scalar.</summary>
     public static bool IsNull(SpecNode? node) =>
         node is SpecScalarNode scalar
-        && (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain || scalar.Style == YamlDotNet.Core.ScalarStyle.Any)
+        && scalar.Style == ScalarStyle.Plain
         && (scalar.Value is null || scalar.Value.Length == 0 || scalar.Value == "~"
             || string.Equals(scalar.Value, "null", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsQuoted(SpecScalarNode scalar) =>
-        scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted
-            or YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded;
+        scalar.Style != ScalarStyle.Plain;
 
     public static SpecMappingNode? Mapping(SpecMappingNode map, string key)
     {

@@ -1,13 +1,10 @@
-using YamlDotNet.Core;
-
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>
-/// A node of a spec's tree: what the readers walk. Built by <see cref="SpecTreeLoader"/> from YamlDotNet's
-/// parsing events (or, for JSON, by <see cref="JsonSpecTree"/> from the JSON tokens), with the same shape, values, styles
-/// and marks as YamlDotNet's own <c>YamlStream</c> tree, but far lighter: no ordered dictionary per mapping,
-/// marks kept as ints, which matters because the whole tree survives every young-generation GC while a large
-/// spec is read (docs/benchmarks.md).
+/// A node of a spec's tree: what the readers walk. Built by <see cref="YamlSpecReader"/> from SharpYaml's parsing
+/// events, or by <see cref="JsonSpecReader"/> from System.Text.Json's tokens, with the same shape, values, styles and
+/// marks for the same JSON text. Light on purpose: an entry array per mapping and marks kept as ints, because the whole
+/// tree survives every young-generation GC while a large spec is read (docs/benchmarks.md).
 /// </summary>
 internal abstract class SpecNode
 {
@@ -18,22 +15,22 @@ internal abstract class SpecNode
     private readonly int _endLine;
     private readonly int _endColumn;
 
-    protected SpecNode(int id, Mark start, Mark end)
+    protected SpecNode(int id, SpecMark start, SpecMark end)
     {
         Id = id;
-        _startIndex = (int)start.Index;
-        _startLine = (int)start.Line;
-        _startColumn = (int)start.Column;
-        _endIndex = (int)end.Index;
-        _endLine = (int)end.Line;
-        _endColumn = (int)end.Column;
+        _startIndex = start.Index;
+        _startLine = start.Line;
+        _startColumn = start.Column;
+        _endIndex = end.Index;
+        _endLine = end.Line;
+        _endColumn = end.Column;
     }
 
     /// <summary>Unique within one tree (document order): a cheap identity hash for <see cref="NodeIdentity"/>.</summary>
     public int Id { get; }
 
-    public Mark Start => new(_startIndex, _startLine, _startColumn);
+    public SpecMark Start => new(_startIndex, _startLine, _startColumn);
 
-    /// <summary>For a mapping or a sequence, where it starts, as in YamlDotNet.</summary>
-    public Mark End => new(_endIndex, _endLine, _endColumn);
+    /// <summary>For a mapping or a sequence, where it starts (as YAML parsers report collections).</summary>
+    public SpecMark End => new(_endIndex, _endLine, _endColumn);
 }
