@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CmuContracts.Benchmarks;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 using CmuContracts.Generator.Tests.Infrastructure;

@@ -78,7 +78,7 @@ public sealed class DocumentDiagnosticTests
     [Fact]
     public void NoOperationsIsCmu1011AndSchemasAreStillRead()
     {
-        var result = Parse(Spec("""
+        var result = Parse(MinimalSpec("""
             paths: {}
             components:
               schemas:
@@ -95,7 +95,7 @@ public sealed class DocumentDiagnosticTests
     [Fact]
     public void MissingPathsIsCmu1011AtTheOpenApiField()
     {
-        var result = Parse(Spec(string.Empty));
+        var result = Parse(MinimalSpec(string.Empty));
         AssertAt(Single(result, "CMU1011"), 0, 0);
         Assert.NotNull(result.Model);
     }

@@ -1,5 +1,6 @@
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Spec;
 using CmuContracts.Generator.Tests.Infrastructure;
 using Xunit;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;

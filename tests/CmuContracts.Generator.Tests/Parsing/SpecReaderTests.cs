@@ -1,5 +1,6 @@
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Spec;
 using Xunit;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
 
@@ -47,7 +48,7 @@ public sealed class SpecReaderTests
     [Fact]
     public void EveryDocumentIsReadSoALaterDocumentsErrorCounts()
     {
-        var result = Parse(Spec("paths: {}\n") + "---\nb: [1\n");
+        var result = Parse(MinimalSpec("paths: {}\n") + "---\nb: [1\n");
 
         Assert.Null(result.Model);
         AssertAt(Single(result, "CMU1001"), 7, 0);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// What both readers (<see cref="YamlSpecReader"/> from YAML events, <see cref="JsonSpecReader"/> from JSON tokens)

@@ -1,4 +1,4 @@
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// A node of a spec's tree: what the readers walk. Built by <see cref="YamlSpecReader"/> from SharpYaml's parsing

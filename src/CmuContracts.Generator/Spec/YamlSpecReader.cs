@@ -4,7 +4,7 @@ using System.IO;
 using SharpYaml;
 using SharpYaml.Events;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// Reads YAML (and so JSON, which is YAML's flow style) into the <see cref="SpecNode"/> tree of its first document,

@@ -1,6 +1,6 @@
 using System;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A sequence: its items in document order.</summary>
 internal sealed class SpecSequenceNode : SpecNode

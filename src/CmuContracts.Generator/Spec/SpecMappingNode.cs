@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A mapping: its entries in document order (keys unique, checked while loading).</summary>
 internal sealed class SpecMappingNode : SpecNode

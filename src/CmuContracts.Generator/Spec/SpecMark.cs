@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// A place in a spec's text: the UTF-16 char index, and the 1-based line and column (columns in UTF-16 chars; CR, LF

@@ -1,6 +1,6 @@
 using System;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// Turns UTF-8 byte offsets of a spec into the marks the YAML reader gives the same text: a UTF-16 char

@@ -1,6 +1,6 @@
 using System;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>One reader per format: a spec named <c>.json</c> is read by System.Text.Json, any other as YAML.</summary>
 internal static class SpecReader

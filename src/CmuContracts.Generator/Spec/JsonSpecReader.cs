@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
 /// Reads a JSON spec into the <see cref="SpecNode"/> tree straight from <see cref="Utf8JsonReader"/>: the tree

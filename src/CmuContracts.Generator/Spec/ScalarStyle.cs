@@ -1,4 +1,4 @@
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>How a scalar was written, which decides whether it can be a null, a boolean or a number.</summary>
 internal enum ScalarStyle

@@ -1,4 +1,4 @@
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A scalar: its text as the YAML (or JSON) reader produced it, and how it was written.</summary>
 internal sealed class SpecScalarNode : SpecNode

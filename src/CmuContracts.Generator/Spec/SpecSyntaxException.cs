@@ -1,6 +1,6 @@
 using System;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>The text is not valid YAML or JSON (or repeats a key): where the reader stopped, and why.</summary>
 internal sealed class SpecSyntaxException : Exception
