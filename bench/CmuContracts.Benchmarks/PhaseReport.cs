@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Benchmarks;
 
@@ -17,11 +17,11 @@ internal static class PhaseReport
     {
         Console.WriteLine($"Phase medians of {runs} runs after 2 warm-ups: CPU time of the generating thread and bytes it allocated");
         Console.WriteLine();
-        Console.WriteLine("| Spec | Tokens only (YAML: YamlDotNet events, which the YAML fast path does without; JSON: Utf8JsonReader and strings) | Node tree | Parse (text to model) | Emit (model to text) | Full driver run | NSwag full run |");
+        Console.WriteLine("| Spec | Tokens only (YAML: SharpYaml events; JSON: Utf8JsonReader and strings) | Node tree | Parse (text to model) | Emit (model to text) | Full driver run | NSwag full run |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var spec in BenchmarkSpecs.All)
         {
-            var json = YamlDocumentLoader.IsJsonPath(spec.Path);
+            var json = SpecReader.IsJsonPath(spec.Path);
             OurGenerator.Generate(spec);
 
             var events = Median(runs, () =>
@@ -31,7 +31,7 @@ internal static class PhaseReport
                     return JsonTokens(spec.Text);
                 }
 
-                var p = new YamlDotNet.Core.Parser(new StringReader(spec.Text));
+                var p = SharpYaml.Parser.CreateParser(new StringReader(spec.Text));
                 var n = 0;
                 while (p.MoveNext())
                 {
@@ -40,7 +40,7 @@ internal static class PhaseReport
 
                 return n;
             });
-            var tree = Median(runs, () => YamlDocumentLoader.Load(new NodeReader(spec.Path, CancellationToken.None), spec.Text, SpecParser.FastPathsFor(spec.Path)));
+            var tree = Median(runs, () => SpecReader.Read(spec.Path, spec.Text));
             var parse = Median(runs, BenchPhase.Runner(spec, BenchPhase.Parse));
             var emit = Median(runs, BenchPhase.Runner(spec, BenchPhase.Emit));
             var full = Median(runs, BenchPhase.Runner(spec, BenchPhase.Full));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Emitting;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;

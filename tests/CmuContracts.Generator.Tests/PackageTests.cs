@@ -38,7 +38,7 @@ public sealed class PackageTests(ITestOutputHelper output)
             {
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 Assert.Contains("analyzers/dotnet/cs/CmuContracts.Generator.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/SharpYaml.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
                 Assert.Contains("build/CmuContracts.Generator.props", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
@@ -83,7 +83,7 @@ public sealed class PackageTests(ITestOutputHelper output)
                 """);
             File.Copy(TestPaths.CorpusFile("library-catalogue"), Path.Combine(consumer, "library.openapi.yaml"));
 
-            // A JSON spec takes the System.Text.Json fast path inside the real compiler.
+            // A JSON spec is read by System.Text.Json inside the real compiler.
             File.Copy(TestPaths.CorpusFile("parcel-tracking"), Path.Combine(consumer, "parcels.openapi.json"));
             File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
                 using System.Text.Json;

@@ -1,93 +1,27 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using CmuContracts.Generator.Model;
-using Microsoft.CodeAnalysis;
-using YamlDotNet.Core;
+using CmuContracts.Generator.Diagnostics;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 
 /// <summary>
-/// Typed access to the YAML node tree of one spec, the diagnostics found so far, and the spec
-/// locations of nodes. Accessors return null for an absent field and throw
-/// <see cref="SpecProblemException"/> (CMU1007) for a field of the wrong shape.
+/// Typed access to the node tree of one spec, with the diagnostics found so far (<see cref="SpecDiagnostics"/>).
+/// Accessors return null for an absent field and throw <see cref="SpecProblemException"/> (CMU1007) for a field of
+/// the wrong shape.
 /// </summary>
-internal sealed class NodeReader
+internal sealed class NodeReader : SpecDiagnostics
 {
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-
     public NodeReader(string path, CancellationToken cancellationToken)
+        : base(path)
     {
-        Path = path;
         CancellationToken = cancellationToken;
     }
 
-    public string Path { get; }
-
     public CancellationToken CancellationToken { get; }
 
-    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
-
     public void ThrowIfCancellationRequested() => CancellationToken.ThrowIfCancellationRequested();
-
-    public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(node), args.ToEquatableArray()));
-
-    public void Report(DiagnosticDescriptor descriptor, Mark start, Mark end, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(start, end), args.ToEquatableArray()));
-
-    /// <summary>Reports a problem, naming what was skipped because of it.</summary>
-    public void Report(SpecProblemException problem, string skipped)
-    {
-        var args = new string[problem.Args.Count + 1];
-        for (var i = 0; i < problem.Args.Count; i++)
-        {
-            args[i] = problem.Args[i];
-        }
-
-        args[args.Length - 1] = skipped;
-        Report(problem.Descriptor, problem.Node, args);
-    }
-
-    public LocationInfo Locate(SpecNode? node) =>
-        node is null ? LocationInfo.FileStart(Path) : Locate(node.Start, EndOf(node));
-
-    public LocationInfo Locate(Mark start, Mark end)
-    {
-        if (end.Index < start.Index)
-        {
-            end = start;
-        }
-
-        return new LocationInfo(
-            Path,
-            (int)Math.Max(0, start.Index),
-            (int)Math.Max(0, end.Index),
-            (int)Math.Max(0, start.Line - 1),
-            (int)Math.Max(0, start.Column - 1),
-            (int)Math.Max(0, end.Line - 1),
-            (int)Math.Max(0, end.Column - 1));
-    }
-
-    /// <summary>YamlDotNet leaves End at Start for collections: take the end of their last child.</summary>
-    private static Mark EndOf(SpecNode node)
-    {
-        while (true)
-        {
-            switch (node)
-            {
-                case SpecMappingNode map when map.Children.Length > 0:
-                    node = map.Children[map.Children.Length - 1].Value;
-                    break;
-                case SpecSequenceNode seq when seq.Children.Length > 0:
-                    node = seq.Children[seq.Children.Length - 1];
-                    break;
-                default:
-                    return node.End;
-            }
-        }
-    }
 
     /// <summary>The entries of a mapping whose keys are scalars, in document order.</summary>
     public static IEnumerable<KeyValuePair<SpecScalarNode, SpecNode>> Entries(SpecMappingNode map)
@@ -136,13 +70,12 @@ internal sealed class NodeReader
     /// <summary>A plain (unquoted) null, <c>~</c> or empty scalar.</summary>
     public static bool IsNull(SpecNode? node) =>
         node is SpecScalarNode scalar
-        && (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain || scalar.Style == YamlDotNet.Core.ScalarStyle.Any)
+        && scalar.Style == ScalarStyle.Plain
         && (scalar.Value is null || scalar.Value.Length == 0 || scalar.Value == "~"
             || string.Equals(scalar.Value, "null", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsQuoted(SpecScalarNode scalar) =>
-        scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted
-            or YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded;
+        scalar.Style != ScalarStyle.Plain;
 
     public static SpecMappingNode? Mapping(SpecMappingNode map, string key)
     {

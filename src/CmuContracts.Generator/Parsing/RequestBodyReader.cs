@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

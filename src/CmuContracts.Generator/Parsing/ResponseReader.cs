@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Naming;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

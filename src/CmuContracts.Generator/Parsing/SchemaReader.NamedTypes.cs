@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
-using CmuContracts.Generator.Emitting.Runtime;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Naming;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

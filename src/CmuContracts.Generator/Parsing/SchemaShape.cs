@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using CmuContracts.Generator.Diagnostics;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 

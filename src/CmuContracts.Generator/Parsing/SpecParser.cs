@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Naming;
+using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 
@@ -10,21 +13,13 @@ namespace CmuContracts.Generator.Parsing;
 internal static class SpecParser
 {
     /// <summary>Never throws (except <see cref="OperationCanceledException"/>): every problem becomes a diagnostic.</summary>
-    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken) =>
-        Parse(input, FastPathsFor(input.Path), cancellationToken);
-
-    /// <summary>The fast paths a spec may take: the YAML one always, the JSON one when its file name says JSON.</summary>
-    internal static FastPaths FastPathsFor(string path) =>
-        YamlDocumentLoader.IsJsonPath(path) ? FastPaths.Json | FastPaths.Yaml : FastPaths.Yaml;
-
-    /// <summary>Parses with the given fast paths (tests compare them with YamlDotNet alone).</summary>
-    internal static ParseResult Parse(SpecInput input, FastPaths fastPaths, CancellationToken cancellationToken)
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
         var reader = new NodeReader(input.Path, cancellationToken);
         ApiModel? model = null;
         try
         {
-            model = Read(reader, input, fastPaths);
+            model = Read(reader, input);
         }
         catch (OperationCanceledException)
         {
@@ -41,11 +36,22 @@ internal static class SpecParser
         return new ParseResult(model, reader.Diagnostics.ToEquatableArray());
     }
 
-    private static ApiModel? Read(NodeReader reader, SpecInput input, FastPaths fastPaths)
+    private static ApiModel? Read(NodeReader reader, SpecInput input)
     {
-        var document = YamlDocumentLoader.Load(reader, input.Text, fastPaths);
+        SpecNode? document;
+        try
+        {
+            document = SpecReader.Read(input.Path, input.Text);
+        }
+        catch (SpecSyntaxException e)
+        {
+            reader.Report(DiagnosticDescriptors.SyntaxError, e.Start, e.End, e.Message);
+            return null;
+        }
+
         if (document is null)
         {
+            reader.Report(DiagnosticDescriptors.NotOpenApi3, null, "The spec is empty; an OpenAPI 3.0 or 3.1 document was expected");
             return null;
         }
 

@@ -211,7 +211,7 @@ public sealed class BuildDiagnosticTests
         Assert.Null(result.Model);
         var info = Assert.Single(result.Diagnostics);
         Assert.Equal("CMU1009", info.Id);
-        var d = Diagnostic.Create(global::CmuContracts.Generator.Parsing.DiagnosticDescriptors.ById(info.Id), info.Location.ToLocation(), info.MessageArgs.Cast<object>().ToArray());
+        var d = Diagnostic.Create(global::CmuContracts.Generator.Diagnostics.DiagnosticDescriptors.ById(info.Id), info.Location.ToLocation(), info.MessageArgs.Cast<object>().ToArray());
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
         AssertAt(d, Path, line: 0, column: 0);
         Assert.Contains(nameof(ArgumentNullException), d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);

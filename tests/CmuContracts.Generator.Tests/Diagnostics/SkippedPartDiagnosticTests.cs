@@ -1,5 +1,4 @@
 using CmuContracts.Generator.Model;
-using CmuContracts.Generator.Parsing;
 using CmuContracts.Generator.Tests.Infrastructure;
 using Xunit;
 using static CmuContracts.Generator.Tests.Parsing.ParsingTestSupport;
@@ -171,7 +170,7 @@ public sealed class SkippedPartDiagnosticTests
     [InlineData("ShopClient", "ShopClientModel")]
     public void ReservedTypeNamesAreRenamedWithCmu1006(string schemaName, string expected)
     {
-        var result = Parse(Spec($$"""
+        var result = Parse(MinimalSpec($$"""
             paths:
               /a:
                 get: { operationId: a, tags: [pets], responses: { '204': { description: ok } } }

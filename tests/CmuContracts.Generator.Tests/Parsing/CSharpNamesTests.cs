@@ -1,4 +1,4 @@
-using CmuContracts.Generator.Parsing;
+using CmuContracts.Generator.Naming;
 using Xunit;
 
 namespace CmuContracts.Generator.Tests.Parsing;

@@ -1,3 +1,4 @@
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 using CmuContracts.Generator.Tests.Infrastructure;

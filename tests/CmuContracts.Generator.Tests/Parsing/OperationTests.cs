@@ -69,7 +69,7 @@ public sealed class OperationTests
     [Fact]
     public void ServerUrlPrefersOperationThenPathItemThenRootWithVariableDefaults()
     {
-        var model = ParseClean(Spec("""
+        var model = ParseClean(MinimalSpec("""
             servers:
               - url: '{scheme}://api.example.com/{version}'
                 variables:
@@ -127,7 +127,7 @@ public sealed class OperationTests
     [Fact]
     public void ClientsFollowFirstTagsInFirstAppearanceOrder()
     {
-        var model = ParseClean(Spec("""
+        var model = ParseClean(MinimalSpec("""
             servers:
               - url: https://root.example.com
             tags:
@@ -165,7 +165,7 @@ public sealed class OperationTests
     [Fact]
     public void SecurityComesFromTheOperationOrTheRoot()
     {
-        var model = ParseClean(Spec("""
+        var model = ParseClean(MinimalSpec("""
             security:
               - oauth: []
             paths:
@@ -353,7 +353,7 @@ public sealed class OperationTests
     [Fact]
     public void SharedParameterInlineTypesAreNamedAfterTheComponentNotTheFirstOperation()
     {
-        var model = ParseClean(Spec("""
+        var model = ParseClean(MinimalSpec("""
             paths:
               /a:
                 get: { operationId: getA, parameters: [ { $ref: '#/components/parameters/format' } ], responses: { '204': { description: ok } } }

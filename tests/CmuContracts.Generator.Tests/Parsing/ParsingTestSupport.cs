@@ -1,4 +1,5 @@
 using System.Text;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 using CmuContracts.Generator.Tests.Infrastructure;
@@ -87,16 +88,16 @@ internal static class ParsingTestSupport
     }
 
     /// <summary>A minimal 3.0 document with the given YAML appended at the top level (components, paths...).</summary>
-    public static string Spec(string body, string version = "3.0.3") =>
+    public static string MinimalSpec(string body, string version = "3.0.3") =>
         $"openapi: {version}\ninfo:\n  title: Test\n  version: '1'\n" + body;
 
     /// <summary>A spec with one GET /x operation (operationId op) plus the given components.</summary>
     public static string WithSchemas(string schemas) =>
-        Spec("paths:\n  /x:\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n" + Indent(schemas, 4));
+        MinimalSpec("paths:\n  /x:\n    get:\n      operationId: op\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n" + Indent(schemas, 4));
 
     /// <summary>A spec whose <c>paths</c> are the given YAML (written at column 0, indented here), plus optional components.</summary>
     public static string WithPaths(string paths, string? components = null, string version = "3.0.3") =>
-        Spec("paths:\n" + Indent(paths, 2) + (components is null ? string.Empty : "components:\n" + Indent(components, 2)), version);
+        MinimalSpec("paths:\n" + Indent(paths, 2) + (components is null ? string.Empty : "components:\n" + Indent(components, 2)), version);
 
     public static string Indent(string yaml, int spaces)
     {

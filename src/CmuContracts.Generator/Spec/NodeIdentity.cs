@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>Compares spec nodes by identity; the hash is the node's id, cheaper than an object's identity hash.</summary>
 internal sealed class NodeIdentity : IEqualityComparer<SpecNode>

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using YamlDotNet.Core;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
-/// What both tree loaders (<see cref="SpecTreeLoader"/> from YAML events, <see cref="JsonSpecTree"/> from JSON
-/// tokens) share, so their trees agree by construction: node ids in document order, YAML's duplicate-key rule and
-/// error, and the entries and items of the collections being read, kept as stacks shared by all depths. Each
+/// What both readers (<see cref="YamlSpecReader"/> from YAML events, <see cref="JsonSpecReader"/> from JSON tokens)
+/// share, so their trees agree by construction: node ids in document order, the duplicate-key rule and its error, and
+/// the entries and items of the collections being read, kept as stacks shared by all depths. Each
 /// collection takes its own range off the top once it ends, so reading allocates little besides the tree itself.
 /// </summary>
 internal sealed class SpecTreeBuilder
@@ -32,15 +31,17 @@ internal sealed class SpecTreeBuilder
     public void AddItem(SpecNode item) => _items.Add(item);
 
     /// <summary>
-    /// Adds an entry of the mapping whose entries start at <paramref name="first"/>; a key equal to an earlier one (by
-    /// tag and value: YamlDotNet's scalar equality) throws YamlDotNet's own error, at the second key.
-    /// <paramref name="keys"/> is the mapping's key set, made once it has too many keys for a scan.
+    /// Adds an entry of the mapping whose entries start at <paramref name="first"/>; a scalar key equal to an earlier one
+    /// (same tag and text) is an error at the second key, as YAML has it (JSON only says names should be unique, and a
+    /// spec whose reader kept either value would be read differently by different tools). A key that is a collection is
+    /// kept as it is: the OpenAPI readers reject it where it stands. <paramref name="keys"/> is the mapping's key set,
+    /// made once it has too many keys for a scan.
     /// </summary>
-    public void AddEntry(int first, SpecScalarNode key, string? tag, SpecNode value, ref HashSet<(string? Tag, string Value)>? keys)
+    public void AddEntry(int first, SpecNode key, string? tag, SpecNode value, ref HashSet<(string? Tag, string Value)>? keys)
     {
-        if (IsDuplicate(first, tag, key.Value, ref keys))
+        if (key is SpecScalarNode scalar && IsDuplicate(first, tag, scalar.Value, ref keys))
         {
-            throw new YamlException(key.Start, key.End, "Duplicate key " + key.Value);
+            throw new SpecSyntaxException(key.Start, key.End, "Duplicate key " + scalar.Value);
         }
 
         _entries.Add(new KeyValuePair<SpecNode, SpecNode>(key, value));
@@ -74,7 +75,7 @@ internal sealed class SpecTreeBuilder
             {
                 for (var i = first; i < _entries.Count; i++)
                 {
-                    if (string.Equals(((SpecScalarNode)_entries[i].Key).Value, value, StringComparison.Ordinal)
+                    if (_entries[i].Key is SpecScalarNode key && string.Equals(key.Value, value, StringComparison.Ordinal)
                         && string.Equals(_keyTags[i], tag, StringComparison.Ordinal))
                     {
                         return true;
@@ -87,7 +88,10 @@ internal sealed class SpecTreeBuilder
             keys = new HashSet<(string? Tag, string Value)>();
             for (var i = first; i < _entries.Count; i++)
             {
-                keys.Add((_keyTags[i], ((SpecScalarNode)_entries[i].Key).Value));
+                if (_entries[i].Key is SpecScalarNode key)
+                {
+                    keys.Add((_keyTags[i], key.Value));
+                }
             }
         }
 

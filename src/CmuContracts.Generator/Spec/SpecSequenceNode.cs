@@ -1,12 +1,11 @@
 using System;
-using YamlDotNet.Core;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A sequence: its items in document order.</summary>
 internal sealed class SpecSequenceNode : SpecNode
 {
-    public SpecSequenceNode(int id, Mark start, Mark end)
+    public SpecSequenceNode(int id, SpecMark start, SpecMark end)
         : base(id, start, end)
     {
     }

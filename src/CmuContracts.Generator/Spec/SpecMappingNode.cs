@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using YamlDotNet.Core;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A mapping: its entries in document order (keys unique, checked while loading).</summary>
 internal sealed class SpecMappingNode : SpecNode
 {
-    public SpecMappingNode(int id, Mark start, Mark end)
+    public SpecMappingNode(int id, SpecMark start, SpecMark end)
         : base(id, start, end)
     {
     }

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Each is located in the spec file (line and column).

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CmuContracts.Generator.Emitting.Runtime;
+using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
+using CmuContracts.Generator.Spec;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Naming;
 
 /// <summary>
 /// The named types of one spec. Names are unique ignoring case (they also name generated files),
@@ -13,14 +14,14 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class TypeRegistry
 {
-    private readonly NodeReader _reader;
+    private readonly SpecDiagnostics _reader;
     private readonly HashSet<string> _reserved;
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Slot> _components = new();
     private readonly List<Slot> _inline = new();
     private readonly Dictionary<string, Slot> _byName = new(StringComparer.Ordinal);
 
-    public TypeRegistry(NodeReader reader, IEnumerable<string> reservedNames)
+    public TypeRegistry(SpecDiagnostics reader, IEnumerable<string> reservedNames)
     {
         _reader = reader;
         _reserved = new HashSet<string>(reservedNames, StringComparer.OrdinalIgnoreCase);

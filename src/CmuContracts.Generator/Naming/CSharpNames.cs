@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Naming;
 
 /// <summary>
 /// Spec names to C# identifiers. PascalCase splits on every character that is not a letter or digit

@@ -1,10 +1,9 @@
 using System;
-using YamlDotNet.Core;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>
-/// Turns UTF-8 byte offsets of a spec into the marks YamlDotNet would give the same text: a UTF-16 char
+/// Turns UTF-8 byte offsets of a spec into the marks the YAML reader gives the same text: a UTF-16 char
 /// index, a 1-based line and a 1-based column counted in UTF-16 chars, with CR, LF and CRLF each one line
 /// break. Offsets must be asked for in increasing order (the JSON reader's order), so the whole text is
 /// walked once however long its lines are.
@@ -13,13 +12,13 @@ internal sealed class Utf8PositionIndex
 {
     private readonly byte[] _utf8;
     private int _offset;
-    private long _index;
-    private long _line = 1;
-    private long _column = 1;
+    private int _index;
+    private int _line = 1;
+    private int _column = 1;
 
     public Utf8PositionIndex(byte[] utf8) => _utf8 = utf8;
 
-    public Mark MarkAt(int offset)
+    public SpecMark MarkAt(int offset)
     {
         if (offset < _offset)
         {
@@ -53,6 +52,6 @@ internal sealed class Utf8PositionIndex
         }
 
         _offset = offset;
-        return new Mark(_index, _line, _column);
+        return new SpecMark(_index, _line, _column);
     }
 }

@@ -1,6 +1,6 @@
 using CmuContracts.Generator.Model;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Naming;
 
 /// <summary>
 /// Spells out the comparison operator some APIs append to a parameter's wire name

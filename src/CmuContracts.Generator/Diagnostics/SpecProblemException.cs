@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using CmuContracts.Generator.Spec;
 using Microsoft.CodeAnalysis;
 
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Diagnostics;
 
 /// <summary>
 /// A problem that makes one construct unusable. It is thrown where it is found and reported by the

@@ -1,11 +1,9 @@
-using YamlDotNet.Core;
-
-namespace CmuContracts.Generator.Parsing;
+namespace CmuContracts.Generator.Spec;
 
 /// <summary>A scalar: its text as the YAML (or JSON) reader produced it, and how it was written.</summary>
 internal sealed class SpecScalarNode : SpecNode
 {
-    public SpecScalarNode(int id, Mark start, Mark end, string value, ScalarStyle style)
+    public SpecScalarNode(int id, SpecMark start, SpecMark end, string value, ScalarStyle style)
         : base(id, start, end)
     {
         Value = value;
