@@ -46,8 +46,8 @@ public sealed class PackageTests(ITestOutputHelper output)
                 // The package brings Refit: a consumer adds only it and a spec.
                 using var nuspec = new StreamReader(zip.GetEntry("CmuContracts.Generator.nuspec")!.Open());
                 var manifest = nuspec.ReadToEnd();
-                Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
-                Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
+                Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 18.0.0)\" />", manifest, StringComparison.Ordinal);
+                Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 18.0.0)\" />", manifest, StringComparison.Ordinal);
             }
 
             // A consumer isolated from the repository's build files and central package management.
