@@ -22,7 +22,7 @@ namespace CmuContracts.AdobePass
     /// histograms daily [D]. Adobe recommends `Accept-Encoding: gzip, deflate` [D]. No CMU rate
     /// limit is documented [D].
     /// </summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IUsageReportsClient
     {
         /// <summary>Overall totals and root drill-down links</summary>

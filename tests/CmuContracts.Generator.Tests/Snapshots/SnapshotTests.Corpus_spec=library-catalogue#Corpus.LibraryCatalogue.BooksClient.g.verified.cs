@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.LibraryCatalogue
 {
     /// <summary>The catalogue itself</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IBooksClient
     {
         /// <summary>List the books of the catalogue</summary>
