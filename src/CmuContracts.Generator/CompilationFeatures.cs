@@ -54,7 +54,9 @@ internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHt
         var version = InformationalVersion(runner.ContainingAssembly) ?? runner.ContainingAssembly.Identity.Version;
         if (version < Minimum || version >= Ceiling)
         {
-            return new CompilationFeatures("the referenced Refit is " + version.ToString(3) + ", outside " + SupportedRange, factory, RefitApi.Refit16);
+            // ToString(3) throws on a two-part version such as an informational "18.0".
+            var shown = version.Build >= 0 ? version.ToString(3) : version.ToString();
+            return new CompilationFeatures("the referenced Refit is " + shown + ", outside " + SupportedRange, factory, RefitApi.Refit16);
         }
 
         // What to emit follows the helpers' shape, not the number: Refit 17 passes form field names as a struct.

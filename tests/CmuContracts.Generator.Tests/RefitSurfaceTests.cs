@@ -134,6 +134,7 @@ public sealed class RefitSurfaceTests
     [InlineData("15.2.0+abc", "15.2.0")]
     [InlineData("16.3.1", "16.3.1")]
     [InlineData("18.0.0-preview.1+abc", "18.0.0")]
+    [InlineData("18.0", "18.0")]
     public void ARefitOutsideTheProvenReleasesIsCmu1012NamingTheVersion(string informationalVersion, string shown)
     {
         // A stand-in Refit that has the helper types (16.4's and 17's) but is not a release the differential tests prove.
