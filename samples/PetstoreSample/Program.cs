@@ -12,7 +12,8 @@ listener.Start();
 using var stop = new CancellationTokenSource();
 var server = ServeAsync(listener, stop.Token);
 
-var pets = RestService.For<IPetsClient>(baseAddress);
+// ForGenerated: Refit 16.4 and 17 both serve the generated implementation through it (17 has no RestService.For).
+var pets = RestService.ForGenerated<IPetsClient>(baseAddress);
 var all = await pets.ListPetsAsync(limit: 2);
 var one = await pets.ShowPetByIdAsync("7");
 Console.WriteLine($"listPets -> {all.Count} pet(s): {string.Join(", ", all.Select(p => $"{p.Id} {p.Name}"))}");

@@ -1,4 +1,5 @@
 using System;
+using CmuContracts.Generator.Emitting.Refit;
 using Microsoft.CodeAnalysis;
 
 namespace CmuContracts.Generator;
@@ -9,9 +10,18 @@ namespace CmuContracts.Generator;
 /// </summary>
 /// <param name="RefitProblem">Why the referenced Refit cannot serve generated clients, or null when it can.</param>
 /// <param name="HasRefitHttpClientFactory">Refit.HttpClientFactory is referenced: emit the DI extensions.</param>
-internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHttpClientFactory)
+/// <param name="Refit">What the referenced Refit's generated-code helpers look like (16.4's when there is a problem).</param>
+internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHttpClientFactory, RefitApi Refit)
 {
+    /// <summary>
+    /// The releases the differential tests prove in CI (16.4 and 17). The helpers generated code calls are marked
+    /// for generated code only and changed between 16.4 and 17, so a release nobody compared is refused (CMU1012)
+    /// rather than compiled into code that may fail to build or behave differently.
+    /// </summary>
+    public const string SupportedRange = "[16.4.0, 18.0.0)";
+
     private static readonly Version Minimum = new(16, 4);
+    private static readonly Version Ceiling = new(18, 0);
 
     public static CompilationFeatures From(Compilation compilation)
     {
@@ -36,17 +46,22 @@ internal sealed record CompilationFeatures(string? RefitProblem, bool HasRefitHt
         {
             return new CompilationFeatures(
                 refit is null ? "the compilation does not reference Refit" : "the referenced Refit " + refit.Identity.Version + " lacks the generated-code helpers (GeneratedRequestRunner)",
-                factory);
+                factory,
+                RefitApi.Refit16);
         }
 
         // Refit's assembly version is 16.0.0.0 for every 16.x; the informational version has the release.
         var version = InformationalVersion(runner.ContainingAssembly) ?? runner.ContainingAssembly.Identity.Version;
-        if (version < Minimum || version.Major >= 17)
+        if (version < Minimum || version >= Ceiling)
         {
-            return new CompilationFeatures("the referenced Refit is " + version.ToString(3) + ", outside [16.4.0, 17)", factory);
+            // ToString(3) throws on a two-part version such as an informational "18.0".
+            var shown = version.Build >= 0 ? version.ToString(3) : version.ToString();
+            return new CompilationFeatures("the referenced Refit is " + shown + ", outside " + SupportedRange, factory, RefitApi.Refit16);
         }
 
-        return new CompilationFeatures(null, factory);
+        // What to emit follows the helpers' shape, not the number: Refit 17 passes form field names as a struct.
+        var formFieldNames = runner.ContainingAssembly.GetTypeByMetadataName("Refit.FormFieldNames") is not null;
+        return new CompilationFeatures(null, factory, formFieldNames ? RefitApi.Refit17 : RefitApi.Refit16);
     }
 
     private static Version? InformationalVersion(IAssemblySymbol assembly)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Emitting;
+using CmuContracts.Generator.Emitting.Refit;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -68,7 +69,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                     DiagnosticDescriptors.RefitMissing.Id, LocationInfo.FileStart(path), new[] { problem }.ToEquatableArray())));
             }
 
-            Emit(spc, model, options, features.RefitProblem is null, features.RefitProblem is null && features.HasRefitHttpClientFactory);
+            Emit(spc, model, options, features.RefitProblem is null ? features.Refit : null, features.RefitProblem is null && features.HasRefitHttpClientFactory);
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
@@ -118,14 +119,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, ApiModel model, GenerationOptions options, bool clients, bool serviceCollection)
+    private static void Emit(SourceProductionContext context, ApiModel model, GenerationOptions options, RefitApi? refit, bool serviceCollection)
     {
         IReadOnlyList<GeneratedFile> files;
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            files = SourceEmitter.Emit(model, options, clients, serviceCollection);
+            files = SourceEmitter.Emit(model, options, refit is not null, serviceCollection, refit);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

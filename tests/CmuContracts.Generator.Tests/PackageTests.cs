@@ -1,163 +1,117 @@
-using System.Diagnostics;
 using System.IO.Compression;
-using System.Text;
-using CmuContracts.Generator.Tests.Infrastructure;
+using System.Runtime.InteropServices;
+using CmuContracts.Generator.Tests.Packaging;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace CmuContracts.Generator.Tests;
 
 /// <summary>
-/// The packed generator works for a consumer: <c>dotnet pack</c> into a temporary feed, check the package layout,
-/// then build (warnings as errors) and run a throwaway net10.0 app outside the repository that references only the
-/// package and a spec. Slow (a pack, a restore and a build): filter it out with <c>Category!=Package</c>.
+/// The packed generator works for consumers: <c>dotnet pack</c> into a temporary feed, check the package layout, then
+/// build (warnings as errors) and run throwaway apps outside the repository that reference only the package, a spec or
+/// three and, for Refit 17, Refit itself. Slow (a pack, restores and builds): filter it out with <c>Category!=Package</c>.
 /// </summary>
-public sealed class PackageTests(ITestOutputHelper output)
+public sealed class PackageTests(PackedGenerator packed, ITestOutputHelper output) : IClassFixture<PackedGenerator>
 {
-    private const string Version = "0.1.0";
+    /// <summary>What every consumer sends, whatever its framework or Refit: the spec's wire names, escaped as Refit escapes them.</summary>
+    private const string ExpectedRequests = """
+        GET http://127.0.0.1:9/api/books?genre=poetry&subject=odes&subject=greek%20lyric&author=Pindar%2CHorace&limit=2 -
+        POST http://127.0.0.1:9/api/events/search text=Winter+quartets+%26+more&pageSize=5
+        GET http://127.0.0.1:9/api/events?venue=Grand%20Hall -
+        GET http://127.0.0.1:9/di/books?limit=1 -
+        {"isbn":"9780140449136","title":"Odes","genre":"poetry"}
+        {"code":"LYS-2","name":"Lyon"}
+        Consumer.Library.Internal.BooksClient Consumer.TicketOffice.Internal.TicketOfficeClient
+
+        """;
 
     [Fact]
     [Trait("Category", "Package")]
-    public void PackedGeneratorBuildsAConsumerWithWarningsAsErrors()
+    public void ThePackageHoldsTheGeneratorAsAnAnalyzerAndBringsRefit16Or17()
     {
-        var root = Path.Combine(Path.GetTempPath(), "cmu-package-test-" + Guid.NewGuid().ToString("N")[..12]);
-        var feed = Path.Combine(root, "feed");
-        var packages = Path.Combine(root, "packages");
-        var consumer = Path.Combine(root, "consumer");
-        Directory.CreateDirectory(feed);
-        Directory.CreateDirectory(consumer);
-        try
-        {
-            // Pack.
-            Run(TestPaths.RepoRoot, "pack", "src/CmuContracts.Generator", "-c", "Release", "-o", feed, "-p:UseSharedCompilation=false");
-            var nupkg = Path.Combine(feed, $"CmuContracts.Generator.{Version}.nupkg");
-            Assert.True(File.Exists(nupkg), "No package at " + nupkg + "; feed has: " + string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName)));
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
+        Assert.True(File.Exists(packed.Package), "No package at " + packed.Package + "; feed has: " + string.Join(", ", Directory.GetFiles(packed.Feed).Select(Path.GetFileName)));
 
-            // Layout: the generator and its dependencies as analyzers, the props in build/, nothing to compile against.
-            using (var zip = ZipFile.OpenRead(nupkg))
-            {
-                var entries = zip.Entries.Select(e => e.FullName).ToList();
-                Assert.Contains("analyzers/dotnet/cs/CmuContracts.Generator.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/SharpYaml.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
-                Assert.Contains("build/CmuContracts.Generator.props", entries);
-                Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        using var zip = ZipFile.OpenRead(packed.Package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/CmuContracts.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SharpYaml.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
+        Assert.Contains("build/CmuContracts.Generator.props", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
 
-                // The package brings Refit: a consumer adds only it and a spec.
-                using var nuspec = new StreamReader(zip.GetEntry("CmuContracts.Generator.nuspec")!.Open());
-                var manifest = nuspec.ReadToEnd();
-                Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
-                Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 17.0.0)\" />", manifest, StringComparison.Ordinal);
-            }
-
-            // A consumer isolated from the repository's build files and central package management.
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <config>
-                    <add key="globalPackagesFolder" value="{packages}" />
-                  </config>
-                  <packageSources>
-                    <add key="cmu-test-feed" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <RootNamespace>Consumer</RootNamespace>
-                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="CmuContracts.Generator" Version="{Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.Copy(TestPaths.CorpusFile("library-catalogue"), Path.Combine(consumer, "library.openapi.yaml"));
-
-            // A JSON spec is read by System.Text.Json inside the real compiler.
-            File.Copy(TestPaths.CorpusFile("parcel-tracking"), Path.Combine(consumer, "parcels.openapi.json"));
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
-                using System.Text.Json;
-                using Consumer.Library;
-
-                using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
-                var client = Refit.RestService.For<IBooksClient>(http);
-                var generated = Refit.RestService.ForGenerated<IBooksClient>(http);
-                var book = new NewBook { Isbn = "9780140449136", Title = "Odes", Genre = Genre.Poetry };
-                var json = JsonSerializer.Serialize(book, LibraryJsonContext.Options);
-                var back = JsonSerializer.Deserialize<NewBook>(json, LibraryJsonContext.Options)!;
-                Console.WriteLine(json);
-                Console.WriteLine(back.Title + " " + client.GetType().FullName + " " + (generated.GetType() == client.GetType()));
-                Console.WriteLine(JsonSerializer.Serialize(new Consumer.Parcels.Depot { Code = "LYS-2", Name = "Lyon" }, Consumer.Parcels.ParcelsJsonContext.Options));
-                """);
-
-            Run(consumer, "build", "-warnaserror", "-p:UseSharedCompilation=false");
-            var dll = Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll");
-            var stdout = Run(consumer, dll);
-            Assert.Contains("{\"isbn\":\"9780140449136\",\"title\":\"Odes\",\"genre\":\"poetry\"}", stdout, StringComparison.Ordinal);
-            // Refit's runtime serves our generated implementation (Refit's analyzers ran on the -warnaserror build).
-            Assert.Contains("Odes Consumer.Library.Internal.BooksClient True", stdout, StringComparison.Ordinal);
-            Assert.Contains("{\"code\":\"LYS-2\",\"name\":\"Lyon\"}", stdout, StringComparison.Ordinal);
-
-            // The package came from the test feed, not from some cache.
-            Assert.True(Directory.Exists(Path.Combine(packages, "cmucontracts.generator", Version)), "the package was not restored into the isolated packages folder");
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leave it for the OS to clean up.
-            }
-        }
+        // The package brings Refit (16.4.0 unless the consumer asks for 17): a consumer adds only it and a spec.
+        using var nuspec = new StreamReader(zip.GetEntry("CmuContracts.Generator.nuspec")!.Open());
+        var manifest = nuspec.ReadToEnd();
+        Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 18.0.0)\" />", manifest, StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 18.0.0)\" />", manifest, StringComparison.Ordinal);
     }
 
-    private string Run(string workingDirectory, params string[] args)
+    [Fact]
+    [Trait("Category", "Package")]
+    public void ConsumersOnNet8Net9AndNet10BuildAndRunWithRefit164()
     {
-        var start = new ProcessStartInfo("dotnet")
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
+        var rid = PortableRuntimeIdentifier();
+        var consumer = packed.CreateConsumer("consumer-refit16",
+            new[] { ("Consumer.csproj", GeneratorConsumer.Project(packed.Version, "net8.0;net9.0;net10.0", rid)), ("Program.cs", GeneratorConsumer.Program) },
+            GeneratorConsumer.Specs);
+
+        Build(consumer);
+        foreach (var (tfm, major) in new[] { ("net8.0", 8), ("net9.0", 9), ("net10.0", 10) })
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
+            var app = Path.Combine(consumer, "bin", "Debug", tfm, rid, OperatingSystem.IsWindows() ? "Consumer.exe" : "Consumer");
+            AssertRun(DotnetCli.Start(app, consumer), $"runtime {major}, Refit 16");
         }
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} timed out after 5 minutes\n{stdout}\n{stderr}");
-        }
+        AssertRestoredFromTheFeed();
+    }
 
-        process.WaitForExit();
-        output.WriteLine($"dotnet {string.Join(' ', args)}: exit {process.ExitCode} in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed with {process.ExitCode}:\n{stdout}\n{stderr}");
-        return stdout.ToString();
+    [Fact]
+    [Trait("Category", "Package")]
+    public void ANet10ConsumerThatReferencesRefit17BuildsAndRunsTheSame()
+    {
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
+        var refit17 = """
+            <PackageReference Include="Refit" Version="17.0.0" />
+            <PackageReference Include="Refit.HttpClientFactory" Version="17.0.0" />
+            """;
+        var consumer = packed.CreateConsumer("consumer-refit17",
+            new[] { ("Consumer.csproj", GeneratorConsumer.Project(packed.Version, "net10.0", items: refit17)), ("Program.cs", GeneratorConsumer.Program) },
+            GeneratorConsumer.Specs);
+
+        Build(consumer);
+        AssertRun(DotnetCli.Run(consumer, Path.Combine("bin", "Debug", "net10.0", "Consumer.dll")), "runtime 10, Refit 17");
+        AssertRestoredFromTheFeed();
+    }
+
+    private void Build(string consumer)
+    {
+        // Refit's own analyzers run on this build too: the generated interfaces must not trip them.
+        var build = DotnetCli.Run(consumer, "build", "-warnaserror", "-p:UseSharedCompilation=false");
+        output.WriteLine(build.Command + $": exit {build.ExitCode} in {build.Elapsed.TotalSeconds:F1} s");
+        Assert.True(build.ExitCode == 0, build.ToString());
+    }
+
+    private void AssertRun(ProcessResult run, string versions)
+    {
+        output.WriteLine(run.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var text = run.Out.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Equal(ExpectedRequests + GeneratorConsumer.VersionsLinePrefix, text[..Math.Min(text.Length, ExpectedRequests.Length + GeneratorConsumer.VersionsLinePrefix.Length)]);
+        Assert.Equal(versions, text[ExpectedRequests.Length..].TrimEnd());
+    }
+
+    /// <summary>The package came from the test feed: its version exists nowhere else.</summary>
+    private void AssertRestoredFromTheFeed() =>
+        Assert.True(Directory.Exists(Path.Combine(PackedGenerator.GlobalPackagesFolder, "cmucontracts.generator", packed.Version)), "the package was not restored from the test feed");
+
+    /// <summary>A runtime identifier with runtime packs on NuGet (a distribution's own, such as ubuntu.24.04-x64, has none).</summary>
+    private static string PortableRuntimeIdentifier()
+    {
+        var os = OperatingSystem.IsWindows() ? "win"
+            : OperatingSystem.IsMacOS() ? "osx"
+            : RuntimeInformation.RuntimeIdentifier.StartsWith("linux-musl", StringComparison.Ordinal) ? "linux-musl" : "linux";
+        return os + "-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
     }
 }

@@ -130,20 +130,40 @@ public sealed class RefitSurfaceTests
         Assert.True(run.CompilationDiagnostics().IsEmpty, string.Join("\n", run.CompilationDiagnostics()));
     }
 
-    [Fact]
-    public void ARefitOutsideTheSupportedRangeIsCmu1012NamingTheVersion()
+    [Theory]
+    [InlineData("15.2.0+abc", "15.2.0")]
+    [InlineData("16.3.1", "16.3.1")]
+    [InlineData("18.0.0-preview.1+abc", "18.0.0")]
+    [InlineData("18.0", "18.0")]
+    public void ARefitOutsideTheProvenReleasesIsCmu1012NamingTheVersion(string informationalVersion, string shown)
     {
-        // A stand-in Refit 15.2 that has the helper type but not the supported release.
-        var oldRefit = CSharpCompilation.Create("Refit",
-                new[] { CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyInformationalVersion(\"15.2.0+abc\")] namespace Refit { public static class GeneratedRequestRunner { } }") },
+        // A stand-in Refit that has the helper types (16.4's and 17's) but is not a release the differential tests prove.
+        var standIn = CSharpCompilation.Create("Refit",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyInformationalVersion(\"" + informationalVersion + "\")] "
+                        + "namespace Refit { public static class GeneratedRequestRunner { } public readonly struct FormFieldNames { } }"),
+                },
                 TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .WithAssemblyName("Refit");
-        var references = TestReferences.FrameworkOnly.Add(oldRefit.ToMetadataReference());
+        var references = TestReferences.FrameworkOnly.Add(standIn.ToMetadataReference());
 
         var run = GeneratorHarness.Run(new[] { new SpecFile("/specs/pets.openapi.yaml", Spec, "Pets.Api") }, references, warningsAsErrors: false).ThrowIfGeneratorFailed();
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "CMU1012");
-        Assert.Contains("15.2.0, outside [16.4.0, 17)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(shown + ", outside [16.4.0, 18.0.0)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Single.GeneratedSources, s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnRefit16FormFieldsTakeTheSpecNameAsTheirExplicitName()
+    {
+        // Refit 17's FormFieldNames form is proven by CmuContracts.Generator.Refit17.Tests; this project references 16.4.
+        var run = GeneratorHarness.Run(Specs.Ours()).ThrowIfGeneratorFailed();
+        var token = Source(run, ".TokenClient.g.cs");
+
+        Assert.Contains("(static b => b.GrantType.Value, \"GrantType\", \"grant_type\", null, null, null, false)", token, StringComparison.Ordinal);
+        Assert.DoesNotContain("FormFieldNames", token, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,8 +58,8 @@ internal static class DiagnosticDescriptors
         "The spec declares no operations; only its schemas were generated", Category, DiagnosticSeverity.Warning, true);
 
     public static readonly DiagnosticDescriptor RefitMissing = new(
-        "CMU1012", "The generated clients need Refit 16.4 or later (below 17)",
-        "The clients of this spec are Refit clients, but {0}; only the models and the JSON context were generated. Reference the Refit package, version [16.4.0, 17), for example through CmuContracts.Generator's own dependency.",
+        "CMU1012", "The generated clients need Refit 16.4 or 17",
+        "The clients of this spec are Refit clients, but {0}; only the models and the JSON context were generated. Reference the Refit package, version [16.4.0, 18.0.0) (16.4 or later 16.x, or 17.x), for example through CmuContracts.Generator's own dependency.",
         Category, DiagnosticSeverity.Error, true);
 
     private static readonly DiagnosticDescriptor[] All =

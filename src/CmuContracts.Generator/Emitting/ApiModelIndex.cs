@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CmuContracts.Generator.Emitting.Refit;
 using CmuContracts.Generator.Model;
 
 namespace CmuContracts.Generator.Emitting;
@@ -10,10 +11,11 @@ internal sealed class ApiModelIndex
     private readonly Dictionary<string, TypeModel> _types = new();
     private HashSet<string>? _formBodies;
 
-    public ApiModelIndex(ApiModel model, GenerationOptions? options = null)
+    public ApiModelIndex(ApiModel model, GenerationOptions? options = null, RefitApi? refit = null)
     {
         Model = model;
         Options = options ?? GenerationOptions.Default;
+        Refit = refit ?? RefitApi.Refit16;
         foreach (var type in model.Types)
         {
             _types[type.Name] = type;
@@ -24,6 +26,9 @@ internal sealed class ApiModelIndex
 
     /// <summary>The spec's emitting options (return shape, required-property strictness).</summary>
     public GenerationOptions Options { get; }
+
+    /// <summary>The referenced Refit's generated-code surface, where 16.4 and 17 differ.</summary>
+    public RefitApi Refit { get; }
 
     /// <summary>True when some operation sends the type as an <c>application/x-www-form-urlencoded</c> body.</summary>
     public bool IsFormBody(string name)

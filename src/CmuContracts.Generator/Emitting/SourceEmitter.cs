@@ -13,9 +13,10 @@ internal static class SourceEmitter
     /// <param name="options">The spec's emitting options.</param>
     /// <param name="clients">Emit the Refit clients (the compilation has a supported Refit); models are always emitted.</param>
     /// <param name="serviceCollection">Emit the DI extensions (Refit.HttpClientFactory is referenced).</param>
-    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, GenerationOptions options, bool clients, bool serviceCollection)
+    /// <param name="refit">The referenced Refit's generated-code surface; null for 16.4's.</param>
+    public static IReadOnlyList<GeneratedFile> Emit(ApiModel model, GenerationOptions options, bool clients, bool serviceCollection, RefitApi? refit = null)
     {
-        var index = new ApiModelIndex(model, options);
+        var index = new ApiModelIndex(model, options, refit);
         clients &= model.Clients.Count > 0;
         var files = new List<GeneratedFile>(RuntimeEmitter.Emit(model, clients));
         var source = SourceName(model);

@@ -21,7 +21,11 @@ internal static class RefitPackage
 
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> GeneratorsLazy = new(LoadGenerators);
 
-    /// <summary>Refit and Refit.HttpClientFactory (16.4.0, as restored for this project).</summary>
+    /// <summary>The referenced Refit's release (its informational version without the commit), e.g. 16.4.0.</summary>
+    public static string Version { get; } =
+        typeof(RestService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    /// <summary>Refit and Refit.HttpClientFactory, as restored for this project (16.4 here, 17 in the Refit 17 tests).</summary>
     public static ImmutableArray<MetadataReference> References => ReferencesLazy.Value;
 
     /// <summary>Refit's own C# source generators, loaded from the package.</summary>
@@ -66,8 +70,7 @@ internal static class RefitPackage
             root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         }
 
-        var version = typeof(RestService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "16.4.0";
-        return Path.Combine(root, "refit", version);
+        return Path.Combine(root, "refit", Version);
     }
 
     /// <summary>Loads the generator into the default context, where this process's Roslyn already lives.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Refit;
 
 namespace CmuContracts.Generator.Tests.Differential;
@@ -15,9 +17,10 @@ internal static class SettingsProfiles
 
     public static RefitSettings Create(string name) => name switch
     {
-        Defaults => new RefitSettings(),
+        Defaults => new RefitSettings { ContentSerializer = Serializer() },
         Hooks => new RefitSettings
         {
+            ContentSerializer = Serializer(),
             UrlParameterFormatter = new TaggingUrlParameterFormatter(),
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null
@@ -27,6 +30,7 @@ internal static class SettingsProfiles
         },
         Buffered => new RefitSettings
         {
+            ContentSerializer = Serializer(),
             Buffered = true,
             CollectionFormat = CollectionFormat.Pipes,
             DeserializationExceptionFactory = (response, exception) =>
@@ -35,12 +39,22 @@ internal static class SettingsProfiles
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown settings profile."),
     };
 
+    /// <summary>
+    /// Refit's default serializer, with reflection metadata on Refit 17: its default has none (it asks for a
+    /// JsonSerializerContext or the Refit.Reflection package), so Refit's own implementation could not write a body.
+    /// Ours is unaffected: it hands the serializer its generated metadata on either Refit.
+    /// </summary>
+    private static SystemTextJsonContentSerializer Serializer() =>
+        typeof(RefitSettings).Assembly.GetName().Version!.Major < 17
+            ? new SystemTextJsonContentSerializer()
+            : new SystemTextJsonContentSerializer(new JsonSerializerOptions(SystemTextJsonContentSerializer.GetDefaultJsonSerializerOptions()) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() });
+
     /// <summary>Wraps Refit's default formatter and shows what the hook was handed: the attribute provider and the type.</summary>
     private sealed class TaggingUrlParameterFormatter : IUrlParameterFormatter
     {
         private readonly DefaultUrlParameterFormatter _inner = new();
 
-        public string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type)
+        public string? Format(object? value, UrlAttributeProvider attributeProvider, Type type)
         {
             var provider = attributeProvider switch
             {

@@ -14,7 +14,7 @@ namespace CmuContracts.AdobePass
     /// from the TVE Dashboard and receives a `client_id` / `client_secret` pair. Credentials do not
     /// expire and should be cached and reused; re-registering is not a way to refresh a token [D].
     /// </summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IRegistrationClient
     {
         /// <summary>Register a client application from a software statement</summary>

@@ -13,7 +13,7 @@ namespace CmuContracts.AdobePass
     /// Client-credentials token endpoint. Exchanges the registered client's credentials for a
     /// bearer access token used on Adobe Pass protected APIs, including the CMU reports.
     /// </summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ITokenClient
     {
         /// <summary>Obtain an access token with client credentials</summary>

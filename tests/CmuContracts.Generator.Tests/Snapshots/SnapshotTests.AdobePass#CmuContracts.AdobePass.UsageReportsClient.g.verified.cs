@@ -22,7 +22,7 @@ namespace CmuContracts.AdobePass
     /// histograms daily [D]. Adobe recommends `Accept-Encoding: gzip, deflate` [D]. No CMU rate
     /// limit is documented [D].
     /// </summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IUsageReportsClient
     {
         /// <summary>Overall totals and root drill-down links</summary>
@@ -3898,9 +3898,9 @@ namespace CmuContracts.AdobePass.Internal
     internal sealed class UsageReportsClient : global::CmuContracts.AdobePass.IUsageReportsClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter s_converter3 = new global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter();
         private static readonly string[] s_security4 = new[] { "http:bearer" };
 

@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.LibraryCatalogue
 {
     /// <summary>Who has borrowed what</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ILoansClient
     {
         /// <summary>A member's loans</summary>
@@ -50,9 +50,9 @@ namespace Corpus.LibraryCatalogue.Internal
     internal sealed class LoansClient : global::Corpus.LibraryCatalogue.ILoansClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { Format = "yyyy-MM-dd" } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { Format = "yyyy-MM-dd" } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Loan>> s_json3 = global::Corpus.LibraryCatalogue.Internal.GeneratedJson.Create<IReadOnlyList<Loan>>(global::Corpus.LibraryCatalogue.LibraryCatalogueJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Loan>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Loan>.Write); });
 
         public LoansClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)

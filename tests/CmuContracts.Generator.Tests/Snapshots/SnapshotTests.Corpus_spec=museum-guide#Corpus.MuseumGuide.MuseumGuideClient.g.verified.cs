@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.MuseumGuide
 {
     /// <summary>The MuseumGuide operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IMuseumGuideClient
     {
         /// <summary>The versions of the guide's content</summary>

@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.ParcelTracking
 {
     /// <summary>The Depots operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IDepotsClient
     {
         /// <summary>GET /depots/{depotCode}</summary>

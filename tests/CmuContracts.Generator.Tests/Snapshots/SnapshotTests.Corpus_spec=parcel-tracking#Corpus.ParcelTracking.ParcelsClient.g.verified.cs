@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.ParcelTracking
 {
     /// <summary>The Parcels operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IParcelsClient
     {
         /// <summary>GET /parcels</summary>
@@ -74,9 +74,9 @@ namespace Corpus.ParcelTracking.Internal
     internal sealed class ParcelsClient : global::Corpus.ParcelTracking.IParcelsClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Csv) });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Csv) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Scan>> s_json3 = global::Corpus.ParcelTracking.Internal.GeneratedJson.Create<IReadOnlyList<Scan>>(global::Corpus.ParcelTracking.ParcelTrackingJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Scan>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Scan>.Write); });
 
         public ParcelsClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)

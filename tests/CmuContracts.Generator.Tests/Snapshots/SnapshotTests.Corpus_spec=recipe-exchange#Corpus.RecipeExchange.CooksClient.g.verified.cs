@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.RecipeExchange
 {
     /// <summary>The Cooks operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ICooksClient
     {
         /// <summary>GET /cooks/{handle}/shopping-list</summary>
@@ -39,7 +39,7 @@ namespace Corpus.RecipeExchange.Internal
     internal sealed class CooksClient : global::Corpus.RecipeExchange.ICooksClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
 
         public CooksClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.RecipeExchange
 {
     /// <summary>The Recipes operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IRecipesClient
     {
         /// <summary>GET /recipes</summary>
@@ -67,9 +67,9 @@ namespace Corpus.RecipeExchange.Internal
     internal sealed class RecipesClient : global::Corpus.RecipeExchange.IRecipesClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Ssv) });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Ssv) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<RecipeSummary>> s_json3 = global::Corpus.RecipeExchange.Internal.GeneratedJson.Create<IReadOnlyList<RecipeSummary>>(global::Corpus.RecipeExchange.RecipeExchangeJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<RecipeSummary>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<RecipeSummary>.Write); });
         private static readonly global::Refit.FormField<RateRecipeRequest>[] s_form4 = new global::Refit.FormField<RateRecipeRequest>[] { new global::Refit.FormField<RateRecipeRequest>(static b => b.Stars, "Stars", "stars", null, null, null, false), new global::Refit.FormField<RateRecipeRequest>(static b => b.Comment, "Comment", "comment", null, null, null, false), new global::Refit.FormField<RateRecipeRequest>(static b => b.CookedIt, "CookedIt", "cookedIt", null, null, null, false) };
 

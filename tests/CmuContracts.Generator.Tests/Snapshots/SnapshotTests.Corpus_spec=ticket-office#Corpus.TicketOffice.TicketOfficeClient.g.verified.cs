@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.TicketOffice
 {
     /// <summary>The TicketOffice operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface ITicketOfficeClient
     {
         /// <summary>GET /events</summary>
@@ -72,8 +72,8 @@ namespace Corpus.TicketOffice.Internal
     internal sealed class TicketOfficeClient : global::Corpus.TicketOffice.ITicketOfficeClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Event>> s_json2 = global::Corpus.TicketOffice.Internal.GeneratedJson.Create<IReadOnlyList<Event>>(global::Corpus.TicketOffice.TicketOfficeJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Event>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Event>.Write); });
         private static readonly global::Refit.FormField<SearchEventsRequest>[] s_form3 = new global::Refit.FormField<SearchEventsRequest>[] { new global::Refit.FormField<SearchEventsRequest>(static b => b.Text, "Text", "text", null, null, null, false), new global::Refit.FormField<SearchEventsRequest>(static b => b.Page, "Page", "page", null, null, null, false), new global::Refit.FormField<SearchEventsRequest>(static b => b.PageSize, "PageSize", "pageSize", null, null, null, false) };
         private static readonly global::Refit.FormField<CardPayment>[] s_form4 = new global::Refit.FormField<CardPayment>[] { new global::Refit.FormField<CardPayment>(static b => b.CardToken, "CardToken", "cardToken", null, null, null, false), new global::Refit.FormField<CardPayment>(static b => b.Amount, "Amount", "amount", null, null, null, false), new global::Refit.FormField<CardPayment>(static b => b.SaveCard, "SaveCard", "saveCard", null, null, null, false), new global::Refit.FormField<CardPayment>(static b => b.Email, "Email", "email", null, null, null, false) };

@@ -10,7 +10,7 @@ using System.Collections.Generic;
 namespace Corpus.WeatherNetwork
 {
     /// <summary>The WeatherNetwork operations.</summary>
-    /// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>
+    /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IWeatherNetworkClient
     {
         /// <summary>Stations, nearest first when a position is given</summary>
@@ -60,12 +60,12 @@ namespace Corpus.WeatherNetwork.Internal
     internal sealed class WeatherNetworkClient : global::Corpus.WeatherNetwork.IWeatherNetworkClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<Station>> s_json3 = global::Corpus.WeatherNetwork.Internal.GeneratedJson.Create<IReadOnlyList<Station>>(global::Corpus.WeatherNetwork.WeatherNetworkJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<Station>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<Station>.Write); });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes4 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { Format = "o" } });
-        private static readonly global::System.Reflection.ICustomAttributeProvider s_attributes5 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Pipes) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes4 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { Format = "o" } });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes5 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Pipes) });
 
         public WeatherNetworkClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {

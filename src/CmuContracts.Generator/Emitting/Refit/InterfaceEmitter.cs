@@ -14,7 +14,7 @@ internal static class InterfaceEmitter
     public static void Emit(SourceWriter w, ClientModel client, ApiModelIndex index)
     {
         DocComments.Summary(w, client.Description, "The " + client.Name + " operations.");
-        w.Line("/// <remarks>A Refit interface: create it with <c>RestService.For</c> or <c>RestService.ForGenerated</c>, or register it with <c>AddRefitGeneratedClient</c>.</remarks>");
+        w.Line("/// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>");
         w.Open("public partial interface I" + client.Name + "Client");
         var first = true;
         var documented = new Dictionary<(string Name, string Text), string>();

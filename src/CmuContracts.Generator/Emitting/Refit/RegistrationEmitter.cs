@@ -3,8 +3,8 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting.Refit;
 
 /// <summary>
-/// A module initializer that hands Refit's runtime a factory per interface, so <c>RestService.For</c>,
-/// <c>RestService.ForGenerated</c> and <c>AddRefitGeneratedClient</c> return the generated
+/// A module initializer that hands Refit's runtime a factory per interface, so <c>RestService.ForGenerated</c> and
+/// <c>AddRefitGeneratedClient</c> (and, on Refit 16.4, <c>RestService.For</c>) return the generated
 /// implementations. Refit's own generator never sees our interfaces (generators cannot see each
 /// other's output), so this registration is the only one.
 /// </summary>

@@ -44,11 +44,17 @@ internal sealed class SharedFields
             return "global::Refit.GeneratedParameterAttributeProvider.Empty";
         }
 
-        var initializer = attributes.Count == 1
-            ? "new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(" + attributes[0].Type + "), new object[] { " + attributes[0].Instance + " })"
-            : "new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]> { "
-                + string.Join(", ", attributes.Select(a => "[typeof(" + a.Type + ")] = new object[] { " + a.Instance + " }")) + " })";
-        return Field("s_attributes", "global::System.Reflection.ICustomAttributeProvider", initializer);
+        // Typed as the provider class itself: FormatUrlParameter takes an ICustomAttributeProvider in 16.4 and a
+        // Refit.IParameterAttributeProvider in 17, and both providers implement the one their Refit asks for.
+        if (attributes.Count == 1)
+        {
+            const string single = "global::Refit.GeneratedSingleTypeParameterAttributeProvider";
+            return Field("s_attributes", single, "new " + single + "(typeof(" + attributes[0].Type + "), new object[] { " + attributes[0].Instance + " })");
+        }
+
+        const string several = "global::Refit.GeneratedParameterAttributeProvider";
+        return Field("s_attributes", several, "new " + several + "(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]> { "
+            + string.Join(", ", attributes.Select(a => "[typeof(" + a.Type + ")] = new object[] { " + a.Instance + " }")) + " })");
     }
 
     public string Converter(ParameterModel p)
@@ -82,7 +88,11 @@ internal sealed class SharedFields
             var getter = _index.Find(p.Type.Name)?.Kind == TypeModelKind.Enum
                 ? "static b => " + (p.Type.IsNullable || !p.IsRequired ? "b." + p.Name + "?.Value" : "b." + p.Name + ".Value")
                 : "static b => b." + p.Name;
-            return "new global::Refit.FormField<" + csharp + ">(" + getter + ", " + Literals.String(p.Name) + ", " + Literals.String(p.JsonName) + ", null, null, "
+            // The spec's name is the explicit field name on both Refits, so no serializer's naming can change it.
+            var names = _index.Refit.FormFieldNames
+                ? "new global::Refit.FormFieldNames(" + Literals.String(p.JsonName) + ", null, null, null)"
+                : Literals.String(p.JsonName);
+            return "new global::Refit.FormField<" + csharp + ">(" + getter + ", " + Literals.String(p.Name) + ", " + names + ", null, null, "
                 + (p.Type.Kind == TypeKind.Array ? "global::Refit.CollectionFormat.Multi" : "null") + ", false)";
         });
         return Field("s_form", "global::Refit.FormField<" + csharp + ">[]", "new global::Refit.FormField<" + csharp + ">[] { " + string.Join(", ", fields) + " }");
