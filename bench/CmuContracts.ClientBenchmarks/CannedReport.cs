@@ -14,7 +14,7 @@ internal sealed class CannedReport
 {
     public const string Start = "2026-09-01";
     public const string End = "2026-10-01";
-    public const string ContentType = "application/hal+json;charset=utf-8";
+    public const string ContentType = "application/json;charset=utf-8";
 
     private static readonly Lazy<CannedReport> Instance = new(() => CaptureAsync().GetAwaiter().GetResult());
 
@@ -55,7 +55,7 @@ internal sealed class CannedReport
 
         using var cmu = new HttpClient { BaseAddress = emulator.CmuBaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"tenant/year/month/day?start={Start}&end={End}");
-        request.Headers.Accept.ParseAdd("application/hal+json");
+        request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Authorization = new("Bearer", token.AccessToken);
         using var response = await cmu.SendAsync(request);
         response.EnsureSuccessStatusCode();

@@ -14,7 +14,7 @@ internal sealed class HandWrittenReportClient(HttpClient client, string accessTo
     public async Task<HandWrittenReport> GetTenantYearMonthDayAsync(string start, string end, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "tenant/year/month/day?start=" + Uri.EscapeDataString(start) + "&end=" + Uri.EscapeDataString(end));
-        request.Headers.TryAddWithoutValidation("Accept", "application/hal+json");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

@@ -6,13 +6,19 @@ public sealed class CmuClientOptions
     /// <summary>The configuration section conventionally bound to these options.</summary>
     public const string SectionName = "CmuClient";
 
-    /// <summary>Sets both base addresses unless they are overridden. Default <see cref="CmuEnvironment.Production"/>.</summary>
+    /// <summary>
+    /// Sets both base addresses unless they are overridden. Default <see cref="CmuEnvironment.Production"/>. Adobe documents a
+    /// CMU host for production only: every other environment needs <see cref="CmuBaseAddress"/> too.
+    /// </summary>
     public CmuEnvironment Environment { get; set; } = CmuEnvironment.Production;
 
     /// <summary>Overrides the environment's DCR base address (the <c>/o/</c> root of <c>client/register</c> and <c>client/token</c>).</summary>
     public Uri? RegistrationBaseAddress { get; set; }
 
-    /// <summary>Overrides the environment's CMU base address (the <c>/cmu/v2/</c> root).</summary>
+    /// <summary>
+    /// Overrides the environment's CMU base address (the <c>/cmu/v2/</c> root). Required for every environment but
+    /// <see cref="CmuEnvironment.Production"/>, whose CMU host is the only one Adobe documents (ask Adobe for the others).
+    /// </summary>
     public Uri? CmuBaseAddress { get; set; }
 
     /// <summary>The software statement JWT text. Exactly one of this and <see cref="SoftwareStatementPath"/> is required.</summary>
@@ -65,10 +71,13 @@ public sealed class CmuClientOptions
     /// <summary>The DCR base address in effect: the override, else the environment's.</summary>
     public Uri EffectiveRegistrationBaseAddress => RegistrationBaseAddress ?? CmuEndpoints.Registration(Environment);
 
-    /// <summary>The CMU base address in effect: the override, else the environment's.</summary>
-    public Uri EffectiveCmuBaseAddress => CmuBaseAddress ?? CmuEndpoints.Cmu(Environment);
+    /// <summary>
+    /// The CMU base address in effect: the override, else the environment's; null when the environment has no
+    /// documented CMU host and no override is set (the options then fail validation).
+    /// </summary>
+    public Uri? EffectiveCmuBaseAddress => CmuBaseAddress ?? CmuEndpoints.Cmu(Environment);
 
     /// <summary>Shows the settings, never the software statement.</summary>
     public override string ToString() =>
-        $"CmuClientOptions(Environment {Environment}, registration {EffectiveRegistrationBaseAddress}, CMU {EffectiveCmuBaseAddress}, statement {(SoftwareStatement is not null ? "inline" : SoftwareStatementPath ?? "none")})";
+        $"CmuClientOptions(Environment {Environment}, registration {EffectiveRegistrationBaseAddress}, CMU {EffectiveCmuBaseAddress?.ToString() ?? "not set"}, statement {(SoftwareStatement is not null ? "inline" : SoftwareStatementPath ?? "none")})";
 }

@@ -15,6 +15,10 @@ internal sealed partial class CmuClientOptionsValidator : IValidateOptions<CmuCl
 
         CheckAddress(failures, nameof(CmuClientOptions.RegistrationBaseAddress), options.RegistrationBaseAddress);
         CheckAddress(failures, nameof(CmuClientOptions.CmuBaseAddress), options.CmuBaseAddress);
+        if (options.CmuBaseAddress is null && Enum.IsDefined(options.Environment) && CmuEndpoints.Cmu(options.Environment) is null)
+        {
+            failures.Add($"CmuClientOptions.CmuBaseAddress is required for Environment {options.Environment}: Adobe documents a CMU host only for Production ({CmuEndpoints.DocumentedCmuHost}); ask Adobe (tve-support@adobe.com) for the {options.Environment} CMU address and set it.");
+        }
 
         var hasText = !string.IsNullOrWhiteSpace(options.SoftwareStatement);
         var hasPath = !string.IsNullOrWhiteSpace(options.SoftwareStatementPath);

@@ -22,9 +22,9 @@ public sealed class CmuPathTests(SharedEmulatorFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void TreeHoldsExactlyTheSpecUsageReportsPaths()
+    public void TreeHoldsExactlyTheSpecUsageReportsPathsAndTheServerOnlyOnes()
     {
-        var expected = SpecPaths();
+        var expected = SpecPaths().Concat(ReportTree.ServerOnlyPaths).ToList();
 
         var tree = ReportTree.FromEmbeddedSpec();
 

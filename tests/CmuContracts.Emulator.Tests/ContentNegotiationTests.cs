@@ -15,8 +15,22 @@ public sealed class ContentNegotiationTests(SharedEmulatorFixture fixture) : ICl
     public async Task DefaultIsJson() => Assert.Equal((HttpStatusCode.OK, "application/json"), await GetAsync("/tenant"));
 
     [Fact]
-    public async Task HalJsonAcceptGetsHalJson() =>
-        Assert.Equal((HttpStatusCode.OK, "application/hal+json"), await GetAsync("/tenant", "application/hal+json"));
+    public async Task AcceptJsonGetsJson() => Assert.Equal((HttpStatusCode.OK, "application/json"), await GetAsync("/tenant", "application/json"));
+
+    [Theory]
+    [InlineData("/tenant.xml", null)]
+    [InlineData("/tenant?format=xml", null)]
+    [InlineData("/tenant", "application/xml")]
+    [InlineData("/tenant.xml?format=csv", "text/csv")]
+    public async Task XmlByExtensionFormatOrAcceptGetsXml(string pathAndQuery, string? accept) =>
+        Assert.Equal((HttpStatusCode.OK, "application/xml"), await GetAsync(pathAndQuery, accept));
+
+    [Theory]
+    [InlineData("/tenant.html", null)]
+    [InlineData("/tenant?format=html", "application/json")]
+    [InlineData("/tenant", "text/html")]
+    public async Task HtmlByExtensionFormatOrAcceptGetsHtml(string pathAndQuery, string? accept) =>
+        Assert.Equal((HttpStatusCode.OK, "text/html"), await GetAsync(pathAndQuery, accept));
 
     [Fact]
     public async Task CsvExtensionGetsCsv() => Assert.Equal((HttpStatusCode.OK, "text/csv"), await GetAsync("/tenant.csv"));
@@ -43,11 +57,9 @@ public sealed class ContentNegotiationTests(SharedEmulatorFixture fixture) : ICl
         Assert.Equal((HttpStatusCode.OK, "text/csv"), await GetAsync("/tenant", "application/json;q=0.5, text/csv"));
 
     [Theory]
-    [InlineData("/tenant.xml", null)]
-    [InlineData("/tenant.html", null)]
-    [InlineData("/tenant?format=xml", null)]
-    [InlineData("/tenant", "application/xml")]
     [InlineData("/tenant", "image/png")]
+    [InlineData("/tenant", "application/hal+json")]
+    [InlineData("/tenant", "application/json;q=0, image/png")]
     public async Task UnsupportedTypeIs406(string pathAndQuery, string? accept) =>
         Assert.Equal(HttpStatusCode.NotAcceptable, (await GetAsync(pathAndQuery, accept)).Status);
 

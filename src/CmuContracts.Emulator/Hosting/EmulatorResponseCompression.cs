@@ -14,8 +14,8 @@ namespace CmuContracts.Emulator.Hosting;
 /// </summary>
 internal static partial class EmulatorResponseCompression
 {
-    /// <summary>Reports (JSON, HAL JSON, CSV) and the plain-text and JSON error bodies.</summary>
-    private static readonly string[] MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/hal+json", "text/csv"];
+    /// <summary>Reports (JSON, XML, HTML, CSV) and the plain-text and JSON error bodies.</summary>
+    private static readonly string[] MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/csv"];
 
     public static void AddTo(IServiceCollection services)
     {

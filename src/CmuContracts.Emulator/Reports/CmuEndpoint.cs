@@ -12,7 +12,7 @@ namespace CmuContracts.Emulator.Reports;
 
 /// <summary>
 /// <c>/cmu/v2/…</c>: bearer check (401), CMU access (403), path in the tree (404), GET only (405),
-/// format (406), parameters and size (400), then the report as HAL JSON or CSV.
+/// format (406), parameters and size (400), then the report as HAL JSON, HAL XML, CSV or HTML.
 /// </summary>
 internal static class CmuEndpoint
 {
@@ -85,7 +85,7 @@ internal static class CmuEndpoint
 
         if (FormatNegotiation.Choose(extension, query.Format, context.Request.Headers.Accept.ToString()) is not { } format)
         {
-            await Fail(StatusCodes.Status406NotAcceptable, "Not acceptable: the emulator serves JSON and CSV only.").ConfigureAwait(false);
+            await Fail(StatusCodes.Status406NotAcceptable, "Not acceptable: CMU reports are json, xml, csv or html (path extension, format= or Accept: application/json, application/xml, text/csv, text/html).").ConfigureAwait(false);
             return;
         }
 
@@ -97,18 +97,26 @@ internal static class CmuEndpoint
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (format == ReportFormat.Csv)
+        var self = ReportLinks.Self(query);
+        switch (format)
         {
-            context.Response.ContentType = CsvReportWriter.ContentType;
-            context.Response.Headers.ContentDisposition = $"attachment; filename={CsvReportWriter.FileName(query)}";
-            await CsvReportWriter.WriteAsync(context.Response.BodyWriter, result, context.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            context.Response.ContentType = context.Request.Headers.Accept.ToString().Contains("application/hal+json", StringComparison.OrdinalIgnoreCase)
-                ? HalJsonReportWriter.HalContentType
-                : HalJsonReportWriter.ContentType;
-            await HalJsonReportWriter.WriteAsync(context.Response.BodyWriter, query, result, ReportLinks.Self(query, extension), context.RequestAborted).ConfigureAwait(false);
+            case ReportFormat.Csv:
+                context.Response.ContentType = CsvReportWriter.ContentType;
+                context.Response.Headers.ContentDisposition = $"attachment; filename={CsvReportWriter.FileName(query)}";
+                await CsvReportWriter.WriteAsync(context.Response.BodyWriter, result, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case ReportFormat.Xml:
+                context.Response.ContentType = XmlReportWriter.ContentType;
+                await XmlReportWriter.WriteAsync(context.Response.BodyWriter, query, result, self, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case ReportFormat.Html:
+                context.Response.ContentType = HtmlReportWriter.ContentType;
+                await HtmlReportWriter.WriteAsync(context.Response.BodyWriter, query, result, self, context.RequestAborted).ConfigureAwait(false);
+                break;
+            default:
+                context.Response.ContentType = HalJsonReportWriter.ContentType;
+                await HalJsonReportWriter.WriteAsync(context.Response.BodyWriter, query, result, self, context.RequestAborted).ConfigureAwait(false);
+                break;
         }
 
         Log.ReportServed(logger, path, result.RowCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -2,16 +2,18 @@ using Microsoft.Net.Http.Headers;
 
 namespace CmuContracts.Emulator.Reports;
 
-/// <summary>Report formats the emulator can write.</summary>
+/// <summary>Report formats CMU documents: JSON (default), XML, CSV, HTML (for demos).</summary>
 internal enum ReportFormat
 {
     Json,
+    Xml,
     Csv,
+    Html,
 }
 
 /// <summary>
-/// Picks the response format: path extension first, then <c>format=</c>, then <c>Accept</c>; JSON by default.
-/// XML and HTML are documented but not emulated, so they (and any other media type) get 406.
+/// Picks the response format as Adobe documents it: path extension first, then <c>format=</c>, then <c>Accept</c>;
+/// JSON when none of them asks; 406 (null) for a type CMU does not produce.
 /// </summary>
 internal static class FormatNegotiation
 {
@@ -21,7 +23,14 @@ internal static class FormatNegotiation
     {
         if ((extension ?? format) is { } explicitFormat)
         {
-            return explicitFormat switch { "json" => ReportFormat.Json, "csv" => ReportFormat.Csv, _ => null };
+            return explicitFormat switch
+            {
+                "json" => ReportFormat.Json,
+                "xml" => ReportFormat.Xml,
+                "csv" => ReportFormat.Csv,
+                "html" => ReportFormat.Html,
+                _ => null,
+            };
         }
 
         if (string.IsNullOrWhiteSpace(accept) || !MediaTypeHeaderValue.TryParseList([accept], out var types))
@@ -29,18 +38,23 @@ internal static class FormatNegotiation
             return ReportFormat.Json;
         }
 
+        // The first acceptable type by quality, in the client's order for equal qualities (a stable sort).
         foreach (var type in types.Where(t => (t.Quality ?? 1) > 0).OrderByDescending(t => t.Quality ?? 1))
         {
             switch (type.MediaType.Value?.ToLowerInvariant())
             {
                 case "application/json":
-                case "application/hal+json":
                 case "application/*":
                 case "*/*":
                     return ReportFormat.Json;
+                case "application/xml":
+                case "text/xml":
+                    return ReportFormat.Xml;
                 case "text/csv":
                 case "text/*":
                     return ReportFormat.Csv;
+                case "text/html":
+                    return ReportFormat.Html;
             }
         }
 

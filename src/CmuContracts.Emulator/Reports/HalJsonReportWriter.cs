@@ -13,8 +13,6 @@ internal static class HalJsonReportWriter
 {
     public const string ContentType = "application/json;charset=utf-8";
 
-    public const string HalContentType = "application/hal+json;charset=utf-8";
-
     /// <summary>Bytes buffered before they are handed to the connection: memory per answer stays this small.</summary>
     internal const int FlushBytes = 16 * 1024;
 

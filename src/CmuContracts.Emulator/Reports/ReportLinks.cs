@@ -10,14 +10,13 @@ internal static class ReportLinks
 
     public static string PathHref(string path) => path == "/" ? Base : Base + path;
 
-    /// <summary>Self href: the requested path (with its extension), filters, bare dimensions, then start, end, limit, metrics, format.</summary>
-    public static string Self(ReportQuery query, string? extension)
+    /// <summary>
+    /// Self href: the path without its format extension (Adobe's <c>/cmu/v2/year/month.json</c> example answers
+    /// <c>/cmu/v2/year/month?start=…</c>), filters, bare dimensions, then start, end, limit, metrics, format.
+    /// </summary>
+    public static string Self(ReportQuery query)
     {
         var sb = new StringBuilder(PathHref(query.Node.Path));
-        if (extension is not null)
-        {
-            sb.Append('.').Append(extension);
-        }
 
         var first = true;
         void Add(string key, string? value)

@@ -13,12 +13,20 @@ internal sealed record ReportNode(string Path, IReadOnlyList<string> Segments, s
 }
 
 /// <summary>
-/// The CMU drill-down tree, read from the OpenAPI spec: the valid paths are exactly the <c>paths</c> keys whose
-/// operations are tagged <c>UsageReports</c>; a path's drill-downs are the spec paths one segment longer, its roll-up
-/// is its parent when the parent is a valid path too.
+/// The CMU drill-down tree, read from the OpenAPI spec: the valid paths are the <c>paths</c> keys whose operations are
+/// tagged <c>UsageReports</c>, plus <see cref="ServerOnlyPaths"/>; a path's drill-downs are the valid paths one segment
+/// longer, its roll-up is its parent when the parent is a valid path too.
 /// </summary>
 internal sealed class ReportTree
 {
+    /// <summary>
+    /// Paths served and advertised although the spec does not list them [I], as the real service advertises drill-downs
+    /// beyond the documented tree (Adobe's screenshot offers <c>occurrences</c> and <c>channel</c> from
+    /// <c>/year/month/day/tenant</c> [O]), so that clients are tested following links the spec does not know. Made of
+    /// known dimensions because what <c>occurrences</c> groups by is undocumented.
+    /// </summary>
+    public static readonly string[] ServerOnlyPaths = ["/year/month/day/tenant/application-id"];
+
     public const string ResourceName = "adobe-pass.openapi.yaml";
     public const string Tag = "UsageReports";
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -78,7 +86,7 @@ internal sealed class ReportTree
             }
         }
 
-        return new ReportTree(found);
+        return new ReportTree(found.Concat(ServerOnlyPaths));
     }
 
     public ReportNode? Find(string path) => _nodes.GetValueOrDefault(Normalize(path));

@@ -67,9 +67,9 @@ public static class CmuClientServiceCollectionExtensions
         // The generated Refit clients: base addresses from the options, the pipeline's exceptions unwrapped.
         var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
         var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
-        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress, authenticated: true);
+        var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress!, authenticated: true); // null fails validation first
         services.TryAddTransient<IUsageReports>(sp => new UsageReportsService(
-            sp.GetRequiredService<IUsageReportsClient>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(usageReports.Name)));
+            sp.GetRequiredService<IUsageReportsClient>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(usageReports.Name), sp.GetService<ILogger<UsageReportsService>>()));
         return new CmuClientBuilder(services, registration, token, usageReports);
     }
 

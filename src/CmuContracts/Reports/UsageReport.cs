@@ -72,7 +72,7 @@ public sealed class UsageReport
 
     /// <summary>
     /// Follows the drill-down link named <paramref name="dimension"/>: the same query one dimension
-    /// deeper.
+    /// deeper, at the path the link gives, also one the spec does not list (see <see cref="UsageReportQuery.IsInSpec"/>).
     /// </summary>
     /// <param name="dimension">The dimension to add, e.g. <c>mvpd</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -98,7 +98,7 @@ public sealed class UsageReport
         {
             if (string.Equals(link.Name, dimension, StringComparison.Ordinal))
             {
-                return Query.WithDimensions(link.Dimensions);
+                return Query.WithServerDimensions(link.Dimensions, nameof(dimension));
             }
         }
 
@@ -113,7 +113,7 @@ public sealed class UsageReport
     /// <summary>The query <see cref="RollUpAsync"/> sends, without sending it.</summary>
     /// <exception cref="InvalidOperationException">This report has no roll-up link.</exception>
     public UsageReportQuery RollUpQuery() => RollUp is { } link
-        ? Query.WithDimensions(link.Dimensions)
+        ? Query.WithServerDimensions(link.Dimensions, "rollUp")
         : throw new InvalidOperationException($"The report '{Query.Path}' has no roll-up link: it is the root of the drill-down tree.");
 
     /// <inheritdoc/>

@@ -40,7 +40,7 @@ internal static class UsageReportLimits
     private static UsageReportLimitException Create(UsageReportQuery query, string path, int limit, string what, string remedy, DateTimeOffset? start, DateTimeOffset? end) =>
         new($"{what} {remedy}", path, limit, start, end)
         {
-            OperationId = UsageReportTree.Operation(query.Path).OperationId,
+            OperationId = UsageReportTree.TryOperation(query.Path)?.OperationId,
             Remedy = remedy,
         };
 }

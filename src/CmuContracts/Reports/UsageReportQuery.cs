@@ -36,6 +36,13 @@ public sealed class UsageReportQuery
     /// <summary>The path, e.g. <c>/tenant/year/month</c> (<c>/</c> for the root).</summary>
     public string Path => UsageReportPaths.Format(Dimensions);
 
+    /// <summary>
+    /// Whether the spec lists <see cref="Path"/>. A path it does not list (from <see cref="ForServerPath"/> or a link the
+    /// server advertised) is sent as a plain request to the same pipeline, and the library logs a hint that the spec
+    /// may be behind the server.
+    /// </summary>
+    public bool IsInSpec => UsageReportTree.IsPath(Path);
+
     /// <summary>The dimensions the spec's tree allows after <see cref="Dimensions"/>; empty at a leaf.</summary>
     public IReadOnlyList<string> NextDimensions => UsageReportTree.NextDimensions(Path);
 
@@ -83,6 +90,26 @@ public sealed class UsageReportQuery
     {
         ArgumentNullException.ThrowIfNull(path);
         return Root.WithDimensions(path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// A query for any path the server serves, e.g. <c>/year/month/day/tenant/occurrences</c>, which a CMU answer
+    /// advertised [O] but the spec does not list. Nothing is checked against the spec's tree: CMU answers 404 for a
+    /// path it does not serve [D].
+    /// </summary>
+    /// <param name="path">The dimension path, with or without its leading <c>/</c>.</param>
+    /// <exception cref="ArgumentException">A segment is not a plain name (letters, digits, <c>-</c>, <c>_</c>).</exception>
+    public static UsageReportQuery ForServerPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Root.WithServerDimensions(path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), nameof(path));
+    }
+
+    /// <summary>The same query for a path the server advertised (a link), which the spec need not list.</summary>
+    internal UsageReportQuery WithServerDimensions(IReadOnlyList<string> dimensions, string paramName)
+    {
+        UsageReportTree.ValidateSegments(dimensions, paramName);
+        return new([.. dimensions], Start, End, [.. Filters], [.. Metrics], Limit, AllowsPartial);
     }
 
     /// <summary>The same query for another dimension path.</summary>

@@ -31,6 +31,27 @@ internal static class UsageReportTree
         ? operation
         : throw new UsageReportPathException($"'{path}' is not a CMU report path.");
 
+    /// <summary>The spec operation of a path, or null for a path the spec does not list (one a server advertised).</summary>
+    public static UsageReportOperation? TryOperation(string path) => Operations.GetValueOrDefault(path);
+
+    /// <summary>Whether the spec lists the path.</summary>
+    public static bool IsPath(string path) => Operations.ContainsKey(path);
+
+    /// <summary>
+    /// Checks a path the spec need not list (an advertised link, a raw query): each segment a plain name (letters,
+    /// digits, <c>-</c>, <c>_</c>), so it stays one path segment on the wire.
+    /// </summary>
+    public static void ValidateSegments(IReadOnlyList<string> dimensions, string paramName)
+    {
+        foreach (var dimension in dimensions)
+        {
+            if (string.IsNullOrEmpty(dimension) || !dimension.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                throw new ArgumentException($"'{dimension}' is not a CMU dimension name (letters, digits, '-' and '_' only).", paramName);
+            }
+        }
+    }
+
     /// <summary>Walks the tree from the root and throws where the path leaves it.</summary>
     public static void Validate(IReadOnlyList<string> dimensions, string paramName)
     {

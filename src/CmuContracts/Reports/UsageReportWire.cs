@@ -5,14 +5,16 @@ namespace CmuContracts.Reports;
 
 /// <summary>
 /// A query's parameters as the generated operations take them, and as a query string in the same
-/// order Refit writes it (start, end, limit, metrics, filters) for requests sent without Refit.
+/// order Refit writes it (start, end, format, limit, metrics, filters) for requests sent without Refit.
+/// <c>metrics</c> is one comma-separated value, Adobe's documented form (the spec's <c>explode: false</c>).
 /// </summary>
 internal sealed class UsageReportWire
 {
-    private UsageReportWire(string? start, string? end, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters)
+    private UsageReportWire(string? start, string? end, AdobePass.ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters)
     {
         Start = start;
         End = end;
+        Format = format;
         Limit = limit;
         Metrics = metrics;
         Filters = filters;
@@ -22,6 +24,9 @@ internal sealed class UsageReportWire
 
     public string? End { get; }
 
+    /// <summary>The <c>format</c> the call asks for (<c>json</c>, <c>csv</c>); null sends none (the query's own description).</summary>
+    public AdobePass.ReportFormat? Format { get; }
+
     public int? Limit { get; }
 
     public IReadOnlyList<string>? Metrics { get; }
@@ -29,7 +34,7 @@ internal sealed class UsageReportWire
     /// <summary>Wire key (<c>mvpd</c>, <c>mvpd!</c>) to values; an empty list is a bare key. In the order the filters were added.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters { get; }
 
-    public static UsageReportWire From(UsageReportQuery query)
+    public static UsageReportWire From(UsageReportQuery query, AdobePass.ReportFormat? format = null)
     {
         OrderedDictionary<string, IReadOnlyList<string>>? filters = null;
         if (query.Filters.Count > 0)
@@ -44,6 +49,7 @@ internal sealed class UsageReportWire
         return new(
             query.Start is { } start ? Time(start) : null,
             query.End is { } end ? Time(end) : null,
+            format,
             query.Limit,
             query.Metrics.Count > 0 ? [.. query.Metrics.Select(m => m.Name)] : null,
             filters);
@@ -52,8 +58,8 @@ internal sealed class UsageReportWire
     /// <summary>CMU's own time format (its self links): UTC, to the second, no zone designator.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Path and query string relative to the CMU base address, e.g. <c>/tenant?start=…&amp;mvpd!=x</c>.</summary>
-    public static string RelativeUri(UsageReportQuery query) => query.Path + From(query).QueryString();
+    /// <summary>Path and query string relative to the CMU base address, e.g. <c>/tenant?start=…&amp;format=csv&amp;mvpd!=x</c>.</summary>
+    public static string RelativeUri(UsageReportQuery query, AdobePass.ReportFormat? format = null) => query.Path + From(query, format).QueryString();
 
     public string QueryString()
     {
@@ -77,14 +83,20 @@ internal sealed class UsageReportWire
             Add("end", End);
         }
 
+        if (Format is { } format)
+        {
+            Add("format", format.ToString());
+        }
+
         if (Limit is { } limit)
         {
             Add("limit", limit.ToString(CultureInfo.InvariantCulture));
         }
 
-        foreach (var metric in Metrics ?? [])
+        if (Metrics is { Count: > 0 } metrics)
         {
-            Add("metrics", metric);
+            // As Refit's CollectionFormat.Csv: the names joined by commas, the whole value escaped (',' as %2C).
+            Add("metrics", string.Join(',', metrics));
         }
 
         foreach (var (key, values) in Filters ?? new Dictionary<string, IReadOnlyList<string>>())

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using CmuContracts.AdobePass;
 using CmuContracts.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace CmuContracts.Reports;
@@ -11,19 +14,22 @@ namespace CmuContracts.Reports;
 /// CSV go through the same named HttpClient (same bearer, resilience and metrics handlers), with the
 /// request the generated operation builds, because the generated methods read the whole body first
 /// (the <c>…AsCsvAsync</c> ones into one string). A report cut at the server's limit is completed in time
-/// windows by <see cref="UsageReportWindows"/>.
+/// windows by <see cref="UsageReportWindows"/>. A path the spec does not list (a link the server advertised, or
+/// <see cref="UsageReportQuery.ForServerPath"/>) has no generated operation: it is sent as the same request would be,
+/// read with the generated JSON code, and logged as a hint that the spec may be behind the server.
 /// </summary>
-internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient http) : IUsageReports
+internal sealed partial class UsageReportsService(IUsageReportsClient client, HttpClient http, ILogger<UsageReportsService>? logger = null) : IUsageReports
 {
     private static readonly RefitSettings Settings = CmuRefitSettings.Create();
+
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     private string BasePath => http.BaseAddress?.AbsolutePath ?? "/";
 
     public async Task<UsageReport> GetReportAsync(UsageReportQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var operation = UsageReportTree.Operation(query.Path);
-        var report = await operation.Call(client, UsageReportWire.From(query), cancellationToken).ConfigureAwait(false);
+        var report = await CallAsync(query, cancellationToken).ConfigureAwait(false);
         UsageReportCoverage? coverage = null;
         var windows = new List<IReadOnlyList<UsageRecord>>();
         await foreach (var answer in UsageReportWindows.CompleteAsync(query, ToAnswer(query, report), FetchReportAsync, c => coverage = c, cancellationToken).ConfigureAwait(false))
@@ -51,7 +57,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         var csvQuery = query.WithLimit(query.Limit ?? UsageReportQuery.ObservedDefaultLimit);
         if (query.Start is null || query.End is null)
         {
-            var probe = await UsageReportTree.Operation(query.Path).Call(client, UsageReportWire.From(query.WithLimit(1)), cancellationToken).ConfigureAwait(false);
+            var probe = await CallAsync(query.WithLimit(1), cancellationToken).ConfigureAwait(false);
             if (UsageReportApplied.FromSelfLink(probe.Links?.Self?.Href, BasePath) is { Start: { } start, End: { } end } && start <= end)
             {
                 csvQuery = csvQuery.Between(start, end);
@@ -61,7 +67,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         var limit = csvQuery.Limit!.Value;
         if (query.AllowsPartial)
         {
-            using var response = await SendAsync(csvQuery, "text/csv", cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(csvQuery, ReportFormat.Csv, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int rows;
             await using (body.ConfigureAwait(false))
@@ -92,7 +98,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
             // Nothing to discard: records go out as they arrive, and the count tells whether the answer was cut.
             string? self = null;
             var count = 0;
-            using var response = await SendAsync(query, "application/hal+json", cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
@@ -122,8 +128,25 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
     /// <summary>One window through the generated operation.</summary>
     private async Task<UsageReportWindowAnswer<IReadOnlyList<UsageRecord>>> FetchReportAsync(UsageReportQuery query, CancellationToken cancellationToken)
     {
-        var report = await UsageReportTree.Operation(query.Path).Call(client, UsageReportWire.From(query), cancellationToken).ConfigureAwait(false);
+        var report = await CallAsync(query, cancellationToken).ConfigureAwait(false);
         return ToAnswer(query, report);
+    }
+
+    /// <summary>One JSON answer: through the generated operation, or for a path the spec does not list, as a plain request.</summary>
+    private async Task<AdobePass.UsageReport> CallAsync(UsageReportQuery query, CancellationToken cancellationToken)
+    {
+        if (UsageReportTree.TryOperation(query.Path) is { } operation)
+        {
+            return await operation.Call(client, UsageReportWire.From(query, ReportFormat.Json), cancellationToken).ConfigureAwait(false);
+        }
+
+        using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(body, AdobePassJsonContext.Default.UsageReport, cancellationToken).ConfigureAwait(false)
+                ?? throw new CmuException($"CMU answered {query.Path} with an empty JSON document.") { StatusCode = (int)response.StatusCode };
+        }
     }
 
     /// <summary>One window streamed from the body into a list (at most the limit's records).</summary>
@@ -132,7 +155,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         string? self = null;
         var records = new List<UsageRecord>();
         var buckets = new UsageReportBuckets();
-        using var response = await SendAsync(query, "application/hal+json", cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
@@ -149,7 +172,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
     /// <summary>One CSV window read whole (at most the limit's rows).</summary>
     private async Task<UsageReportWindowAnswer<UsageCsvWindow>> FetchCsvAsync(UsageReportQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(query, "text/csv", cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(query, ReportFormat.Csv, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
@@ -159,10 +182,15 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         }
     }
 
-    /// <summary>Sends the query without buffering the body; a non-success status is Refit's <see cref="ApiException"/>, as from the generated operations.</summary>
-    private async Task<HttpResponseMessage> SendAsync(UsageReportQuery query, string accept, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the query without buffering the body, asking for <paramref name="format"/> with <c>format=</c> and the
+    /// <c>Accept</c> type Adobe names for it; a non-success status is Refit's <see cref="ApiException"/>, as from the
+    /// generated operations, and an answer in another format is a <see cref="CmuException"/> (CSV must never be
+    /// JSON or HTML written into a .csv file).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(UsageReportQuery query, ReportFormat format, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(query, accept);
+        using var request = CreateRequest(query, format);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -172,18 +200,42 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
             }
         }
 
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (!UsageReportMediaTypes.Matches(format, mediaType))
+        {
+            using (response)
+            {
+                var operation = UsageReportTree.TryOperation(query.Path)?.OperationId;
+                throw new CmuException($"CMU answered {query.Path} with '{mediaType ?? "no content type"}' where {UsageReportMediaTypes.Accept(format)} was asked for (format={format}); the answer was not used.")
+                {
+                    StatusCode = (int)response.StatusCode,
+                    OperationId = operation,
+                    Remedy = "Check that CmuBaseAddress points at the CMU service (a proxy or login page answers HTML).",
+                };
+            }
+        }
+
         return response;
     }
 
     /// <summary>The request the generated operation would send, with the options the pipeline's handlers read.</summary>
-    private HttpRequestMessage CreateRequest(UsageReportQuery query, string accept)
+    private HttpRequestMessage CreateRequest(UsageReportQuery query, ReportFormat format)
     {
-        var operation = UsageReportTree.Operation(query.Path);
+        var operation = UsageReportTree.TryOperation(query.Path);
+        if (operation is null)
+        {
+            LogPathNotInSpec(_logger, query.Path);
+        }
+
         var baseAddress = http.BaseAddress ?? throw new InvalidOperationException("The CMU HttpClient has no BaseAddress.");
-        var uri = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + UsageReportWire.RelativeUri(query));
+        var uri = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + UsageReportWire.RelativeUri(query, format));
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-        request.Options.Set(ApiRequestOptions.OperationId, operation.OperationId);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(UsageReportMediaTypes.Accept(format)));
+        if (operation is not null)
+        {
+            request.Options.Set(ApiRequestOptions.OperationId, operation.OperationId);
+        }
+
         request.Options.Set(ApiRequestOptions.Security, ["http:bearer"]);
         return request;
     }
@@ -225,4 +277,7 @@ internal sealed class UsageReportsService(IUsageReportsClient client, HttpClient
         var name = link.Name is { Length: > 0 } n ? n : dimensions.LastOrDefault() ?? "";
         return new UsageReportLink(name, link.Href, dimensions);
     }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "CMU path {Path} is not in the spec's drill-down tree; sending it as the server advertised it (the spec may be behind the server: consider adding the path).")]
+    private static partial void LogPathNotInSpec(ILogger logger, string path);
 }

@@ -152,7 +152,7 @@ public sealed class RefitSettingsTests : IAsyncLifetime
         await client.GetTenantAsync(start: "2024-05", limit: 7, format: ReportFormat.Json, metrics: ["active-users", "started-sessions"]);
 
         Assert.Equal(
-            "?start=fmt-2024-05&format=fmt-json&limit=fmt-7&metrics=fmt-active-users&metrics=fmt-started-sessions",
+            "?start=fmt-2024-05&format=fmt-json&limit=fmt-7&metrics=fmt-active-users%2Cfmt-started-sessions",
             _server.OnlyRequest().RawQuery);
     }
 

@@ -67,11 +67,12 @@ public sealed class CmuClientConfigurationBindingTests
     }
 
     [Fact]
-    public async Task TheEnvironmentAloneSetsBothBaseAddressesAndThePathIsBound()
+    public async Task TheEnvironmentSetsTheRegistrationAddressAStagingCmuAddressIsExplicitAndThePathIsBound()
     {
         using var host = await StartedHost.StartAsync(s => s.AddCmuClient(Section(new()
         {
             ["CmuClient:Environment"] = "Staging",
+            ["CmuClient:CmuBaseAddress"] = "https://cmu-staging.example.test/cmu/v2/",
             ["CmuClient:SoftwareStatementPath"] = "dashboard/statement.jwt",
         })));
 
@@ -79,7 +80,7 @@ public sealed class CmuClientConfigurationBindingTests
         Assert.Equal("dashboard/statement.jwt", o.SoftwareStatementPath);
         Assert.Null(o.SoftwareStatement);
         Assert.Equal(new Uri("https://sp.auth-staging.adobe.com/o/"), o.EffectiveRegistrationBaseAddress);
-        Assert.Equal(new Uri("https://mgmt.auth-staging.adobe.com/cmu/v2/"), o.EffectiveCmuBaseAddress);
+        Assert.Equal(new Uri("https://cmu-staging.example.test/cmu/v2/"), o.EffectiveCmuBaseAddress);
         Assert.Equal(new CmuResilienceOptions().TotalTimeout, o.Resilience.TotalTimeout); // unset keys keep their defaults
     }
 

@@ -13,6 +13,7 @@ public sealed class CmuClientOptionsValidationTests
         ["registration address with a query"] = ("RegistrationBaseAddress", o => o.RegistrationBaseAddress = new Uri("http://127.0.0.1/o/?x=1")),
         ["relative CMU address"] = ("CmuBaseAddress", o => o.CmuBaseAddress = new Uri("cmu/v2/", UriKind.Relative)),
         ["CMU address with a fragment"] = ("CmuBaseAddress", o => o.CmuBaseAddress = new Uri("http://127.0.0.1/cmu/v2/#top")),
+        ["staging without a CMU address"] = ("CmuBaseAddress", o => (o.Environment, o.CmuBaseAddress) = (CmuEnvironment.Staging, null)),
         ["no statement"] = ("SoftwareStatement", o => o.SoftwareStatement = null),
         ["both statement and path"] = ("SoftwareStatementPath", o => o.SoftwareStatementPath = "statement.jwt"),
         ["relative redirect URI"] = ("RedirectUri", o => o.RedirectUri = "/auth/complete"),
@@ -78,6 +79,29 @@ public sealed class CmuClientOptionsValidationTests
         var failure = Assert.Single(ex.Failures);
         Assert.Contains("CmuClientOptions." + setting + " ", failure + " ", StringComparison.Ordinal);
         Assert.Equal(typeof(CmuClientOptions), ex.OptionsType);
+    }
+
+    [Theory]
+    [InlineData(CmuEnvironment.Staging)]
+    [InlineData(CmuEnvironment.PreQualification)]
+    [InlineData(CmuEnvironment.PreQualificationStaging)]
+    public async Task AnEnvironmentWithoutADocumentedCmuHostNeedsAnExplicitCmuAddressAndSaysSo(CmuEnvironment environment)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            o.Environment = environment;
+            o.SoftwareStatement = StartedHost.Statement;
+        })));
+        using var host = await StartedHost.StartAsync(s => s.AddCmuClient(o =>
+        {
+            Valid(o);
+            o.Environment = environment;
+        }));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("CmuClientOptions.CmuBaseAddress is required for Environment " + environment, failure, StringComparison.Ordinal);
+        Assert.Contains("only for Production (https://mgmt.auth.adobe.com/cmu/v2/)", failure, StringComparison.Ordinal);
+        Assert.Equal(new Uri("http://127.0.0.1:1/cmu/v2/"), host.Services.GetRequiredService<IOptions<CmuClientOptions>>().Value.EffectiveCmuBaseAddress);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class UsageRecordStreamingTests
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         await using var server = await RecordingServer.StartAsync();
-        server.Enqueue(new ScriptedResponse(200, "application/hal+json", body));
+        server.Enqueue(new ScriptedResponse(200, "application/json", body));
         await using var host = CmuTestHost.Create(
             emulator,
             o => o.CmuBaseAddress = new Uri(server.BaseAddress, "cmu/v2/"),
@@ -84,7 +84,7 @@ public sealed class UsageRecordStreamingTests
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         await using var server = await RecordingServer.StartAsync();
-        server.Enqueue(new ScriptedResponse(200, "application/hal+json", """{"report":[{"tenant":"Acme","active-users":"12"},{"tenant":"""));
+        server.Enqueue(new ScriptedResponse(200, "application/json", """{"report":[{"tenant":"Acme","active-users":"12"},{"tenant":"""));
         await using var host = CmuTestHost.Create(emulator, o => o.CmuBaseAddress = new Uri(server.BaseAddress, "cmu/v2/"));
         var records = new List<UsageRecord>();
         var stream = host.Services.GetRequiredService<IUsageReports>().GetRecordsAsync(UsageReportQuery.For("tenant").AllowPartial(allowPartial));

@@ -43,7 +43,7 @@ public sealed partial class UsageReportCoverageTests
         Assert.Equal(1000, coverage.Limit);
         var csv = test.Wire.Last;
         Assert.Equal("text/csv", csv.Accept);
-        Assert.Equal($"?start={Uri.EscapeDataString(Iso(coverage.Start))}&end={Uri.EscapeDataString(Iso(coverage.End))}&limit=1000&metrics=started-sessions", csv.Query);
+        Assert.Equal($"?start={Uri.EscapeDataString(Iso(coverage.Start))}&end={Uri.EscapeDataString(Iso(coverage.End))}&format=csv&limit=1000&metrics=started-sessions", csv.Query);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed partial class UsageReportCoverageTests
         await using var server = await RecordingServer.StartAsync();
         const string cut = """{"_links":{"self":{"href":"/cmu/v2/tenant/year?limit=2"}},"report":[{"tenant":"Acme","year":"2025","active-users":"12"},{"tenant":"Acme","year":"2026","active-users":"7"}]}""";
         const string dated = """{"_links":{"self":{"href":"/cmu/v2/tenant/year?start=2025-01-01T00:00:00&end=1767225600000&limit=2"}},"report":[{"tenant":"Acme","year":"2025","active-users":"12"}]}""";
-        server.Enqueue(new ScriptedResponse(200, "application/hal+json", cut));
-        server.Enqueue(new ScriptedResponse(200, "application/hal+json", dated));
+        server.Enqueue(new ScriptedResponse(200, "application/json", cut));
+        server.Enqueue(new ScriptedResponse(200, "application/json", dated));
         await using var host = CmuTestHost.Create(emulator, o => o.CmuBaseAddress = new Uri(server.BaseAddress, "cmu/v2/"));
         var reports = host.Services.GetRequiredService<IUsageReports>();
 

@@ -14,8 +14,8 @@ public sealed class UsageReportCsvTests
         var start = ReportsTestHost.DaysAgo(4);
         var query = UsageReportQuery.For("year", "month", "day", "mvpd").Between(start, start.AddDays(3)).WhereNot("mvpd", "Dish").WithMetrics(UsageMetric.ActiveUsers);
         var wire = Refit(query);
-        // CSV has no links, so the library sends the limit it assumes (the observed default) explicitly.
-        var expected = await test.Host.Reports.GetYearMonthDayMvpdAsCsvAsync(wire.Start, wire.End, null, UsageReportQuery.ObservedDefaultLimit, ["active-users"], wire.Filters);
+        // CSV has no links, so the library sends the limit it assumes (the observed default) explicitly, and format=csv.
+        var expected = await test.Host.Reports.GetYearMonthDayMvpdAsCsvAsync(wire.Start, wire.End, CmuContracts.AdobePass.ReportFormat.Csv, UsageReportQuery.ObservedDefaultLimit, ["active-users"], wire.Filters);
 
         using var destination = new MemoryStream();
         var coverage = await test.Reports.CopyCsvAsync(query, destination);

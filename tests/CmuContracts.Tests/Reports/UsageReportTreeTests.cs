@@ -55,7 +55,9 @@ public sealed class UsageReportTreeTests
             Assert.Equal(method, json.MethodName);
             Assert.Equal("/cmu/v2" + (path == "/" ? "/" : path), json.Path);
             Assert.Equal(json.Path, csv.Path);
-            Assert.Equal(json.Query, csv.Query);
+            Assert.Equal(json.Query.Replace("format=json", "format=csv", StringComparison.Ordinal), csv.Query);
+            Assert.Contains("format=json", json.Query, StringComparison.Ordinal);
+            Assert.Equal("application/json", json.Accept);
             Assert.Equal(json.OperationId, csv.OperationId);
             Assert.Equal("text/csv", csv.Accept);
             Assert.Equal("Bearer", csv.AuthorizationScheme);

@@ -20,7 +20,7 @@ public sealed class UsageReportsTests
 
         var iso = (DateTimeOffset t) => Uri.EscapeDataString(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("/cmu/v2/tenant/year/month/day", test.Wire.Last.Path);
-        Assert.Equal($"?start={iso(start)}&end={iso(start.AddDays(2))}&limit=100&metrics=active-users&metrics=started-sessions", test.Wire.Last.Query);
+        Assert.Equal($"?start={iso(start)}&end={iso(start.AddDays(2))}&format=json&limit=100&metrics=active-users%2Cstarted-sessions", test.Wire.Last.Query);
         Assert.Equal("Bearer", test.Wire.Last.AuthorizationScheme);
         Assert.Equal(6, report.Records.Count); // 3 tenants x 2 days
         Assert.All(report.Records, r =>
@@ -42,7 +42,7 @@ public sealed class UsageReportsTests
 
         var report = await test.Reports.GetReportAsync(UsageReportQuery.For("tenant").Where("tenant", "Acme", "Globex"));
 
-        Assert.Equal("?tenant=Acme&tenant=Globex", test.Wire.Last.Query);
+        Assert.Equal("?format=json&tenant=Acme&tenant=Globex", test.Wire.Last.Query);
         Assert.Equal(["Acme", "Globex"], report.Records.Select(r => r.GetDimension("tenant")).Order(StringComparer.Ordinal));
     }
 
@@ -54,7 +54,7 @@ public sealed class UsageReportsTests
 
         var report = await test.Reports.GetReportAsync(UsageReportQuery.For("mvpd").WhereNot("mvpd", "Dish", "DTV"));
 
-        Assert.Equal("?mvpd!=Dish&mvpd!=DTV", test.Wire.Last.Query);
+        Assert.Equal("?format=json&mvpd!=Dish&mvpd!=DTV", test.Wire.Last.Query);
         Assert.Contains("mvpd!=Dish&mvpd!=DTV", report.SelfLink, StringComparison.Ordinal);
         var kept = all.Records.Select(r => r.GetDimension("mvpd")!).Except(["Dish", "DTV"]).Order(StringComparer.Ordinal);
         Assert.Equal(3, kept.Count());
@@ -91,7 +91,7 @@ public sealed class UsageReportsTests
 
         var report = await test.Reports.GetReportAsync(UsageReportQuery.For("tenant").IncludeDimension("mvpd"));
 
-        Assert.Equal("?mvpd", test.Wire.Last.Query);
+        Assert.Equal("?format=json&mvpd", test.Wire.Last.Query);
         Assert.Equal(15, report.Records.Count); // 3 tenants x 5 MVPDs
         Assert.All(report.Records, r => Assert.Equal(["tenant", "mvpd"], r.Dimensions.Keys));
     }

@@ -103,7 +103,7 @@ internal static class PublishedClientApp
     {
         yield return Infrastructure.ScriptedResponse.Json(201, """{"client_id":"client-1","client_secret":"secret-1"}""");
         yield return Infrastructure.ScriptedResponse.Json(201, """{"access_token":"token-1","expires_in":"21600","token_type":"bearer"}""");
-        yield return new Infrastructure.ScriptedResponse(200, "application/hal+json", """{"_links":{"self":{"href":"/cmu/v2/tenant"}},"report":[{"tenant":"ExampleTenant","active-users":"205"}]}""");
+        yield return new Infrastructure.ScriptedResponse(200, "application/json", """{"_links":{"self":{"href":"/cmu/v2/tenant"}},"report":[{"tenant":"ExampleTenant","active-users":"205"}]}""");
         yield return new Infrastructure.ScriptedResponse(200, "text/csv", "tenant,active-users\nExampleTenant,205\n");
         yield return Infrastructure.ScriptedResponse.Json(400, """{"error":"invalid_software_statement"}""");
     }
