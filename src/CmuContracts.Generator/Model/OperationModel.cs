@@ -21,7 +21,7 @@ internal enum QueryStyle
 /// <summary>The media family of a body; decides how the emitter writes or reads it.</summary>
 internal enum MediaKind
 {
-    /// <summary>application/json or any +json type (application/hal+json, application/problem+json).</summary>
+    /// <summary>application/json or any +json type (application/problem+json, application/vnd.example+json).</summary>
     Json,
     /// <summary>application/x-www-form-urlencoded.</summary>
     Form,

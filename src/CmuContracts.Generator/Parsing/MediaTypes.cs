@@ -11,7 +11,7 @@ internal static class MediaTypes
         return (semicolon >= 0 ? mediaType.Substring(0, semicolon) : mediaType).Trim().ToLowerInvariant();
     }
 
-    /// <summary>application/json or any +json type (application/hal+json, application/problem+json).</summary>
+    /// <summary>application/json or any +json type (application/problem+json, application/vnd.example+json).</summary>
     public static bool IsJson(string mediaType)
     {
         var essence = Essence(mediaType);
