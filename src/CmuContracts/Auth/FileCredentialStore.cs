@@ -161,20 +161,54 @@ public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, I
                     $"The credential file '{_path}' is corrupt ({Describe(ex)}). Repair or remove it, or set CmuClientOptions.ReplaceCorruptCredentialStore to move it aside and register again.");
             }
 
-            var aside = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
+            var aside = AsideName();
             try
             {
                 File.Move(_path, aside, overwrite: false);
             }
             catch (Exception move) when (move is IOException or UnauthorizedAccessException)
             {
-                // Registering afresh would overwrite the damaged file: it may be the only copy, so stop.
+                // Registering afresh would overwrite the damaged file: it may be the only copy, so stop. File.Move copies
+                // then deletes when a rename is refused (an immutable file, say): that copy holds the secret too, so it goes.
+                var leftover = RemoveStrayCopy(aside);
                 throw new CredentialStoreException(
-                    $"The credential file '{_path}' is corrupt ({Describe(ex)}) and cannot be moved aside to '{aside}' ({move.GetType().Name}: {move.Message}); it is left as it is.",
+                    $"The credential file '{_path}' is corrupt ({Describe(ex)}) and cannot be moved aside to '{aside}' ({move.GetType().Name}: {move.Message}); it is left as it is"
+                    + (leftover is null ? ", and no copy of it was left." : $", but a partial or full copy was left at '{aside}' and cannot be removed ({leftover}): delete it, it may hold a secret."),
                     move);
             }
 
             return new();
+        }
+    }
+
+    /// <summary>A name beside the file that nothing has yet, so a failed move can tell its own stray copy from another file.</summary>
+    private string AsideName()
+    {
+        var stem = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var aside = stem;
+        for (var n = 2; File.Exists(aside); n++)
+        {
+            aside = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return aside;
+    }
+
+    /// <summary>Deletes what a failed move left at <paramref name="aside"/>; null when nothing is left, else why it stays.</summary>
+    private static string? RemoveStrayCopy(string aside)
+    {
+        try
+        {
+            if (File.Exists(aside))
+            {
+                File.Delete(aside);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.GetType().Name + ": " + ex.Message;
         }
     }
 
