@@ -14,11 +14,13 @@ namespace CmuContracts.Auth;
 /// <see cref="CredentialStoreException"/>, or, with <c>replaceCorrupt</c>, is moved aside (never
 /// deleted) and treated as empty. When the file cannot be written (a read-only directory, say),
 /// <see cref="SetAsync"/> keeps the credentials in memory for this process, leaves the existing
-/// file untouched and throws <see cref="CredentialStoreException"/> naming the path. Processes that
-/// use the file one after another share one registration and one token; for instances running at the
-/// same time, use a distributed store (<c>UseRedis</c>), which also guards against two registering at once.
+/// file untouched and throws <see cref="CredentialStoreException"/> naming the path. A corrupt file that
+/// cannot be moved aside is left as it is, and no copy of it is left behind. Processes on one machine
+/// share one registration and one token, also when they start together: through <c>AddCmuClient</c>, each
+/// acquisition holds an operating-system lock on the <c>.lock</c> file beside this one. Instances on several
+/// machines share them through <c>UseRedis</c>.
 /// </remarks>
-public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, IDisposable
+public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, IFileBackedCredentialStore, IDisposable
 {
     private readonly string _path;
     private readonly bool _replaceCorrupt;
@@ -40,6 +42,10 @@ public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, I
 
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>The lock file beside the credential file (<c>credentials.json.lock</c>), held by one process's acquisition at a time.</summary>
+    IAccessLock IFileBackedCredentialStore.CreateAccessLock(TimeSpan wait, Microsoft.Extensions.Logging.ILogger logger) =>
+        new FileAccessLock(_path + ".lock", wait, logger);
 
     /// <inheritdoc/>
     public async ValueTask<ClientCredentials?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
