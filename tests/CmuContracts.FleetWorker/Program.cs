@@ -1,4 +1,6 @@
-// One instance of a fleet: AddCmuClient with Redis, then report calls. The test starts several at once.
+// One instance of a fleet: AddCmuClient with Redis (or, with "-" for the Redis configuration, with its default store:
+// the credential file in the user's cmu folder, CMU_CONFIG_DIR as the test sets it), then report calls. The test
+// starts several at once.
 // Protocol on the standard streams: prints "ready" once set up, waits for a "go" line, makes the calls
 // concurrently, prints "reports <n>" and exits 0; on failure prints the exception's type and message
 // (which never carry a secret) to standard error and exits 1.
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 if (args.Length != 5)
 {
-    Console.Error.WriteLine("usage: CmuContracts.FleetWorker <registration-base> <cmu-base> <statement-file> <redis-configuration> <calls>");
+    Console.Error.WriteLine("usage: CmuContracts.FleetWorker <registration-base> <cmu-base> <statement-file> <redis-configuration or -> <calls>");
     return 2;
 }
 
@@ -22,13 +24,17 @@ services.AddLogging(logging => logging
     .AddFilter("CmuContracts", Enum.Parse<LogLevel>(Environment.GetEnvironmentVariable("CMU_FLEET_LOG_LEVEL") ?? "Information"))
     .AddSimpleConsole(console => console.SingleLine = true)
     .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-services.AddCmuClient(options =>
+var client = services.AddCmuClient(options =>
 {
     options.RegistrationBaseAddress = new Uri(args[0]);
     options.CmuBaseAddress = new Uri(args[1]);
     options.SoftwareStatementPath = args[2];
     options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(90); // a shared test machine can be slow
-}).UseRedis(args[3]);
+});
+if (args[3] != "-")
+{
+    client.UseRedis(args[3]);
+}
 
 try
 {

@@ -1,10 +1,11 @@
 namespace CmuContracts.Auth;
 
 /// <summary>
-/// Another instance of the fleet held the access lock (registration or token refresh) for longer than
-/// <see cref="CmuRedisOptions.LockWait"/>. Nothing was sent; a later call tries again.
+/// Another instance held the access lock (registration or token request) for longer than this one may wait: the fleet's
+/// Redis lock (<see cref="CmuRedisOptions.LockWait"/>) or the credential file's lock (twice
+/// <see cref="CmuResilienceOptions.TotalTimeout"/>). Nothing was sent; a later call tries again.
 /// </summary>
-public sealed class AccessLockTimeoutException : TimeoutException
+public sealed class AccessLockTimeoutException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public AccessLockTimeoutException()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CmuContracts.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +10,16 @@ namespace CmuContracts.Auth;
 /// tokens). One acquisition is in flight at a time and callers share it; failures are never cached.
 /// Registers again only when the server rejects the credentials or they are about to expire.
 /// </summary>
-public sealed class CmuAccessTokenProvider
+/// <remarks>
+/// Faults cost as little as they can: a renewal that fails while the cached token is still valid serves that token
+/// (renewal is tried again after a quarter of its remaining life, 1 to 30 s) and callers fail only once no valid
+/// token exists; callers that waited on an acquisition whose registration or token POST got no answer try once more
+/// with an acquisition of their own (the lost POST itself is never sent again).
+/// </remarks>
+public sealed partial class CmuAccessTokenProvider
 {
+    private static readonly TimeSpan MinRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private readonly IOptions<CmuClientOptions> _options;
     private readonly ICredentialStore _store;
     private readonly IClientRegistrationEndpoint _registration;
@@ -25,6 +32,8 @@ public sealed class CmuAccessTokenProvider
     private SoftwareStatement? _statement;
     private Cached? _current;
     private Task<AccessToken>? _inflight;
+    private DateTimeOffset _retryAt;
+    private string? _refused;
 
     internal CmuAccessTokenProvider(
         IOptions<CmuClientOptions> options,
@@ -70,24 +79,76 @@ public sealed class CmuAccessTokenProvider
     public Task<AccessToken> RegisterAgainAsync(AccessToken rejected, CancellationToken cancellationToken = default) =>
         AcquireAsync(rejected ?? throw new ArgumentNullException(nameof(rejected)), registerAgain: true, cancellationToken);
 
-    private Task<AccessToken> AcquireAsync(AccessToken? rejected, bool registerAgain, CancellationToken cancellationToken)
+    private async Task<AccessToken> AcquireAsync(AccessToken? rejected, bool registerAgain, CancellationToken cancellationToken)
     {
-        Task<AccessToken> flight;
-        lock (_gate)
+        for (var retried = false; ; retried = true)
         {
-            var cached = _current;
-            if (cached is not null && !ReferenceEquals(cached.Token, rejected) && _time.GetUtcNow() < cached.RenewAt
-                && !(registerAgain && cached.Token.ClientId == rejected?.ClientId))
+            Task<AccessToken> flight;
+            bool joined;
+            lock (_gate)
             {
-                return Task.FromResult(cached.Token);
+                var cached = _current;
+                if (cached is not null && !ReferenceEquals(cached.Token, rejected) && _time.GetUtcNow() < cached.RenewAt
+                    && !(registerAgain && cached.Token.ClientId == rejected?.ClientId))
+                {
+                    return cached.Token;
+                }
+
+                // A token the server refused is not served again, even as a fallback or from the shared store.
+                if (rejected is not null)
+                {
+                    _refused = rejected.Value;
+                    if (cached is not null && (ReferenceEquals(cached.Token, rejected) || (registerAgain && cached.Token.ClientId == rejected.ClientId)))
+                    {
+                        _current = null;
+                    }
+                }
+
+                // Renewal failed a moment ago: the still valid token serves until the next attempt is due.
+                if (_inflight is null && Fallback() is { } kept && _time.GetUtcNow() < _retryAt)
+                {
+                    return kept;
+                }
+
+                // Shared work runs without any one caller's token: a caller that gives up must not fail the others.
+                joined = _inflight is not null;
+                flight = _inflight ??= RunAsync(rejected, registerAgain);
             }
 
-            // Shared work runs without any one caller's token: a caller that gives up must not fail the others.
-            flight = _inflight ??= RunAsync(rejected, registerAgain);
-        }
+            try
+            {
+                return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                if (Fallback() is { } kept)
+                {
+                    return kept; // RunAsync logged and counted the failure once for all its callers.
+                }
 
-        return flight.WaitAsync(cancellationToken);
+                // The caller whose acquisition lost its POST gets the error (it is not sent again); the ones that only
+                // waited on it try once with an acquisition of their own.
+                if (joined && !retried && LostPost(ex) is { } endpoint)
+                {
+                    Log.RetryingLostAcquisition(_logger, ex, endpoint);
+                    continue;
+                }
+
+                throw;
+            }
+        }
     }
+
+    /// <summary>The cached token while it is still valid (past its renewal time perhaps, not past its expiry).</summary>
+    private AccessToken? Fallback() => _current is { } cached && _time.GetUtcNow() < cached.Token.ExpiresAt ? cached.Token : null;
+
+    /// <summary>The endpoint of a registration or token POST that got no answer (it may have been processed), else null.</summary>
+    private static string? LostPost(Exception ex) => ex switch
+    {
+        ClientRegistrationException { StatusCode: null, InnerException: not null } => "client/register",
+        AccessTokenRequestException { StatusCode: null, InnerException: not null } => "client/token",
+        _ => null,
+    };
 
     private async Task<AccessToken> RunAsync(AccessToken? rejected, bool registerAgain)
     {
@@ -110,6 +171,20 @@ public sealed class CmuAccessTokenProvider
             _current = new Cached(token, token.RenewAt(_options.Value.TokenRefreshBuffer));
             return token;
         }
+        catch (Exception ex) when (Fallback() is { } kept)
+        {
+            // Redis or the token endpoint down in a token's last minutes: the token is still good, so it keeps serving.
+            var now = _time.GetUtcNow();
+            var retryAt = now + RetryDelay(kept.ExpiresAt - now);
+            lock (_gate)
+            {
+                _retryAt = retryAt;
+            }
+
+            CmuDiagnostics.TokenRenewalFailures.Add(1, new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
+            Log.RenewalFailedTokenKept(_logger, ex, kept.ClientId, ex.GetType().Name, kept.ExpiresAt, retryAt);
+            throw;
+        }
         finally
         {
             lock (_gate)
@@ -117,6 +192,13 @@ public sealed class CmuAccessTokenProvider
                 _inflight = null;
             }
         }
+    }
+
+    /// <summary>A quarter of the time the kept token has left, between 1 s and 30 s: several attempts before it expires, none in a loop.</summary>
+    private static TimeSpan RetryDelay(TimeSpan left)
+    {
+        var quarter = left / 4;
+        return quarter < MinRetryDelay ? MinRetryDelay : quarter > MaxRetryDelay ? MaxRetryDelay : quarter;
     }
 
     private async Task<AccessToken> AcquireLockedAsync(SoftwareStatement statement, CredentialKey key, AccessToken? rejected, bool registerAgain)
@@ -191,6 +273,7 @@ public sealed class CmuAccessTokenProvider
         if (_shared is null
             || await _shared.GetAsync(key, CancellationToken.None).ConfigureAwait(false) is not { } shared
             || shared.Value == rejected?.Value
+            || shared.Value == Volatile.Read(ref _refused)
             || _time.GetUtcNow() >= shared.RenewAt(_options.Value.TokenRefreshBuffer)
             || (registerAgain && shared.ClientId == rejected?.ClientId))
         {
@@ -199,69 +282,6 @@ public sealed class CmuAccessTokenProvider
 
         Log.SharedTokenUsed(_logger, shared.ClientId);
         return shared;
-    }
-
-    private async Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, CredentialKey key)
-    {
-        using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.register", ActivityKind.Internal);
-        activity?.SetTag("cmu.software_id", statement.SoftwareId);
-        ClientCredentials credentials;
-        try
-        {
-            credentials = await _registration.RegisterAsync(statement, _options.Value.RedirectUri, CancellationToken.None).ConfigureAwait(false);
-            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
-        }
-        catch (Exception ex)
-        {
-            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
-
-        Log.Registered(_logger, statement.SoftwareId, key.Endpoint, credentials.ClientId);
-        try
-        {
-            await _store.SetAsync(key, credentials, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (CredentialStoreException ex)
-        {
-            // The registration succeeded: keep working with it rather than fail and register again.
-            Log.CredentialsNotSaved(_logger, ex, key);
-        }
-
-        return credentials;
-    }
-
-    private async Task<AccessToken> RequestTokenAsync(ClientCredentials credentials)
-    {
-        using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.token", ActivityKind.Internal);
-        activity?.SetTag("cmu.client_id", credentials.ClientId);
-        try
-        {
-            var token = await _tokens.RequestAsync(credentials, CancellationToken.None).ConfigureAwait(false);
-            CmuDiagnostics.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
-            Log.TokenAcquired(_logger, credentials.ClientId, token.ExpiresAt);
-
-            // The token is given up when its credentials are due, so they are renewed before they expire. Not when
-            // that is already past (credentials issued about to expire): that would register again on every call.
-            return credentials.RenewAt(_options.Value.TokenRefreshBuffer) is { } due && due > _time.GetUtcNow()
-                ? new AccessToken(token.Value, token.IssuedAt, token.ExpiresAt) { ClientId = token.ClientId, CredentialsRenewAt = due }
-                : token;
-        }
-        catch (Exception ex)
-        {
-            CmuDiagnostics.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
-    }
-
-    private SoftwareStatement LoadStatement()
-    {
-        var options = _options.Value;
-        return options.SoftwareStatementPath is { Length: > 0 } path && string.IsNullOrWhiteSpace(options.SoftwareStatement)
-            ? SoftwareStatement.FromFile(path, _time)
-            : SoftwareStatement.Parse(options.SoftwareStatement ?? string.Empty, _time);
     }
 
     private sealed class Cached(AccessToken token, DateTimeOffset renewAt)

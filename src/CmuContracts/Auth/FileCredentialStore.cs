@@ -14,11 +14,13 @@ namespace CmuContracts.Auth;
 /// <see cref="CredentialStoreException"/>, or, with <c>replaceCorrupt</c>, is moved aside (never
 /// deleted) and treated as empty. When the file cannot be written (a read-only directory, say),
 /// <see cref="SetAsync"/> keeps the credentials in memory for this process, leaves the existing
-/// file untouched and throws <see cref="CredentialStoreException"/> naming the path. Processes that
-/// use the file one after another share one registration and one token; for instances running at the
-/// same time, use a distributed store (<c>UseRedis</c>), which also guards against two registering at once.
+/// file untouched and throws <see cref="CredentialStoreException"/> naming the path. A corrupt file that
+/// cannot be moved aside is left as it is, and no copy of it is left behind. Processes on one machine
+/// share one registration and one token, also when they start together: through <c>AddCmuClient</c>, each
+/// acquisition holds an operating-system lock on the <c>.lock</c> file beside this one. Instances on several
+/// machines share them through <c>UseRedis</c>.
 /// </remarks>
-public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, IDisposable
+public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, IFileBackedCredentialStore, IDisposable
 {
     private readonly string _path;
     private readonly bool _replaceCorrupt;
@@ -40,6 +42,10 @@ public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, I
 
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>The lock file beside the credential file (<c>credentials.json.lock</c>), held by one process's acquisition at a time.</summary>
+    IAccessLock IFileBackedCredentialStore.CreateAccessLock(TimeSpan wait, Microsoft.Extensions.Logging.ILogger logger) =>
+        new FileAccessLock(_path + ".lock", wait, logger);
 
     /// <inheritdoc/>
     public async ValueTask<ClientCredentials?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
@@ -161,20 +167,54 @@ public sealed class FileCredentialStore : ICredentialStore, ISharedTokenCache, I
                     $"The credential file '{_path}' is corrupt ({Describe(ex)}). Repair or remove it, or set CmuClientOptions.ReplaceCorruptCredentialStore to move it aside and register again.");
             }
 
-            var aside = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
+            var aside = AsideName();
             try
             {
                 File.Move(_path, aside, overwrite: false);
             }
             catch (Exception move) when (move is IOException or UnauthorizedAccessException)
             {
-                // Registering afresh would overwrite the damaged file: it may be the only copy, so stop.
+                // Registering afresh would overwrite the damaged file: it may be the only copy, so stop. File.Move copies
+                // then deletes when a rename is refused (an immutable file, say): that copy holds the secret too, so it goes.
+                var leftover = RemoveStrayCopy(aside);
                 throw new CredentialStoreException(
-                    $"The credential file '{_path}' is corrupt ({Describe(ex)}) and cannot be moved aside to '{aside}' ({move.GetType().Name}: {move.Message}); it is left as it is.",
+                    $"The credential file '{_path}' is corrupt ({Describe(ex)}) and cannot be moved aside to '{aside}' ({move.GetType().Name}: {move.Message}); it is left as it is"
+                    + (leftover is null ? ", and no copy of it was left." : $", but a partial or full copy was left at '{aside}' and cannot be removed ({leftover}): delete it, it may hold a secret."),
                     move);
             }
 
             return new();
+        }
+    }
+
+    /// <summary>A name beside the file that nothing has yet, so a failed move can tell its own stray copy from another file.</summary>
+    private string AsideName()
+    {
+        var stem = _path + ".corrupt-" + _timeProvider.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var aside = stem;
+        for (var n = 2; File.Exists(aside); n++)
+        {
+            aside = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return aside;
+    }
+
+    /// <summary>Deletes what a failed move left at <paramref name="aside"/>; null when nothing is left, else why it stays.</summary>
+    private static string? RemoveStrayCopy(string aside)
+    {
+        try
+        {
+            if (File.Exists(aside))
+            {
+                File.Delete(aside);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.GetType().Name + ": " + ex.Message;
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CmuContracts.Auth;
 
 /// <summary>
@@ -15,4 +17,11 @@ internal sealed class InProcessAccessLock : IAccessLock, IAsyncDisposable
     public ValueTask<IAsyncDisposable> AcquireAsync(string resource, CancellationToken cancellationToken) => new(this);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>A store that processes share through a file: it brings the operating-system lock that serialises them.</summary>
+internal interface IFileBackedCredentialStore
+{
+    /// <summary>The lock beside the file, waiting at most <paramref name="wait"/> for another process.</summary>
+    IAccessLock CreateAccessLock(TimeSpan wait, ILogger logger);
 }

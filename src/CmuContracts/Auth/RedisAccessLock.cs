@@ -37,12 +37,12 @@ internal sealed partial class RedisAccessLock : IAccessLock
         var options = _options.Value;
         var key = new RedisKey(Prefix + resource);
         var holder = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
-        var database = (await _redis.GetAsync(cancellationToken).ConfigureAwait(false)).GetDatabase();
 
-        // Lease and wait are Redis's real time, so they run on the real clock, not an injected TimeProvider.
+        // Lease and wait are Redis's real time, so they run on the real clock, not an injected TimeProvider. Each
+        // command is bounded by the connection's timeout; a Redis that fails ends the wait at once (CmuRedisException).
         var started = Stopwatch.GetTimestamp();
         var poll = FirstPoll;
-        while (!await database.LockTakeAsync(key, holder, options.LockLease).ConfigureAwait(false))
+        while (!await _redis.RunAsync("take the access lock " + resource, db => db.LockTakeAsync(key, holder, options.LockLease)).ConfigureAwait(false))
         {
             var waited = Stopwatch.GetElapsedTime(started);
             if (waited >= options.LockWait)
@@ -62,7 +62,7 @@ internal sealed partial class RedisAccessLock : IAccessLock
 
         var waitedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LockTaken(_logger, resource, waitedMs);
-        return new Held(database, key, holder, options.LockLease, resource, _logger);
+        return new Held(_redis, key, holder, options.LockLease, resource, _logger);
     }
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Took the fleet's access lock for {Resource} after {WaitedMs:F0} ms.")]
@@ -77,7 +77,7 @@ internal sealed partial class RedisAccessLock : IAccessLock
     /// <summary>A taken lock: extended every third of its lease until disposed, then released.</summary>
     private sealed class Held : IAsyncDisposable
     {
-        private readonly IDatabase _database;
+        private readonly CmuRedisConnection _redis;
         private readonly RedisKey _key;
         private readonly RedisValue _holder;
         private readonly TimeSpan _lease;
@@ -86,9 +86,9 @@ internal sealed partial class RedisAccessLock : IAccessLock
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _extending;
 
-        public Held(IDatabase database, RedisKey key, RedisValue holder, TimeSpan lease, string resource, ILogger logger)
+        public Held(CmuRedisConnection redis, RedisKey key, RedisValue holder, TimeSpan lease, string resource, ILogger logger)
         {
-            _database = database;
+            _redis = redis;
             _key = key;
             _holder = holder;
             _lease = lease;
@@ -104,9 +104,9 @@ internal sealed partial class RedisAccessLock : IAccessLock
             _stop.Dispose();
             try
             {
-                await _database.LockReleaseAsync(_key, _holder).ConfigureAwait(false);
+                await _redis.RunAsync("release the access lock " + _resource, db => db.LockReleaseAsync(_key, _holder)).ConfigureAwait(false);
             }
-            catch (RedisException ex)
+            catch (CmuRedisException ex)
             {
                 ReleaseFailed(_logger, ex, _resource);
             }
@@ -120,7 +120,7 @@ internal sealed partial class RedisAccessLock : IAccessLock
             {
                 while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
                 {
-                    var extended = await _database.ScriptEvaluateAsync(ExtendScript, [_key], [_holder, (long)_lease.TotalMilliseconds]).ConfigureAwait(false);
+                    var extended = await _redis.RunAsync("extend the access lock " + _resource, db => db.ScriptEvaluateAsync(ExtendScript, [_key], [_holder, (long)_lease.TotalMilliseconds])).ConfigureAwait(false);
                     if ((long)extended != 1)
                     {
                         LockLost(_logger, null, _resource);
@@ -132,7 +132,7 @@ internal sealed partial class RedisAccessLock : IAccessLock
             {
                 // Disposed: the work is done.
             }
-            catch (RedisException ex)
+            catch (CmuRedisException ex)
             {
                 LockLost(_logger, ex, _resource);
             }

@@ -38,6 +38,15 @@ public sealed class SoftwareStatement
     /// </summary>
     internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The largest statement accepted, in bytes. Adobe's are about 1 KiB; anything near this is not a statement, and
+    /// is refused before it is read whole or sent.
+    /// </summary>
+    internal const int MaxBytes = 64 * 1024;
+
+    /// <summary>The only signing algorithm of Adobe's software statements.</summary>
+    internal const string Algorithm = "RS256";
+
     /// <summary>The JWT text, for the registration request only.</summary>
     internal string Value { get; }
 
@@ -51,7 +60,7 @@ public sealed class SoftwareStatement
         Parse(text, "The software statement", timeProvider);
 
     /// <summary>Reads and parses a statement file (as downloaded; surrounding whitespace is ignored).</summary>
-    /// <exception cref="SoftwareStatementException">The file cannot be read or is not a usable software statement.</exception>
+    /// <exception cref="SoftwareStatementException">The file cannot be read, is over 64 KiB, or is not a usable software statement.</exception>
     public static SoftwareStatement FromFile(string path, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -59,7 +68,7 @@ public sealed class SoftwareStatement
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadBounded(path, source);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -75,6 +84,11 @@ public sealed class SoftwareStatement
 
     private static SoftwareStatement Parse(string? text, string source, TimeProvider? timeProvider)
     {
+        if (text is not null && (text.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(text) > MaxBytes))
+        {
+            throw TooLarge(source);
+        }
+
         var jwt = text?.Trim();
         if (string.IsNullOrEmpty(jwt))
         {
@@ -122,8 +136,49 @@ public sealed class SoftwareStatement
             throw Fail(SoftwareStatementProblem.NotYetValid, source, $"is not valid yet: its 'nbf' is {nbf:u}, now is {now:u}");
         }
 
+        // Real statements are RS256 (observed; Adobe's key is not published): 'none' or a shared-secret HMAC is not one of theirs.
+        if (!string.Equals(token.Alg, Algorithm, StringComparison.Ordinal))
+        {
+            throw Fail(SoftwareStatementProblem.UnsupportedAlgorithm, source, $"is signed with {Shown(token.Alg)} (its header's 'alg'); Adobe signs software statements with {Algorithm}");
+        }
+
         return new SoftwareStatement(jwt, softwareId, issuer, issuedAt, notBefore);
     }
+
+    /// <summary>The file's text, read no further than <see cref="MaxBytes"/> (a huge or endless file is refused, not read whole).</summary>
+    private static string ReadBounded(string path, string source)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (stream.CanSeek && stream.Length > MaxBytes)
+        {
+            throw TooLarge(source);
+        }
+
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > MaxBytes)
+        {
+            throw TooLarge(source);
+        }
+
+        // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(new MemoryStream(buffer, 0, total), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static SoftwareStatementException TooLarge(string source) =>
+        Fail(SoftwareStatementProblem.TooLarge, source, $"is over {MaxBytes / 1024} KiB: a software statement from the TVE Dashboard is about 1 KiB, so this is not one");
+
+    // The header's alg is not secret, but it is arbitrary text: quoted, shortened and printable only.
+    private static string Shown(string? alg) => string.IsNullOrEmpty(alg)
+        ? "no algorithm"
+        : "'" + new string(alg.Take(32).Select(c => char.IsControl(c) ? '?' : c).ToArray()) + "'";
 
     private static void CheckSegment(string segment, string name, string source)
     {

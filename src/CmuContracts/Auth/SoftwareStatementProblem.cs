@@ -26,4 +26,10 @@ public enum SoftwareStatementProblem
 
     /// <summary>The <c>nbf</c> time is in the future.</summary>
     NotYetValid,
+
+    /// <summary>The statement (or its file) is over 64 KiB: no software statement is that large.</summary>
+    TooLarge,
+
+    /// <summary>The header's <c>alg</c> is not <c>RS256</c>, the algorithm of every software statement Adobe issues.</summary>
+    UnsupportedAlgorithm,
 }

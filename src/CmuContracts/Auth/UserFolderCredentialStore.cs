@@ -8,7 +8,7 @@ namespace CmuContracts.Auth;
 /// that cannot be written is not a failure: one warning, then both stay in memory for the rest of the process.
 /// (A file that cannot be read as credentials still fails, as any credential file does: it may be the only copy.)
 /// </summary>
-internal sealed class UserFolderCredentialStore(FileCredentialStore file, ILogger logger) : ICredentialStore, ISharedTokenCache, IDisposable
+internal sealed class UserFolderCredentialStore(FileCredentialStore file, ILogger logger) : ICredentialStore, ISharedTokenCache, IFileBackedCredentialStore, IDisposable
 {
     private readonly InMemoryCredentialStore _memory = new();
     private readonly ISharedTokenCache _fileTokens = file;
@@ -58,6 +58,9 @@ internal sealed class UserFolderCredentialStore(FileCredentialStore file, ILogge
     }
 
     public void Dispose() => file.Dispose();
+
+    // A folder that cannot be written cannot hold the lock file either: the lock then lets this process go ahead.
+    public IAccessLock CreateAccessLock(TimeSpan wait, ILogger lockLogger) => ((IFileBackedCredentialStore)file).CreateAccessLock(wait, lockLogger);
 
     private void FallBack(CredentialStoreException ex)
     {

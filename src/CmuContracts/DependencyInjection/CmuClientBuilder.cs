@@ -68,7 +68,7 @@ public sealed class CmuClientBuilder
     public CmuClientBuilder UseDistributedCredentialStore()
     {
         Services.RemoveAll<ICredentialStore>();
-        Services.AddSingleton<ICredentialStore>(sp => new DistributedCredentialStore(sp.GetRequiredService<IDistributedCache>()));
+        Services.AddSingleton<ICredentialStore>(sp => new DistributedCredentialStore(sp.GetRequiredService<IDistributedCache>(), StoreLogger(sp)));
         Services.RemoveAll<ISharedTokenCache>();
         Services.AddSingleton<ISharedTokenCache>(sp => new DistributedTokenCache(sp.GetRequiredService<IDistributedCache>()));
         return this;
@@ -85,6 +85,14 @@ public sealed class CmuClientBuilder
     /// The client keeps its own Redis connection and cache; an <see cref="IDistributedCache"/> the
     /// application registered is left alone. Every instance must use the same Redis and the same
     /// registration endpoint. Lease and wait: <see cref="UseRedis(Action{CmuRedisOptions})"/>.
+    /// <para>
+    /// Redis must persist (AOF or RDB): credentials live there without expiry. Instances that knew them write them back
+    /// to a Redis that restarted empty or was flushed (and keep in memory what they could not write), but an instance
+    /// that never saw them registers again. Every Redis command, and the connection, is bounded by a third of
+    /// <see cref="CmuRedisOptions.LockLease"/> or <see cref="CmuResilienceOptions.AttemptTimeout"/>, whichever is
+    /// shorter (timeouts in the configuration string are replaced), and fails as a <see cref="CmuRedisException"/>;
+    /// meanwhile a valid cached token keeps serving.
+    /// </para>
     /// </remarks>
     public CmuClientBuilder UseRedis(string configuration)
     {
@@ -98,9 +106,17 @@ public sealed class CmuClientBuilder
         ArgumentNullException.ThrowIfNull(configure);
         Services.AddOptions<CmuRedisOptions>().Configure(configure).ValidateOnStart();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuRedisOptions>, CmuRedisOptionsValidator>());
-        Services.TryAddSingleton(sp => new CmuRedisConnection(sp.GetRequiredService<IOptions<CmuRedisOptions>>()));
+        Services.TryAddSingleton(sp => new CmuRedisConnection(sp.GetRequiredService<IOptions<CmuRedisOptions>>(), sp.GetRequiredService<IOptions<CmuClientOptions>>()));
         Services.RemoveAll<ICredentialStore>();
-        Services.AddSingleton<ICredentialStore>(sp => new DistributedCredentialStore(sp.GetRequiredService<CmuRedisConnection>().Cache));
+        Services.AddSingleton<ICredentialStore>(sp =>
+        {
+            var redis = sp.GetRequiredService<CmuRedisConnection>();
+            var store = new DistributedCredentialStore(redis.Cache, StoreLogger(sp));
+
+            // A Redis back from an outage may have come back empty: give it the credentials this instance knows.
+            redis.OnRestored(store.WriteBackMissingAsync);
+            return store;
+        });
         Services.RemoveAll<ISharedTokenCache>();
         Services.AddSingleton<ISharedTokenCache>(sp => new DistributedTokenCache(sp.GetRequiredService<CmuRedisConnection>().Cache));
         Services.RemoveAll<IAccessLock>();
@@ -110,4 +126,7 @@ public sealed class CmuClientBuilder
             sp.GetService<ILogger<RedisAccessLock>>() ?? NullLogger<RedisAccessLock>.Instance));
         return this;
     }
+
+    private static ILogger StoreLogger(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger(typeof(ICredentialStore).FullName!) ?? NullLogger.Instance;
 }

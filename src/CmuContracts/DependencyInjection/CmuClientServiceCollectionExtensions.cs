@@ -48,7 +48,13 @@ public static class CmuClientServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CmuClientOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ICredentialStore).FullName!) ?? NullLogger.Instance));
-        services.TryAddSingleton<IAccessLock, InProcessAccessLock>();
+        // Processes sharing a credential file take turns through a lock beside it, waiting at most for another
+        // one's registration and token request (each bounded by the total timeout); other stores need none here.
+        services.TryAddSingleton<IAccessLock>(sp => sp.GetRequiredService<ICredentialStore>() is IFileBackedCredentialStore file
+            ? file.CreateAccessLock(
+                2 * sp.GetRequiredService<IOptions<CmuClientOptions>>().Value.Resilience.TotalTimeout,
+                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ICredentialStore).FullName!) ?? NullLogger.Instance)
+            : new InProcessAccessLock());
         services.TryAddSingleton<IClientRegistrationEndpoint, GeneratedClientRegistrationEndpoint>();
         services.TryAddSingleton<ITokenEndpoint, GeneratedTokenEndpoint>();
         services.TryAddSingleton(sp => new CmuAccessTokenProvider(

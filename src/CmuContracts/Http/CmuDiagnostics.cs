@@ -19,6 +19,9 @@ public static class CmuDiagnostics
     internal static readonly Counter<long> TokenRequests =
         Meter.CreateCounter<long>("cmu.token_requests", "{request}", "Access token requests sent.");
 
+    internal static readonly Counter<long> TokenRenewalFailures =
+        Meter.CreateCounter<long>("cmu.token_renewal_failures", "{failure}", "Token renewals that failed while the cached token was still valid, so it kept serving.");
+
     internal static readonly Histogram<double> RequestDuration =
         Meter.CreateHistogram<double>("cmu.request.duration", "s", "Duration of Adobe Pass HTTP calls as the caller sees them: retries included and, for CMU calls, getting the token.");
 }

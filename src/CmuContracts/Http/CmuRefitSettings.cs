@@ -18,7 +18,7 @@ internal static class CmuRefitSettings
         var wrap = settings.TransportExceptionFactory;
         settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception is SoftwareStatementException
             or ClientRegistrationException or AccessTokenRequestException or CmuAuthenticationException or CredentialStoreException
-            or AccessLockTimeoutException
+            or CmuException
             ? exception
             : wrap(request, exception, cancellationToken);
         return settings;

@@ -49,4 +49,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The access token for {Key} could not be saved; it stays in memory for this process.")]
     public static partial void TokenNotSaved(ILogger logger, Exception exception, CmuContracts.Auth.CredentialKey key);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "The credential file's lock {LockPath} cannot be created, so processes sharing the file are not serialised (nothing can be written beside it either).")]
+    public static partial void FileLockUnavailable(ILogger logger, Exception exception, string lockPath);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Renewing the access token of client id {ClientId} failed ({ErrorType}); the current token, valid until {ExpiresAt:u}, keeps serving and renewal is tried again from {RetryAt:u}.")]
+    public static partial void RenewalFailedTokenKept(ILogger logger, Exception exception, string? clientId, string errorType, DateTimeOffset expiresAt, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "The acquisition this call shared lost its POST to {Endpoint} (no answer); trying once more with a fresh acquisition.")]
+    public static partial void RetryingLostAcquisition(ILogger logger, Exception exception, string endpoint);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Credentials for {Key} were missing from the distributed store (Redis restarted without persistence, or was flushed): wrote back client id {ClientId} instead of registering again.")]
+    public static partial void CredentialsWrittenBack(ILogger logger, CmuContracts.Auth.CredentialKey key, string clientId);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Warning, Message = "Credentials for {Key} could not be written back to the distributed store; they stay in memory and are written back when it answers again.")]
+    public static partial void WriteBackFailed(ILogger logger, Exception exception, CmuContracts.Auth.CredentialKey key);
 }

@@ -107,17 +107,29 @@ public sealed class FileCredentialStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WithReplaceCorruptAFileThatCannotBeMovedAsideIsAClearErrorAndStays()
+    public async Task WithReplaceCorruptAFileThatCannotBeMovedAsideIsAClearErrorAndLeavesNoCopyBehind()
     {
-        const string damaged = "{ this is not json";
-        using var readOnly = ReadOnlyDirectory.Create(d => File.WriteAllText(Path.Combine(d, "credentials.json"), damaged));
-        var path = Path.Combine(readOnly.Path, "credentials.json");
+        const string damaged = "{ \"credentials\": { \"app-1@x\": { \"client_id\": \"c\", \"client_secret\": \"s3cr3t-in-file\"";
+
+        // As root (CI), an immutable file in a writable folder: File.Move then copies it and fails to delete the
+        // original, which left a copy of the secret per attempt. Without root, a read-only folder refuses the move.
+        using var readOnly = ImmutableFile.IsAvailable ? null : ReadOnlyDirectory.Create(d => File.WriteAllText(Path.Combine(d, "credentials.json"), damaged));
+        var directory = readOnly?.Path ?? _directory;
+        var path = Path.Combine(directory, "credentials.json");
+        using var immutable = ImmutableFile.IsAvailable ? ImmutableFile.Create(path, damaged) : null;
         using var store = new FileCredentialStore(path, replaceCorrupt: true);
 
-        var ex = await Assert.ThrowsAsync<CredentialStoreException>(() => store.GetAsync(Key).AsTask());
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var ex = await Assert.ThrowsAsync<CredentialStoreException>(() => store.GetAsync(Key).AsTask());
 
-        Assert.Contains($"'{path}' is corrupt", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("cannot be moved aside", ex.Message, StringComparison.Ordinal);
+            Assert.Contains($"'{path}' is corrupt", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("cannot be moved aside", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("it is left as it is, and no copy of it was left.", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cr3t-in-file", ex.ToString(), StringComparison.Ordinal);
+            Assert.Equal(["credentials.json"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+
         Assert.Equal(damaged, await File.ReadAllTextAsync(path));
     }
 

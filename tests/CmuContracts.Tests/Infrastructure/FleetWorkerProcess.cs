@@ -6,8 +6,9 @@ namespace CmuContracts.Tests.Infrastructure;
 
 /// <summary>
 /// One instance of a fleet as its own OS process: the built CmuContracts.FleetWorker.dll (copied beside the
-/// tests) run with <c>dotnet</c>. It sets up <c>AddCmuClient(...).UseRedis(...)</c>, says "ready", waits for
-/// <see cref="Go"/>, makes its report calls and exits.
+/// tests) run with <c>dotnet</c>. It sets up <c>AddCmuClient(...).UseRedis(...)</c> (or, without a Redis configuration,
+/// <c>AddCmuClient</c>'s default credential file in <c>configDirectory</c>), says "ready", waits for <see cref="Go"/>,
+/// makes its report calls and exits.
 /// </summary>
 public sealed class FleetWorkerProcess : IAsyncDisposable
 {
@@ -25,7 +26,7 @@ public sealed class FleetWorkerProcess : IAsyncDisposable
     /// <summary>Everything the worker printed on standard error.</summary>
     public string Errors => string.Join(Environment.NewLine, _errors);
 
-    public static FleetWorkerProcess Start(Uri registrationBaseAddress, Uri cmuBaseAddress, string statementFile, string redisConfiguration, int calls)
+    public static FleetWorkerProcess Start(Uri registrationBaseAddress, Uri cmuBaseAddress, string statementFile, string? redisConfiguration, int calls, string? configDirectory = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -38,8 +39,12 @@ public sealed class FleetWorkerProcess : IAsyncDisposable
         start.ArgumentList.Add(registrationBaseAddress.ToString());
         start.ArgumentList.Add(cmuBaseAddress.ToString());
         start.ArgumentList.Add(statementFile);
-        start.ArgumentList.Add(redisConfiguration);
+        start.ArgumentList.Add(redisConfiguration ?? "-");
         start.ArgumentList.Add(calls.ToString(CultureInfo.InvariantCulture));
+        if (configDirectory is not null)
+        {
+            start.Environment[CmuContracts.Auth.CmuUserFolder.ConfigDirectoryVariable] = configDirectory;
+        }
 
         var worker = new FleetWorkerProcess(new Process { StartInfo = start });
         worker._process.OutputDataReceived += (_, e) =>

@@ -35,7 +35,7 @@ public sealed class CredentialFileFlowTests : IDisposable
         Assert.Equal(1, emulator.Stats.TokensIssued); // the token is kept beside the credentials and still good
         Assert.Equal(0, emulator.Stats.CountOf("POST /o/client/token", 400));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StorePath));
-        Assert.Equal(["credentials.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+        Assert.Equal(["credentials.json", "credentials.json.lock"], Directory.GetFiles(_directory).Select(Path.GetFileName).Order()); // the lock that serialises processes
         await second.AssertNoSecretsAsync();
     }
 

@@ -9,6 +9,9 @@ namespace CmuContracts.Tests.Pipeline;
 /// <summary>Each kind of unusable software statement, through AddCmuClient: its own problem, and nothing sent.</summary>
 public sealed class MalformedStatementTests
 {
+    /// <summary>Claims that pass every check, so only the header or the size is wrong.</summary>
+    private const string Valid = """{"sub":"app","iss":"auth.adobe.com"}""";
+
     private static EmulatorOptions Quiet() => new() { Throttle = { Enabled = false } };
 
     public static TheoryData<string, SoftwareStatementProblem> Malformed()
@@ -24,6 +27,11 @@ public sealed class MalformedStatementTests
             { TestJwt.Create("""{"sub":"app-without-issuer"}"""), SoftwareStatementProblem.MissingIssuer },
             { TestJwt.Create("""{"iss":"auth.adobe.com"}"""), SoftwareStatementProblem.MissingSoftwareId },
             { TestJwt.Create($$"""{"sub":"app","iss":"auth.adobe.com","nbf":{{tomorrow}}}"""), SoftwareStatementProblem.NotYetValid },
+            { TestJwt.Create($$"""{"sub":"app","iss":"auth.adobe.com","pad":"{{new string('a', 64 * 1024)}}"}"""), SoftwareStatementProblem.TooLarge },
+            { TestJwt.Create(Valid, """{"alg":"HS256","typ":"JWT"}"""), SoftwareStatementProblem.UnsupportedAlgorithm },
+            { TestJwt.Create(Valid, """{"alg":"none"}"""), SoftwareStatementProblem.UnsupportedAlgorithm },
+            { TestJwt.Encode("""{"alg":"none"}""") + "." + TestJwt.Encode(Valid) + ".", SoftwareStatementProblem.UnsupportedAlgorithm },
+            { TestJwt.Create(Valid, """{"typ":"JWT"}"""), SoftwareStatementProblem.UnsupportedAlgorithm },
         };
     }
 
@@ -80,6 +88,45 @@ public sealed class MalformedStatementTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task AFiftyMebibyteStatementFileIsRefusedAsTooLargeAndSendsNoRequest()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var path = Path.Combine(Path.GetTempPath(), "cmu-huge-statement-" + Guid.NewGuid().ToString("N") + ".jwt");
+        await using (var file = File.Create(path))
+        {
+            await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(emulator.IssueSoftwareStatement("demo")));
+            file.SetLength(50L * 1024 * 1024); // sparse: the statement, then 50 MiB of nothing
+        }
+
+        try
+        {
+            await using var host = CmuTestHost.Create(emulator, o => { o.SoftwareStatement = null; o.SoftwareStatementPath = path; });
+
+            var ex = await Assert.ThrowsAsync<SoftwareStatementException>(() => host.Reports.GetTenantAsync());
+
+            Assert.Equal(SoftwareStatementProblem.TooLarge, ex.Problem);
+            Assert.Contains($"file '{path}' is over 64 KiB", ex.Message, StringComparison.Ordinal);
+            Assert.Empty(emulator.Stats.Requests);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TheEmulatorsStatementsAreRS256AndSmallAsAdobesAreSoTheGuardLetsThemThrough()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var statement = emulator.IssueSoftwareStatement("demo");
+
+        using var header = System.Text.Json.JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(statement.Split('.')[0]));
+        Assert.Equal("RS256", header.RootElement.GetProperty("alg").GetString());
+        Assert.InRange(statement.Length, 100, 4 * 1024);
+        Assert.NotNull(SoftwareStatement.Parse(statement));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class UserFolderStoreTests : IDisposable
         Assert.Equal(3, emulator.Stats.CountOf(DayReport.Endpoint, 200));
 
         var file = Path.Combine(folder, CmuUserFolder.CredentialsFileName);
-        Assert.Equal([CmuUserFolder.CredentialsFileName], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Equal([CmuUserFolder.CredentialsFileName, CmuUserFolder.CredentialsFileName + ".lock"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         using var content = JsonDocument.Parse(await File.ReadAllTextAsync(file));
         var credentials = Assert.Single(content.RootElement.GetProperty("credentials").EnumerateObject());
