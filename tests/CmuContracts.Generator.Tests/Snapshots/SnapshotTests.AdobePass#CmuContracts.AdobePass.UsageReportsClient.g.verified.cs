@@ -44,21 +44,21 @@ namespace CmuContracts.AdobePass
         /// </remarks>
         /// <param name="start">Start of the report interval, ISO-8601. A prefix is accepted and completed by the server (`2025` means `2025-01-01T00:00:00`; `2025-05-14` means `2025-05-14T00:00:00`) [D]. When omitted, the server picks a default that depends on the path's time granularity and reports it in the `self` link [D]; for daily reports it looked like the first day of the current month [O]/[I]. Ignored for paths without time dimensions [D]. Time dimensions cannot be filtered any other way [D].</param>
         /// <param name="end">End of the report interval. Adobe's parameter table says "in millis", but its own example (`end=2012-07-30`) and every `self` link use ISO-8601 (`2025-05-14T10:00:00`); send ISO-8601 [D]/[I]. Defaults to the server's current time [D].</param>
-        /// <param name="format">Response format. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]. Without any of the three, the response is JSON [D]. `xml` (HAL XML: `&lt;resource&gt;&lt;links/&gt;&lt;report&gt;&lt;record …/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` (for demos) are documented but their bodies are not modelled here.</param>
+        /// <param name="format">Response format: `json`, `xml`, `csv` or `html` [D]. Takes precedence over `Accept` but not over a path extension such as `.csv` [D]; an unsupported type is `406` and without any of the three the response is JSON [D]. Clients should send it (`json` with `Accept: application/json`, `csv` with `Accept: text/csv`): it is the highest-precedence mechanism a fixed path template can carry. `xml` (HAL XML: `&lt;resource href&gt;&lt;links&gt;&lt;link rel href/&gt;&lt;/links&gt;&lt;report&gt;&lt;record dim="…" metric="…"/&gt;&lt;/report&gt;&lt;/resource&gt;`) and `html` are documented but their bodies are not modelled here.</param>
         /// <param name="limit">Maximum number of report rows [D]. The server reports the limit it applied in the `self` link; `limit=1000` was observed when none was sent [O], hence the default below [I]. No maximum and no other pagination (no offset/page) is documented [D].</param>
-        /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Serialized as repeated keys (`metrics=active-users&amp;metrics=started-sessions`), the way the server writes its own `self` link [O]; the documented form, one comma-separated value (`metrics=active-users,started-sessions`), is also accepted [D]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
+        /// <param name="metrics">Metric names to return. Restricts the payload and can also force the server to use a projection that contains the requested metrics [D]. Sent in the documented form, one comma-separated value (`metrics=active-users,started-sessions`) [D]; the server's own `self` link repeats the key instead (`metrics=active-users&amp;metrics=started-sessions`) [O]. When omitted, every metric of the path's projection is returned [D]. See the `UsageRecord` schema for names.</param>
         /// <param name="filters">Dimension filters, serialized as plain query keys (this parameter name itself never appears on the wire) [D]:  * each key is a dimension name (`tenant`, `mvpd`, `channel`, `platform`, `application`,   `application-id`, ...) that is in the current path or in a valid sub-path; * several values for one key are ORed (SQL `IN`): `mvpd=a&amp;mvpd=b`; * a key ending in `!` means not-equal / `NOT IN`: key `mvpd!` with values `a`, `b` is sent   as `mvpd!=a&amp;mvpd!=b`; * a key with an empty list is sent bare (`?channel`), which forces that dimension into the   projection even though it is not in the path; * filters do not apply to time dimensions (`year` … `minute`); use `start` and `end`.  Filtering on a dimension that does not exist gives 400 [D]. Some tenant filter may be applied implicitly to the caller's tenant (CM 3.5.1 release notes) [I]; the `self` link shows every implicit filter [D].</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetRootAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd</summary>
         /// <remarks>
@@ -85,14 +85,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year</summary>
         /// <remarks>
@@ -118,14 +118,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month</summary>
         /// <remarks>
@@ -151,14 +151,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day</summary>
         /// <remarks>
@@ -185,14 +185,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour</summary>
         /// <remarks>
@@ -218,14 +218,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -251,14 +251,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, tenant</summary>
         /// <remarks>
@@ -284,14 +284,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, tenant</summary>
         /// <remarks>
@@ -317,14 +317,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/mvpd/year/month/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant</summary>
         /// <remarks>
@@ -350,14 +350,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year</summary>
         /// <remarks>
@@ -382,14 +382,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month</summary>
         /// <remarks>
@@ -417,14 +417,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id</summary>
         /// <remarks>
@@ -450,14 +450,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id, application</summary>
         /// <remarks>
@@ -483,14 +483,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel</summary>
         /// <remarks>
@@ -517,14 +517,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform</summary>
         /// <remarks>
@@ -552,14 +552,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id</summary>
         /// <remarks>
@@ -587,14 +587,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -621,14 +621,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day</summary>
         /// <remarks>
@@ -657,14 +657,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id</summary>
         /// <remarks>
@@ -691,14 +691,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id, application</summary>
         /// <remarks>
@@ -726,14 +726,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel</summary>
         /// <remarks>
@@ -759,14 +759,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform</summary>
         /// <remarks>
@@ -793,14 +793,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id</summary>
         /// <remarks>
@@ -829,14 +829,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -864,14 +864,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour</summary>
         /// <remarks>
@@ -900,14 +900,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id</summary>
         /// <remarks>
@@ -935,14 +935,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id, application</summary>
         /// <remarks>
@@ -970,14 +970,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel</summary>
         /// <remarks>
@@ -1003,14 +1003,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform</summary>
         /// <remarks>
@@ -1037,14 +1037,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id</summary>
         /// <remarks>
@@ -1073,14 +1073,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1108,14 +1108,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute</summary>
         /// <remarks>
@@ -1144,14 +1144,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id</summary>
         /// <remarks>
@@ -1181,14 +1181,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id, application</summary>
         /// <remarks>
@@ -1217,14 +1217,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel</summary>
         /// <remarks>
@@ -1253,14 +1253,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform</summary>
         /// <remarks>
@@ -1290,14 +1290,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id</summary>
         /// <remarks>
@@ -1327,14 +1327,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1363,14 +1363,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd</summary>
         /// <remarks>
@@ -1398,14 +1398,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform</summary>
         /// <remarks>
@@ -1435,14 +1435,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1472,14 +1472,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1508,14 +1508,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -1541,14 +1541,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform</summary>
         /// <remarks>
@@ -1575,14 +1575,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1611,14 +1611,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1646,14 +1646,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd</summary>
         /// <remarks>
@@ -1680,14 +1680,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, hour</summary>
         /// <remarks>
@@ -1713,14 +1713,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform</summary>
         /// <remarks>
@@ -1747,14 +1747,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1783,14 +1783,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1818,14 +1818,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd</summary>
         /// <remarks>
@@ -1852,14 +1852,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform</summary>
         /// <remarks>
@@ -1886,14 +1886,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1921,14 +1921,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1955,14 +1955,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year</summary>
         /// <remarks>
@@ -1987,14 +1987,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month</summary>
         /// <remarks>
@@ -2020,14 +2020,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level</summary>
         /// <remarks>
@@ -2052,14 +2052,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant</summary>
         /// <remarks>
@@ -2084,14 +2084,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2116,14 +2116,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level</summary>
         /// <remarks>
@@ -2148,14 +2148,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2180,14 +2180,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2212,14 +2212,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day</summary>
         /// <remarks>
@@ -2247,14 +2247,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level</summary>
         /// <remarks>
@@ -2279,14 +2279,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant</summary>
         /// <remarks>
@@ -2311,14 +2311,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2343,14 +2343,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level</summary>
         /// <remarks>
@@ -2375,14 +2375,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2407,14 +2407,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2439,14 +2439,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour</summary>
         /// <remarks>
@@ -2473,14 +2473,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -2505,14 +2505,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant</summary>
         /// <remarks>
@@ -2537,14 +2537,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -2571,14 +2571,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -2606,14 +2606,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2639,14 +2639,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -2674,14 +2674,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id</summary>
         /// <remarks>
@@ -2707,14 +2707,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application</summary>
         /// <remarks>
@@ -2742,14 +2742,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2775,14 +2775,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel</summary>
         /// <remarks>
@@ -2808,14 +2808,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform</summary>
         /// <remarks>
@@ -2842,14 +2842,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -2876,14 +2876,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -2909,14 +2909,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd</summary>
         /// <remarks>
@@ -2942,14 +2942,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -2976,14 +2976,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3010,14 +3010,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3044,14 +3044,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform</summary>
         /// <remarks>
@@ -3078,14 +3078,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3112,14 +3112,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3145,14 +3145,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd</summary>
         /// <remarks>
@@ -3177,14 +3177,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant</summary>
         /// <remarks>
@@ -3209,14 +3209,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3242,14 +3242,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3277,14 +3277,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3310,14 +3310,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant</summary>
         /// <remarks>
@@ -3347,14 +3347,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel</summary>
         /// <remarks>
@@ -3380,14 +3380,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform</summary>
         /// <remarks>
@@ -3414,14 +3414,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -3448,14 +3448,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -3481,14 +3481,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd</summary>
         /// <remarks>
@@ -3514,14 +3514,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -3548,14 +3548,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3582,14 +3582,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3615,14 +3615,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform</summary>
         /// <remarks>
@@ -3648,14 +3648,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3682,14 +3682,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3715,14 +3715,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd</summary>
         /// <remarks>
@@ -3747,14 +3747,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant</summary>
         /// <remarks>
@@ -3779,14 +3779,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3812,14 +3812,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3847,14 +3847,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3880,14 +3880,14 @@ namespace CmuContracts.AdobePass
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 400: text/plain; 401: text/plain; 403: text/plain; 404: text/plain; 405: text/plain; 406: text/plain; 500: text/plain; 503: text/plain.</exception>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
-        [global::Refit.Headers("Accept: application/hal+json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -3900,7 +3900,7 @@ namespace CmuContracts.AdobePass.Internal
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes0 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() });
         private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() { TreatAsString = true } });
-        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Multi) });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute(global::Refit.CollectionFormat.Csv) });
         private static readonly global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter s_converter3 = new global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter();
         private static readonly string[] s_security4 = new[] { "http:bearer" };
 
@@ -3917,7 +3917,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetRootAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -3937,7 +3937,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -3957,7 +3957,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -3977,7 +3977,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -3997,7 +3997,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4017,7 +4017,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4037,7 +4037,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4057,7 +4057,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4077,7 +4077,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4097,7 +4097,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4117,7 +4117,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4137,7 +4137,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4157,7 +4157,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4177,7 +4177,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4197,7 +4197,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4217,7 +4217,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4237,7 +4237,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4257,7 +4257,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4277,7 +4277,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4297,7 +4297,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4317,7 +4317,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4337,7 +4337,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4357,7 +4357,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4377,7 +4377,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4397,7 +4397,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4417,7 +4417,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4437,7 +4437,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4457,7 +4457,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4477,7 +4477,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4497,7 +4497,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4517,7 +4517,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4537,7 +4537,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4557,7 +4557,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4577,7 +4577,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4597,7 +4597,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4617,7 +4617,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4637,7 +4637,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4657,7 +4657,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4677,7 +4677,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4697,7 +4697,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4717,7 +4717,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4737,7 +4737,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4757,7 +4757,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4777,7 +4777,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4797,7 +4797,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4817,7 +4817,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4837,7 +4837,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4857,7 +4857,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4877,7 +4877,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4897,7 +4897,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4917,7 +4917,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4937,7 +4937,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4957,7 +4957,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4977,7 +4977,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -4997,7 +4997,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5017,7 +5017,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5037,7 +5037,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5057,7 +5057,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5077,7 +5077,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5097,7 +5097,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5117,7 +5117,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5137,7 +5137,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5157,7 +5157,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5177,7 +5177,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5197,7 +5197,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5217,7 +5217,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5237,7 +5237,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5257,7 +5257,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5277,7 +5277,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5297,7 +5297,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5317,7 +5317,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5337,7 +5337,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5357,7 +5357,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5377,7 +5377,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5397,7 +5397,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5417,7 +5417,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5437,7 +5437,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5457,7 +5457,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5477,7 +5477,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5497,7 +5497,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5517,7 +5517,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5537,7 +5537,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5557,7 +5557,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5577,7 +5577,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5597,7 +5597,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5617,7 +5617,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5637,7 +5637,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5657,7 +5657,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5677,7 +5677,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5697,7 +5697,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5717,7 +5717,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5737,7 +5737,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5757,7 +5757,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5777,7 +5777,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5797,7 +5797,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5817,7 +5817,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5837,7 +5837,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5857,7 +5857,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5877,7 +5877,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5897,7 +5897,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5917,7 +5917,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5937,7 +5937,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5957,7 +5957,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5977,7 +5977,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -5997,7 +5997,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6017,7 +6017,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6037,7 +6037,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6057,7 +6057,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6077,7 +6077,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6097,7 +6097,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6117,7 +6117,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6137,7 +6137,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6157,7 +6157,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6177,7 +6177,7 @@ namespace CmuContracts.AdobePass.Internal
         public global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync", "application/hal+json", start, end, format, limit, metrics, filters, cancellationToken);
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<UsageReport>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.UsageReport);
@@ -6222,7 +6222,7 @@ namespace CmuContracts.AdobePass.Internal
             }
             if (metrics != null)
             {
-                query.BeginCollection("metrics", global::Refit.CollectionFormat.Multi, false);
+                query.BeginCollection("metrics", global::Refit.CollectionFormat.Csv, false);
                 foreach (var item in metrics)
                 {
                     query.AddCollectionValue(useDefaultFormatting ? item : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, item, s_attributes2, typeof(IReadOnlyList<string>)));
