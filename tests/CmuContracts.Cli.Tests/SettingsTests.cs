@@ -41,6 +41,21 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task TheRedirectUriFlagIsSentOnRegistration()
+    {
+        await using var endpoint = await TestEndpoint.StartAsync();
+        var statement = endpoint.StatementFile();
+
+        var refused = await CliRun.RunAsync(["register", "--redirect-uri", "com.example.unregistered:/callback", .. endpoint.Flags(statement)]);
+        var plain = await CliRun.RunAsync(["register", .. endpoint.Flags(statement)]);
+
+        // The emulator knows no such domain for the application: only a sent redirect_uri can be refused.
+        Assert.Equal(ExitCodes.Auth, refused.ExitCode);
+        Assert.Contains("invalid_redirect_uri", refused.Err, StringComparison.Ordinal);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+    }
+
+    [Fact]
     public async Task TheCredentialFileDefaultsToTheUsersProfile()
     {
         await using var endpoint = await TestEndpoint.StartAsync();

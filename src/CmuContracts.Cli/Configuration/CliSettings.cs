@@ -83,6 +83,7 @@ internal sealed class CliSettings
         Set(values, "CmuBaseAddress", parse.GetValue(options.CmuUrl));
         Set(values, "SoftwareStatementPath", parse.GetValue(options.Statement)?.FullName);
         Set(values, "CredentialStorePath", parse.GetValue(options.Credentials)?.FullName);
+        Set(values, "RedirectUri", parse.GetValue(options.RedirectUri));
 
         var requested = parse.GetValue(options.Emulator) || EmulatorVariable(console);
         var endpointConfigured = HasValue(values, "Environment") || HasValue(values, "RegistrationBaseAddress") || HasValue(values, "CmuBaseAddress");

@@ -41,6 +41,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> RedirectUri { get; } = new("--redirect-uri")
+    {
+        Description = "redirect_uri sent on registration: one of the application's domains in the TVE Dashboard (any absolute URI, e.g. com.example.app:/callback). Adobe's API description marks it required, its documentation optional; default: none.",
+        Recursive = true,
+    };
+
     public Option<bool> Emulator { get; } = new("--emulator")
     {
         Description = "Run against the embedded emulator (127.0.0.1, demo software statement, synthetic data); also CMU_EMULATOR=1. Never chosen for you.",
@@ -59,5 +65,5 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Settings, Environment, RegistrationUrl, CmuUrl, Statement, Credentials, Emulator, Quiet, Verbose];
+    public IEnumerable<Option> All => [Settings, Environment, RegistrationUrl, CmuUrl, Statement, Credentials, RedirectUri, Emulator, Quiet, Verbose];
 }
