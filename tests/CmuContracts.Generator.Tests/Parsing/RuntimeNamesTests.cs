@@ -7,14 +7,15 @@ namespace CmuContracts.Generator.Tests.Parsing;
 
 /// <summary>
 /// Naming reserves the runtime helpers' names without reading the emitter: its list must be exactly the public static
-/// members of the JSON reader and writer templates that generated code calls without type arguments.
+/// members of the JSON reader and writer helpers (CmuContracts.Generator.Runtime, embedded in the generator) that
+/// generated code calls without type arguments.
 /// </summary>
 public sealed partial class RuntimeNamesTests
 {
     [Fact]
     public void ReservedHelperNamesAreExactlyTheTemplatesMembers()
     {
-        var declared = Members(RuntimeTemplates.JsonValueReader + RuntimeTemplates.JsonValueWriter);
+        var declared = Members(RuntimeSources.JsonValueReader + RuntimeSources.JsonValueWriter);
 
         Assert.Subset(declared, RuntimeNames.CalledWithTypeArguments.ToHashSet());
         declared.ExceptWith(RuntimeNames.CalledWithTypeArguments);

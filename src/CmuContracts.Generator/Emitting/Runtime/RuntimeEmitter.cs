@@ -16,16 +16,16 @@ internal static class RuntimeEmitter
     {
         if (clients)
         {
-            yield return File(model, "ApiRequestOptions", RuntimeTemplates.ApiRequestOptions);
+            yield return File(model, "ApiRequestOptions", RuntimeSources.ApiRequestOptions);
             if (UsesListMapConverter(model))
             {
-                yield return File(model, "Internal.QueryConverters", RuntimeTemplates.QueryConverters, internalNamespace: true);
+                yield return File(model, "Internal.QueryConverters", RuntimeSources.QueryConverters);
             }
         }
 
-        yield return File(model, "Internal.GeneratedJson", RuntimeTemplates.GeneratedJson, internalNamespace: true);
-        yield return File(model, "Internal.JsonValueReader", RuntimeTemplates.JsonValueReader, internalNamespace: true);
-        yield return File(model, "Internal.JsonValueWriter", RuntimeTemplates.JsonValueWriter, internalNamespace: true);
+        yield return File(model, "Internal.GeneratedJson", RuntimeSources.GeneratedJson);
+        yield return File(model, "Internal.JsonValueReader", RuntimeSources.JsonValueReader);
+        yield return File(model, "Internal.JsonValueWriter", RuntimeSources.JsonValueWriter);
     }
 
     /// <summary>The map converters are emitted only where a query parameter needs them (they reference Refit).</summary>
@@ -33,12 +33,10 @@ internal static class RuntimeEmitter
         model.Clients.SelectMany(c => c.Operations).SelectMany(o => o.Parameters)
             .Any(p => p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Map);
 
-    private static GeneratedFile File(ApiModel model, string part, string body, bool internalNamespace = false)
+    private static GeneratedFile File(ApiModel model, string part, string source)
     {
         var writer = new SourceWriter().FileHeader("the CmuContracts runtime template");
-        writer.Line("namespace " + model.Namespace + (internalNamespace ? ".Internal" : string.Empty) + ";");
-        writer.Line();
-        writer.Lines(body);
+        writer.Lines(RuntimeSources.InNamespace(source, model.Namespace));
         return new GeneratedFile(model.HintPrefix + "." + part + ".g.cs", writer.ToString());
     }
 }

@@ -1,9 +1,5 @@
-namespace CmuContracts.Generator.Emitting.Runtime;
+namespace SpecNamespace.Internal;
 
-/// <summary>Template of the generated runtime: JSON value writing for the generated types' JSON code.</summary>
-internal static partial class RuntimeTemplates
-{
-    public const string JsonValueWriter = """
 /// <summary>Writes JSON values for the generated types' JSON code.</summary>
 internal static class JsonValueWriter
 {
@@ -162,6 +158,4 @@ internal static class JsonValueWriter
 
         writer.WriteEndObject();
     }
-}
-""";
 }

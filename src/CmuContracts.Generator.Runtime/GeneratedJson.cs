@@ -1,9 +1,5 @@
-namespace CmuContracts.Generator.Emitting.Runtime;
+namespace SpecNamespace.Internal;
 
-/// <summary>Template of the generated runtime: JSON metadata over generated read/write code, for Refit's serializer.</summary>
-internal static partial class RuntimeTemplates
-{
-    public const string GeneratedJson = """
 /// <summary>Reads one JSON value from a positioned reader.</summary>
 internal delegate T JsonRead<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
@@ -72,6 +68,4 @@ internal static class GeneratedJson
 
     public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, JsonRead<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new JsonValueConverter<T>(read, write));
-}
-""";
 }

@@ -1,9 +1,5 @@
-namespace CmuContracts.Generator.Emitting.Runtime;
+namespace SpecNamespace.Internal;
 
-/// <summary>Template of the generated runtime: lenient JSON scalar and collection reading for the generated types' JSON code.</summary>
-internal static partial class RuntimeTemplates
-{
-    public const string JsonValueReader = """
 /// <summary>
 /// Reads JSON scalars leniently: numbers also from numeric strings ("205"), strings also from numbers,
 /// so small server inconsistencies do not break a client.
@@ -228,6 +224,4 @@ internal static class JsonValueReader
 
     public static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
         new("Expected " + expected + " but found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".");
-}
-""";
 }

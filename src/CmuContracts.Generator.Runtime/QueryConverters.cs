@@ -1,13 +1,5 @@
-namespace CmuContracts.Generator.Emitting.Runtime;
+namespace SpecNamespace.Internal;
 
-/// <summary>
-/// Template of the generated runtime: Refit <c>IQueryConverter</c>s for the map-valued query parameters
-/// Refit cannot flatten itself. The interface names them in <c>[QueryConverter]</c>, so Refit's own
-/// generator and ours call the same code.
-/// </summary>
-internal static partial class RuntimeTemplates
-{
-    public const string QueryConverters = """
 /// <summary>
 /// A free-form map with list values, exploded (OpenAPI <c>style: form, explode: true</c>): each value is a
 /// <c>key=value</c> pair, and a key with an empty list is sent bare (<c>?key</c>).
@@ -46,6 +38,4 @@ public sealed class MapFormExplodedQueryConverter : global::Refit.IQueryConverte
             builder.Add(prefix + pair.Key, pair.Value, false);
         }
     }
-}
-""";
 }

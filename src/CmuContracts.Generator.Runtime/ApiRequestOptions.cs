@@ -1,9 +1,5 @@
-namespace CmuContracts.Generator.Emitting.Runtime;
+namespace SpecNamespace;
 
-/// <summary>Template of the generated runtime: the request options handlers read (operationId, security).</summary>
-internal static partial class RuntimeTemplates
-{
-    public const string ApiRequestOptions = """
 /// <summary>
 /// Keys of the <see cref="global::System.Net.Http.HttpRequestMessage.Options"/> every generated call sets, so
 /// handlers (authentication, logging) know which operation they are sending and what security it needs.
@@ -20,6 +16,4 @@ public static class ApiRequestOptions
     /// Empty means the operation needs no credentials.
     /// </summary>
     public static readonly global::System.Net.Http.HttpRequestOptionsKey<string[]> Security = new("CmuContracts.Security");
-}
-""";
 }
