@@ -19,6 +19,9 @@ internal sealed class RecordingTokenManager : ICmuAccessTokenManager
 
     public List<AccessToken> Rejected { get; } = [];
 
+    /// <summary>Runs when a replacement is asked for, to observe the caller's state at that moment.</summary>
+    public Action? OnReplace { get; set; }
+
     public ValueTask<AccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         Calls.Add("get");
@@ -29,6 +32,7 @@ internal sealed class RecordingTokenManager : ICmuAccessTokenManager
     {
         Calls.Add("renew");
         Rejected.Add(rejected);
+        OnReplace?.Invoke();
         return Task.FromResult(Current = Next());
     }
 
@@ -36,6 +40,7 @@ internal sealed class RecordingTokenManager : ICmuAccessTokenManager
     {
         Calls.Add("register-again");
         Rejected.Add(rejected);
+        OnReplace?.Invoke();
         return Task.FromResult(Current = Next());
     }
 
