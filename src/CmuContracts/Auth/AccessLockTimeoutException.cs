@@ -2,7 +2,7 @@ namespace CmuContracts.Auth;
 
 /// <summary>
 /// Another instance held the access lock (registration or token request) for longer than this one may wait: the fleet's
-/// Redis lock (<see cref="CmuRedisOptions.LockWait"/>) or the credential file's lock (twice
+/// Redis lock (<c>CmuRedisOptions.LockWait</c>) or the credential file's lock (twice
 /// <see cref="CmuResilienceOptions.TotalTimeout"/>). Nothing was sent; a later call tries again.
 /// </summary>
 public sealed class AccessLockTimeoutException : CmuException

@@ -3,40 +3,9 @@ using CmuContracts.Http;
 
 namespace CmuContracts.Auth;
 
-/// <summary>The provider's calls out: the statement, the registration and the token request, each traced and counted.</summary>
+/// <summary>The token manager's call out: the token request, traced and counted.</summary>
 public sealed partial class CmuAccessTokenProvider
 {
-    private async Task<ClientCredentials> RegisterAsync(SoftwareStatement statement, CredentialKey key)
-    {
-        using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.register", ActivityKind.Internal);
-        activity?.SetTag("cmu.software_id", statement.SoftwareId);
-        ClientCredentials credentials;
-        try
-        {
-            credentials = await _registration.RegisterAsync(statement, _options.Value.RedirectUri, CancellationToken.None).ConfigureAwait(false);
-            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
-        }
-        catch (Exception ex)
-        {
-            CmuDiagnostics.Registrations.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
-
-        Log.Registered(_logger, statement.SoftwareId, key.Endpoint, credentials.ClientId);
-        try
-        {
-            await _store.SetAsync(key, credentials, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (CredentialStoreException ex)
-        {
-            // The registration succeeded: keep working with it rather than fail and register again.
-            Log.CredentialsNotSaved(_logger, ex, key);
-        }
-
-        return credentials;
-    }
-
     private async Task<AccessToken> RequestTokenAsync(ClientCredentials credentials)
     {
         using var activity = CmuDiagnostics.ActivitySource.StartActivity("cmu.token", ActivityKind.Internal);
@@ -59,13 +28,5 @@ public sealed partial class CmuAccessTokenProvider
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
-    }
-
-    private SoftwareStatement LoadStatement()
-    {
-        var options = _options.Value;
-        return options.SoftwareStatementPath is { Length: > 0 } path && string.IsNullOrWhiteSpace(options.SoftwareStatement)
-            ? SoftwareStatement.FromFile(path, _time)
-            : SoftwareStatement.Parse(options.SoftwareStatement ?? string.Empty, _time);
     }
 }

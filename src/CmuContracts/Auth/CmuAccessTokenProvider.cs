@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace CmuContracts.Auth;
 
 /// <summary>
-/// The access procedure: software statement -> registration (once, persisted) -> client-credentials
-/// token (cached until expiry minus the buffer, and persisted beside the credentials when the store keeps
-/// tokens). One acquisition is in flight at a time and callers share it; failures are never cached.
-/// Registers again only when the server rejects the credentials or they are about to expire.
+/// The token manager (<see cref="ICmuAccessTokenManager"/>): a client-credentials token cached until expiry minus the
+/// buffer, and shared beside the credentials when the store keeps tokens or through a fleet's cache. One acquisition
+/// is in flight at a time and callers share it; failures are never cached. Credentials come from the
+/// <see cref="ICmuClientRegistrar"/>, which registers again only when the server rejects them or they are about to expire.
 /// </summary>
 /// <remarks>
 /// Faults cost as little as they can: a renewal that fails while the cached token is still valid serves that token
@@ -16,20 +16,18 @@ namespace CmuContracts.Auth;
 /// token exists; callers that waited on an acquisition whose registration or token POST got no answer try once more
 /// with an acquisition of their own (the lost POST itself is never sent again).
 /// </remarks>
-public sealed partial class CmuAccessTokenProvider
+public sealed partial class CmuAccessTokenProvider : ICmuAccessTokenManager
 {
     private static readonly TimeSpan MinRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private readonly IOptions<CmuClientOptions> _options;
-    private readonly ICredentialStore _store;
-    private readonly IClientRegistrationEndpoint _registration;
+    private readonly ICmuClientRegistrar _registrar;
     private readonly ITokenEndpoint _tokens;
     private readonly IAccessLock _lock;
     private readonly ISharedTokenCache? _shared;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private SoftwareStatement? _statement;
     private Cached? _current;
     private Task<AccessToken>? _inflight;
     private DateTimeOffset _retryAt;
@@ -37,8 +35,7 @@ public sealed partial class CmuAccessTokenProvider
 
     internal CmuAccessTokenProvider(
         IOptions<CmuClientOptions> options,
-        ICredentialStore store,
-        IClientRegistrationEndpoint registration,
+        ICmuClientRegistrar registrar,
         ITokenEndpoint tokens,
         IAccessLock accessLock,
         ISharedTokenCache? shared,
@@ -46,8 +43,7 @@ public sealed partial class CmuAccessTokenProvider
         ILogger<CmuAccessTokenProvider> logger)
     {
         _options = options;
-        _store = store;
-        _registration = registration;
+        _registrar = registrar;
         _tokens = tokens;
         _lock = accessLock;
         _shared = shared;
@@ -55,8 +51,8 @@ public sealed partial class CmuAccessTokenProvider
         _logger = logger;
     }
 
-    /// <summary>A valid token: the cached one (no allocation) or a new one.</summary>
-    /// <exception cref="SoftwareStatementException">The configured statement is unusable (no request is sent).</exception>
+    /// <inheritdoc/>
+    /// <remarks>The cached token costs no allocation.</remarks>
     public ValueTask<AccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         var cached = _current;
@@ -68,14 +64,11 @@ public sealed partial class CmuAccessTokenProvider
         return new ValueTask<AccessToken>(AcquireAsync(rejected: null, registerAgain: false, cancellationToken));
     }
 
-    /// <summary>A token other than <paramref name="rejected"/> (which the server refused with 401).</summary>
+    /// <inheritdoc/>
     public Task<AccessToken> RenewAccessTokenAsync(AccessToken rejected, CancellationToken cancellationToken = default) =>
         AcquireAsync(rejected ?? throw new ArgumentNullException(nameof(rejected)), registerAgain: false, cancellationToken);
 
-    /// <summary>
-    /// Registers again (unless another caller already did) because the server no longer knows the
-    /// client that <paramref name="rejected"/> was issued to (403 <c>invalid_client</c>), then gets a token.
-    /// </summary>
+    /// <inheritdoc/>
     public Task<AccessToken> RegisterAgainAsync(AccessToken rejected, CancellationToken cancellationToken = default) =>
         AcquireAsync(rejected ?? throw new ArgumentNullException(nameof(rejected)), registerAgain: true, cancellationToken);
 
@@ -155,8 +148,7 @@ public sealed partial class CmuAccessTokenProvider
         await Task.Yield(); // The caller stores the task under the gate before this continues.
         try
         {
-            var statement = _statement ??= LoadStatement();
-            var key = CredentialKey.For(statement.SoftwareId, _options.Value.EffectiveRegistrationBaseAddress);
+            var key = _registrar.GetCredentialKey();
 
             // Double-checked: a fleet's token is taken without the lock, and checked again under it (below).
             var token = await TrySharedAsync(key, rejected, registerAgain).ConfigureAwait(false);
@@ -164,7 +156,7 @@ public sealed partial class CmuAccessTokenProvider
             {
                 await using (await _lock.AcquireAsync(key.ToString(), CancellationToken.None).ConfigureAwait(false))
                 {
-                    token = await AcquireLockedAsync(statement, key, rejected, registerAgain).ConfigureAwait(false);
+                    token = await AcquireLockedAsync(key, rejected, registerAgain).ConfigureAwait(false);
                 }
             }
 
@@ -201,7 +193,7 @@ public sealed partial class CmuAccessTokenProvider
         return quarter < MinRetryDelay ? MinRetryDelay : quarter > MaxRetryDelay ? MaxRetryDelay : quarter;
     }
 
-    private async Task<AccessToken> AcquireLockedAsync(SoftwareStatement statement, CredentialKey key, AccessToken? rejected, bool registerAgain)
+    private async Task<AccessToken> AcquireLockedAsync(CredentialKey key, AccessToken? rejected, bool registerAgain)
     {
         var ct = CancellationToken.None;
         var buffer = _options.Value.TokenRefreshBuffer;
@@ -210,23 +202,7 @@ public sealed partial class CmuAccessTokenProvider
             return shared; // What the lock's previous holder obtained.
         }
 
-        var credentials = await _store.GetAsync(key, ct).ConfigureAwait(false);
-        if (credentials is null)
-        {
-            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
-        }
-        else if (registerAgain && credentials.ClientId == rejected?.ClientId)
-        {
-            Log.RegisteringAgain(_logger, credentials.ClientId, "403 invalid_client from CMU", statement.SoftwareId);
-            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
-        }
-        else if (credentials.RenewAt(buffer) is { } due && _time.GetUtcNow() >= due)
-        {
-            // A server that sends client_secret_expires_at (Adobe documents none): renew shortly before it passes.
-            Log.CredentialsExpiring(_logger, credentials.ClientId, credentials.ExpiresAt!.Value, statement.SoftwareId);
-            credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
-        }
-
+        var credentials = await _registrar.GetCredentialsAsync(registerAgain ? rejected?.ClientId : null, ct).ConfigureAwait(false);
         AccessToken token;
         try
         {
@@ -234,19 +210,7 @@ public sealed partial class CmuAccessTokenProvider
         }
         catch (AccessTokenRequestException ex) when (ex.IsInvalidClient)
         {
-            // Another instance may have registered already; else register once and try once more.
-            var stored = await _store.GetAsync(key, ct).ConfigureAwait(false);
-            if (stored is not null && !stored.SameAs(credentials))
-            {
-                Log.SharedCredentialsUsed(_logger, key, stored.ClientId);
-                credentials = stored;
-            }
-            else
-            {
-                Log.RegisteringAgain(_logger, credentials.ClientId, "invalid_client from the token endpoint", statement.SoftwareId);
-                credentials = await RegisterAsync(statement, key).ConfigureAwait(false);
-            }
-
+            credentials = await _registrar.ReplaceAsync(credentials, ct).ConfigureAwait(false);
             token = await RequestTokenAsync(credentials).ConfigureAwait(false);
         }
 

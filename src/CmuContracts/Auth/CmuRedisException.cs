@@ -2,7 +2,7 @@ namespace CmuContracts.Auth;
 
 /// <summary>
 /// The Redis of <c>UseRedis</c> failed or did not answer within the library's bound (a third of
-/// <see cref="CmuRedisOptions.LockLease"/> or <see cref="CmuResilienceOptions.AttemptTimeout"/>, whichever is shorter).
+/// <c>CmuRedisOptions.LockLease</c> or <see cref="CmuResilienceOptions.AttemptTimeout"/>, whichever is shorter).
 /// The message names the endpoint and the command, never the configuration string (it may hold a password); the
 /// StackExchange.Redis failure, if any, is the inner exception.
 /// </summary>

@@ -26,8 +26,10 @@ public sealed class DistributedCredentialStore : ICredentialStore
     {
     }
 
-    internal DistributedCredentialStore(IDistributedCache cache, ILogger logger)
+    /// <summary>A store over <paramref name="cache"/> that logs its failures and write-backs to <paramref name="logger"/>.</summary>
+    public DistributedCredentialStore(IDistributedCache cache, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
         _logger = logger;
@@ -95,18 +97,19 @@ public sealed class DistributedCredentialStore : ICredentialStore
     /// Writes back every credential this instance knows that the cache lacks (after a reconnection: Redis may have
     /// come back empty). One that is there already is left alone: it is the fleet's current one.
     /// </summary>
-    internal async Task WriteBackMissingAsync()
+    /// <remarks>Failures are logged, not thrown: the credentials stay in memory either way.</remarks>
+    public async Task WriteBackMissingAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (key, credentials) in _known)
         {
             try
             {
-                if (await _cache.GetAsync(Prefix + key).ConfigureAwait(false) is null)
+                if (await _cache.GetAsync(Prefix + key, cancellationToken).ConfigureAwait(false) is null)
                 {
-                    await TryWriteBackAsync(key, credentials, CancellationToken.None).ConfigureAwait(false);
+                    await TryWriteBackAsync(key, credentials, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None))
+            catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
             {
                 Log.WriteBackFailed(_logger, ex, key);
             }

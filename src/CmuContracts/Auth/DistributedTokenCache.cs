@@ -2,17 +2,17 @@ using Microsoft.Extensions.Caching.Distributed;
 
 namespace CmuContracts.Auth;
 
-/// <summary>Shares the current token through <see cref="IDistributedCache"/>, expiring when it must be renewed.</summary>
+/// <summary>Shares the current token through <paramref name="cache"/>, expiring when it must be renewed.</summary>
 /// <remarks>
 /// Failures are <see cref="CredentialStoreException"/>s (the library's Redis failures stay <see cref="CmuRedisException"/>s
 /// when reading): a token that cannot be shared is still good in memory, so the token provider only logs a failed write.
 /// </remarks>
-internal sealed class DistributedTokenCache(IDistributedCache cache) : ISharedTokenCache
+public sealed class DistributedTokenCache(IDistributedCache cache) : ISharedTokenCache
 {
     private const string Prefix = "CmuContracts:token:";
 
     /// <inheritdoc/>
-    public async ValueTask<AccessToken?> GetAsync(CredentialKey key, CancellationToken cancellationToken)
+    public async ValueTask<AccessToken?> GetAsync(CredentialKey key, CancellationToken cancellationToken = default)
     {
         byte[]? bytes;
         try
@@ -28,7 +28,7 @@ internal sealed class DistributedTokenCache(IDistributedCache cache) : ISharedTo
     }
 
     /// <inheritdoc/>
-    public async ValueTask SetAsync(CredentialKey key, AccessToken token, DateTimeOffset renewAt, CancellationToken cancellationToken)
+    public async ValueTask SetAsync(CredentialKey key, AccessToken token, DateTimeOffset renewAt, CancellationToken cancellationToken = default)
     {
         var entry = new DistributedCacheEntryOptions { AbsoluteExpiration = renewAt };
         try

@@ -4,17 +4,22 @@ namespace CmuContracts.Auth;
 
 /// <summary>
 /// Serialises registration and token refresh across instances. In one process the token
-/// provider's single flight suffices; a fleet uses a Redis lock.
+/// manager's single flight suffices; processes sharing a credential file take the file's lock, a fleet the Redis
+/// lock of <c>UseRedis</c> (package <c>CmuContracts.Redis</c>).
 /// </summary>
-internal interface IAccessLock
+public interface IAccessLock
 {
-    ValueTask<IAsyncDisposable> AcquireAsync(string resource, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the lock on <paramref name="resource"/>, waiting for its holder if need be; disposing the result
+    /// releases it. A wait that runs out is an <see cref="AccessLockTimeoutException"/>.
+    /// </summary>
+    ValueTask<IAsyncDisposable> AcquireAsync(string resource, CancellationToken cancellationToken = default);
 }
 
 /// <summary>No cross-process coordination (the default).</summary>
 internal sealed class InProcessAccessLock : IAccessLock, IAsyncDisposable
 {
-    public ValueTask<IAsyncDisposable> AcquireAsync(string resource, CancellationToken cancellationToken) => new(this);
+    public ValueTask<IAsyncDisposable> AcquireAsync(string resource, CancellationToken cancellationToken = default) => new(this);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -57,16 +57,23 @@ public static class CmuClientServiceCollectionExtensions
             : new InProcessAccessLock());
         services.TryAddSingleton<IClientRegistrationEndpoint, GeneratedClientRegistrationEndpoint>();
         services.TryAddSingleton<ITokenEndpoint, GeneratedTokenEndpoint>();
-        services.TryAddSingleton(sp => new CmuAccessTokenProvider(
+        services.TryAddSingleton<ICmuClientRegistrar>(sp => new CmuClientRegistrar(
             sp.GetRequiredService<IOptions<CmuClientOptions>>(),
             sp.GetRequiredService<ICredentialStore>(),
             sp.GetRequiredService<IClientRegistrationEndpoint>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CmuClientRegistrar>>() ?? NullLogger<CmuClientRegistrar>.Instance));
+        services.TryAddSingleton(sp => new CmuAccessTokenProvider(
+            sp.GetRequiredService<IOptions<CmuClientOptions>>(),
+            sp.GetRequiredService<ICmuClientRegistrar>(),
             sp.GetRequiredService<ITokenEndpoint>(),
             sp.GetRequiredService<IAccessLock>(),
             // A fleet's shared cache, else the credential store when it keeps tokens too (the credential file does).
             sp.GetService<ISharedTokenCache>() ?? sp.GetRequiredService<ICredentialStore>() as ISharedTokenCache,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<CmuAccessTokenProvider>>() ?? NullLogger<CmuAccessTokenProvider>.Instance));
+        services.TryAddSingleton<ICmuAccessTokenManager>(sp => sp.GetRequiredService<CmuAccessTokenProvider>());
+        services.TryAddTransient<AuthenticationRetryHandler>();
         services.TryAddTransient<BearerTokenHandler>();
         services.TryAddTransient<RequestDurationHandler>();
 
@@ -80,10 +87,10 @@ public static class CmuClientServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Handlers, outermost first: duration, bearer (authenticated clients), retries and timeouts, then
-    /// any the user adds. The bearer sits outside the retries so a CMU call's retry or attempt timeout
-    /// never re-runs a failed registration or token request (POSTs the server may have processed), and
-    /// a 401 renewal re-sends through the retries.
+    /// Handlers, outermost first: duration, then for authenticated clients the 401/403 strategies and the bearer,
+    /// then retries and timeouts, then any the user adds. The bearer sits outside the retries so a CMU call's retry or
+    /// attempt timeout never re-runs a failed registration or token request (POSTs the server may have processed),
+    /// and a strategy's replacement token re-sends through the bearer and the retries.
     /// </summary>
     private static IHttpClientBuilder Pipeline(IHttpClientBuilder builder, Func<CmuClientOptions, Uri> baseAddress, bool authenticated)
     {
@@ -101,6 +108,7 @@ public static class CmuClientServiceCollectionExtensions
         builder.AddHttpMessageHandler<RequestDurationHandler>();
         if (authenticated)
         {
+            builder.AddHttpMessageHandler<AuthenticationRetryHandler>();
             builder.AddHttpMessageHandler<BearerTokenHandler>();
         }
 

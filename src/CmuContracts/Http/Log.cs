@@ -35,7 +35,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Using credentials another instance registered for {Key}: client id {ClientId}.")]
     public static partial void SharedCredentialsUsed(ILogger logger, CmuContracts.Auth.CredentialKey key, string clientId);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{OperationId} cannot be re-sent after a 401: its content is not replayable.")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{OperationId} cannot be re-sent after a 401 or 403 invalid_client: its content is not replayable.")]
     public static partial void NotReplayable(ILogger logger, string? operationId);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The secret of client id {ClientId} expires {ExpiresAt:u}; registering software id {SoftwareId} again before it does.")]

@@ -33,6 +33,9 @@ public sealed class RefitRangeTests
                 var manifest = await nuspec.ReadToEndAsync();
                 Assert.Contains("<dependency id=\"Refit\" version=\"[16.4.0, 17.0.0)\"", manifest, StringComparison.Ordinal);
                 Assert.Contains("<dependency id=\"Refit.HttpClientFactory\" version=\"[16.4.0, 17.0.0)\"", manifest, StringComparison.Ordinal);
+
+                // Redis is the CmuContracts.Redis package's: the core brings no StackExchange.Redis to anyone.
+                Assert.DoesNotContain("Redis", manifest, StringComparison.OrdinalIgnoreCase);
             }
 
             Isolate(root, feed);

@@ -37,7 +37,7 @@ internal sealed class CmuTestHost : IAsyncDisposable
 
     public IUsageReportsClient Reports => Services.GetRequiredService<IUsageReportsClient>();
 
-    public CmuAccessTokenProvider Tokens => Services.GetRequiredService<CmuAccessTokenProvider>();
+    public ICmuAccessTokenManager Tokens => Services.GetRequiredService<ICmuAccessTokenManager>();
 
     public static CmuTestHost Create(AdobePassEmulator emulator, Action<CmuContracts.CmuClientOptions>? configure = null, Action<CmuClientBuilder>? build = null, string? statement = null, TimeProvider? timeProvider = null)
     {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using CmuContracts.Auth;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using Xunit.Abstractions;

@@ -20,6 +20,7 @@ internal static class PublishedClientApp
         ExampleTenant 205
         tenant,active-users|ExampleTenant,205
         400 invalid_software_statement
+        30 DistributedCredentialStore
 
         """;
 
@@ -72,12 +73,26 @@ internal static class PublishedClientApp
         {
             Console.WriteLine((int)ex.StatusCode + " " + error.Error);
         }
+
+        // The Redis package: UseRedis set up and its options validated; Redis is contacted on first use only.
+        var fleet = new ServiceCollection();
+        fleet.AddCmuClient(o =>
+        {
+            o.RegistrationBaseAddress = new Uri(server, "/o/");
+            o.CmuBaseAddress = new Uri(server, "/cmu/v2/");
+        }).UseRedis("127.0.0.1:1");
+        await using (var fleetProvider = fleet.BuildServiceProvider())
+        {
+            var redis = fleetProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CmuContracts.CmuRedisOptions>>().Value;
+            Console.WriteLine(redis.LockLease.TotalSeconds + " " + fleetProvider.GetRequiredService<CmuContracts.Auth.ICredentialStore>().GetType().Name);
+        }
         """;
 
     /// <summary>Writes the app with the given publish properties (e.g. PublishTrimmed or PublishAot) into <paramref name="directory"/>.</summary>
     public static async Task WriteAsync(string directory, string publishProperties)
     {
         var project = Path.Combine(RepositoryRoot(), "src", "CmuContracts", "CmuContracts.csproj");
+        var redisProject = Path.Combine(RepositoryRoot(), "src", "CmuContracts.Redis", "CmuContracts.Redis.csproj");
         await File.WriteAllTextAsync(Path.Combine(directory, AppName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -92,6 +107,7 @@ internal static class PublishedClientApp
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{project}" />
+                <ProjectReference Include="{redisProject}" />
               </ItemGroup>
             </Project>
             """);

@@ -1,7 +1,8 @@
+using CmuContracts.Auth;
 using Microsoft.Extensions.Caching.Distributed;
 using StackExchange.Redis;
 
-namespace CmuContracts.Auth;
+namespace CmuContracts.Redis;
 
 /// <summary>The Redis cache of <c>UseRedis</c> with each call bounded by <see cref="CmuRedisConnection.Timeout"/> and its failures translated to <see cref="CmuRedisException"/>.</summary>
 internal sealed class BoundedRedisCache(IDistributedCache inner, CmuRedisConnection redis) : IDistributedCache

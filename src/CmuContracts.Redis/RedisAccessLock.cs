@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using CmuContracts.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CmuContracts.Auth;
+namespace CmuContracts.Redis;
 
 /// <summary>
 /// A lock across processes on Redis (StackExchange.Redis <c>LockTake</c>: SET NX with a lease), so that

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using CmuContracts.Auth;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CmuContracts.Auth;
+namespace CmuContracts.Redis;
 
 /// <summary>
 /// The one Redis connection of <c>UseRedis</c>, shared by the credential store, the token cache and the lock.
