@@ -69,8 +69,9 @@ public static class CmuClientServiceCollectionExtensions
             sp.GetService<ILogger<CmuAccessTokenProvider>>() ?? NullLogger<CmuAccessTokenProvider>.Instance));
         services.TryAddTransient<BearerTokenHandler>();
         services.TryAddTransient<RequestDurationHandler>();
+        services.TryAddTransient<CmuFailureHandler>();
 
-        // The generated Refit clients: base addresses from the options, the pipeline's exceptions unwrapped.
+        // The generated Refit clients: base addresses from the options, every failure one of the library's exceptions.
         var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
         var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
         var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress!, authenticated: true); // null fails validation first
@@ -80,7 +81,7 @@ public static class CmuClientServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Handlers, outermost first: duration, bearer (authenticated clients), retries and timeouts, then
+    /// Handlers, outermost first: failures into the library's exceptions, duration, bearer (authenticated clients), retries and timeouts, then
     /// any the user adds. The bearer sits outside the retries so a CMU call's retry or attempt timeout
     /// never re-runs a failed registration or token request (POSTs the server may have processed), and
     /// a 401 renewal re-sends through the retries.
@@ -98,6 +99,7 @@ public static class CmuClientServiceCollectionExtensions
 
         // Adobe strongly recommends Accept-Encoding: gzip, deflate [D]: the primary handler sends it and decodes both.
         builder.UseSocketsHttpHandler((handler, _) => handler.AutomaticDecompression = CmuHttpCompression.Methods);
+        builder.AddHttpMessageHandler<CmuFailureHandler>();
         builder.AddHttpMessageHandler<RequestDurationHandler>();
         if (authenticated)
         {
