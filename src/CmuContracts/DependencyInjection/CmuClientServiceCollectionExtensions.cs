@@ -43,6 +43,7 @@ public static class CmuClientServiceCollectionExtensions
     {
         services.AddOptions<CmuClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICredentialStore>(sp => DefaultCredentialStore.Create(
             sp.GetRequiredService<IOptions<CmuClientOptions>>().Value,
