@@ -6,7 +6,8 @@ namespace CmuContracts;
 public sealed class CmuResilienceOptions
 {
     /// <summary>Retries after the first attempt (0 turns retries off). Default 3.</summary>
-    [Range(0, 10, ErrorMessage = "CmuClientOptions.Resilience.MaxRetryAttempts is outside 0..10.")]
+    // The generated validator's RangeAttribute writes its own message ("The field CmuClientOptions.Resilience.MaxRetryAttempts must be between 0 and 10.").
+    [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The first backoff delay; later ones grow exponentially with jitter. Default 1 s.</summary>

@@ -106,6 +106,14 @@ public sealed class ErrorReporterTests
     }
 
     [Fact]
+    public void TheGeneratedValidatorsMemberPrefixIsDropped()
+    {
+        var ex = new OptionsValidationException(Options.DefaultName, typeof(CmuClientOptions), ["Model: CmuClientOptions.DeviceInfo.Model is empty: Adobe requires it in X-Device-Info."]);
+
+        Assert.Equal((ExitCodes.Usage, "setting DeviceInfo.Model is empty: Adobe requires it in X-Device-Info."), ErrorReporter.Classify(ex));
+    }
+
+    [Fact]
     public void AnExceptionOfNoKnownKindIsAnInternalError()
     {
         Assert.Equal((ExitCodes.Failure, "internal error (InvalidOperationException): broken"), ErrorReporter.Classify(new InvalidOperationException("broken")));

@@ -75,8 +75,13 @@ internal static class ErrorReporter
     };
 
     /// <summary>The settings the library refused, named as the tool's settings are.</summary>
-    internal static string Settings(OptionsValidationException invalid) =>
-        string.Join(" ", invalid.Failures).Replace("CmuClientOptions.", "setting ", StringComparison.Ordinal);
+    internal static string Settings(OptionsValidationException invalid) => string.Join(" ", invalid.Failures.Select(f =>
+    {
+        // The generated validator puts the member's name first ("Model: CmuClientOptions.DeviceInfo.Model is empty...").
+        var named = f.IndexOf(": ", StringComparison.Ordinal);
+        var line = named > 0 && !f[..named].Contains(' ', StringComparison.Ordinal) && f.Contains("CmuClientOptions.", StringComparison.Ordinal) ? f[(named + 2)..] : f;
+        return line.Replace("CmuClientOptions.", "setting ", StringComparison.Ordinal);
+    }));
 
     /// <summary>The path, the status and CMU's plain-text reason (the status's name when the body is empty or HTML).</summary>
     private static (int, string) Service(CmuServiceException service)

@@ -32,10 +32,14 @@ internal static class CmuClientOptionsBinder
         var root = section is IConfigurationSection { Path.Length: > 0 } s ? s.Path + ConfigurationPath.KeyDelimiter : string.Empty;
         foreach (var (path, value) in section.AsEnumerable())
         {
-            if (value is not null && path.StartsWith(root, StringComparison.OrdinalIgnoreCase)
-                && failure.Message.Contains($"'{value}' at '{path}'", StringComparison.Ordinal))
+            // Keys are case-insensitive: the binder writes the property's spelling, which the message keeps.
+            var at = value is null || !path.StartsWith(root, StringComparison.OrdinalIgnoreCase)
+                ? -1
+                : failure.Message.IndexOf($"'{value}' at '{path}'", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
             {
-                var setting = path[root.Length..].Replace(ConfigurationPath.KeyDelimiter, ".", StringComparison.Ordinal);
+                var spelled = failure.Message.Substring(at + value!.Length + 7 + root.Length, path.Length - root.Length);
+                var setting = spelled.Replace(ConfigurationPath.KeyDelimiter, ".", StringComparison.Ordinal);
                 return $"CmuClientOptions.{setting} '{value}' cannot be read: {failure.InnerException?.Message ?? failure.Message}";
             }
         }
