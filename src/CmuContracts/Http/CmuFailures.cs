@@ -178,7 +178,9 @@ internal static class CmuFailures
     private static string? Reason(ApiException api)
     {
         var mediaType = api.ContentHeaders?.ContentType?.MediaType;
-        if (api.Content is not { Length: > 0 } content || IsJson(mediaType) || content.TrimStart().StartsWith('<')
+
+        // Only a GET's (no body): a proxy's text answer to a POST might echo the form, client secret included.
+        if (api.HttpMethod != HttpMethod.Get || api.Content is not { Length: > 0 } content || IsJson(mediaType) || content.TrimStart().StartsWith('<')
             || (mediaType is not null && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase)))
         {
             return null; // CMU's reasons are plain text [D]; JSON carries a code, HTML (a throttle page) nothing useful.

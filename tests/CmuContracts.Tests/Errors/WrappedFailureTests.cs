@@ -55,6 +55,22 @@ public sealed class WrappedFailureTests
     }
 
     [Fact]
+    public async Task APlainTextAnswerToATokenRequestIsNeverQuoted()
+    {
+        await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
+        var fault = new FaultOnSendHandler("500", _ => true);
+        await using var host = CmuTestHost.Create(emulator, o => o.Resilience.MaxRetryAttempts = 0, b => b.TokenHttpClient.AddHttpMessageHandler(() => fault));
+
+        var ex = await Assert.ThrowsAsync<CmuContracts.Auth.AccessTokenRequestException>(() => DayReport.GetAsync(host.Reports));
+
+        var cause = Assert.IsType<CmuServiceException>(ex.InnerException);
+        Assert.Equal((500, "createAccessToken"), (cause.StatusCode, cause.OperationId));
+        Assert.Equal("createAccessToken (POST /o/client/token) failed: HTTP 500 Internal Server Error.", cause.Message);
+        Assert.DoesNotContain("Emulated fault", ex.ToString(), StringComparison.Ordinal);
+        await host.AssertNoSecretsAsync(ex.ToString());
+    }
+
+    [Fact]
     public async Task ADroppedConnectionIsACmuTransportExceptionWithoutAStatus()
     {
         await using var emulator = await AdobePassEmulator.StartAsync(Quiet());
