@@ -31,26 +31,16 @@ internal sealed class CmuSession : IAsyncDisposable
     /// <summary>The embedded emulator, when the command runs against it.</summary>
     public AdobePassEmulator? Emulator { get; }
 
-    /// <exception cref="CliUsageException">The settings are invalid (the message names the setting).</exception>
+    /// <exception cref="OptionsValidationException">The settings are invalid (each failure names the setting).</exception>
     public static async Task<CmuSession> StartAsync(CliSettings settings, Notices notices, CancellationToken cancellationToken)
     {
         settings.RequireEndpoint();
-        var values = new Dictionary<string, string?>(settings.Values, StringComparer.OrdinalIgnoreCase);
         AdobePassEmulator? emulator = null;
         if (settings.UseEmulator)
         {
             // The emulator's own logs would mix with the tool's output; its counters remain for --verbose.
             var emulatorOptions = new EmulatorOptions { ConfigureLogging = logging => logging.ClearProviders() };
             emulator = await AdobePassEmulator.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
-            values["RegistrationBaseAddress"] = emulator.RegistrationBaseAddress.ToString();
-            values["CmuBaseAddress"] = emulator.CmuBaseAddress.ToString();
-            values["SoftwareStatement"] = emulator.IssueSoftwareStatement("demo");
-            values.Remove("SoftwareStatementPath");
-            values.Remove("Environment");
-
-            // The emulator signs with a key of its own per start, so credentials from it are worthless later.
-            values.Remove("CredentialStorePath");
-            values["CredentialStorage"] = "Memory";
             notices.Info($"using the embedded emulator at {emulator.BaseAddress} (demo software statement, synthetic data)");
         }
 
@@ -64,23 +54,42 @@ internal sealed class CmuSession : IAsyncDisposable
                 logging.AddProvider(new StandardErrorLoggerProvider(notices.Writer));
             }
         });
-        services.AddCmuClient(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+        // The settings file and variables are bound by the library; flags and the emulator then set typed values.
+        services.AddCmuClient(settings.Configuration);
+        var statement = emulator?.IssueSoftwareStatement("demo");
+        services.Configure<CmuClientOptions>(options =>
+        {
+            settings.Apply(options);
+            if (emulator is not null)
+            {
+                options.Environment = CmuEnvironment.Production;
+                options.RegistrationBaseAddress = emulator.RegistrationBaseAddress;
+                options.CmuBaseAddress = emulator.CmuBaseAddress;
+                options.SoftwareStatement = statement;
+                options.SoftwareStatementPath = null;
+
+                // The emulator signs with a key of its own per start, so credentials from it are worthless later.
+                options.CredentialStorage = Auth.CredentialStorage.Memory;
+                options.CredentialStorePath = null;
+            }
+        });
         var provider = services.BuildServiceProvider();
         CmuClientOptions options;
         try
         {
             options = provider.GetRequiredService<IOptions<CmuClientOptions>>().Value;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        catch (OptionsValidationException)
         {
+            // The error reporter names the settings; only what this session started is undone here.
             await provider.DisposeAsync().ConfigureAwait(false);
             if (emulator is not null)
             {
                 await emulator.DisposeAsync().ConfigureAwait(false);
             }
 
-            var message = ex is OptionsValidationException validation ? string.Join(" ", validation.Failures) : ex.Message;
-            throw new CliUsageException(message.Replace("CmuClientOptions.", "setting ", StringComparison.Ordinal));
+            throw;
         }
 
         notices.Detail($"registration endpoint {options.EffectiveRegistrationBaseAddress}, CMU endpoint {options.EffectiveCmuBaseAddress}, credentials {options.CredentialStorePath ?? "in memory"}");

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace CmuContracts;
 
 /// <summary>How to reach Adobe Pass and authenticate to CMU. Validated at start.</summary>
@@ -60,12 +63,17 @@ public sealed class CmuClientOptions
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Timeouts and retries.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.Resilience is null.")]
+    [ValidateObjectMembers]
     public CmuResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>The <c>X-Device-Info</c> descriptor sent on registration and token calls.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo is null.")]
+    [ValidateObjectMembers]
     public CmuDeviceInfo DeviceInfo { get; set; } = new();
 
     /// <summary>The <c>User-Agent</c> header on every call.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.UserAgent is empty.")]
     public string UserAgent { get; set; } = "CmuContracts/" + (typeof(CmuClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     /// <summary>The DCR base address in effect: the override, else the environment's.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 
@@ -13,21 +14,26 @@ public sealed class CmuDeviceInfo
     public string PrimaryHardwareType { get; set; } = "Unknown";
 
     /// <summary><c>model</c>. Default "server".</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo.Model is empty: Adobe requires it in X-Device-Info.")]
     public string Model { get; set; } = "server";
 
     /// <summary><c>version</c>. Default the library version.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo.Version is empty: Adobe requires it in X-Device-Info.")]
     public string Version { get; set; } = typeof(CmuDeviceInfo).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary><c>manufacturer</c>, optional.</summary>
     public string? Manufacturer { get; set; }
 
     /// <summary><c>osName</c>. Default the running OS family.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo.OsName is empty: Adobe requires it in X-Device-Info.")]
     public string OsName { get; set; } = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux";
 
     /// <summary><c>osVersion</c>. Default the running OS version.</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo.OsVersion is empty: Adobe requires it in X-Device-Info.")]
     public string OsVersion { get; set; } = Environment.OSVersion.Version.ToString();
 
     /// <summary><c>connectionType</c>. Default "LAN".</summary>
+    [Required(ErrorMessage = "CmuClientOptions.DeviceInfo.ConnectionType is empty: Adobe requires it in X-Device-Info.")]
     public string ConnectionType { get; set; } = "LAN";
 
     /// <summary><c>applicationId</c>, optional.</summary>

@@ -1,9 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CmuContracts;
 
 /// <summary>Timeouts and retries for every Adobe Pass call.</summary>
 public sealed class CmuResilienceOptions
 {
     /// <summary>Retries after the first attempt (0 turns retries off). Default 3.</summary>
+    // The generated validator's RangeAttribute writes its own message ("The field CmuClientOptions.Resilience.MaxRetryAttempts must be between 0 and 10.").
+    [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The first backoff delay; later ones grow exponentially with jitter. Default 1 s.</summary>
@@ -18,9 +22,9 @@ public sealed class CmuResilienceOptions
     /// </summary>
     public TimeSpan ThrottleDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The timeout of one attempt. Default 30 s.</summary>
+    /// <summary>The timeout of one attempt (10 ms to 24 h, Polly's limits). Default 30 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The timeout of a call, retries included. Default 2 min.</summary>
+    /// <summary>The timeout of a call, retries included: at least <see cref="AttemptTimeout"/>, at most 24 h. Default 2 min.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -40,13 +40,12 @@ internal static class RegisterCommand
                 var request = new ClientRegistrationRequest { SoftwareStatement = text.Trim(), RedirectUri = options.RedirectUri };
                 registration = await client.RegisterClientAsync(request, options.DeviceInfo.ToHeaderValue(), token).ConfigureAwait(false);
             }
-            catch (Refit.ApiException ex) when ((int)ex.StatusCode is >= 400 and < 500)
+            catch (CmuServiceException ex) when (ex.StatusCode is >= 400 and < 500)
             {
-                var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
                 throw new ClientRegistrationException(
-                    $"Registering software id {statement.SoftwareId} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
-                    (int)ex.StatusCode,
-                    error);
+                    $"Registering software id {statement.SoftwareId} failed: HTTP {ex.StatusCode}{(ex.ErrorCode is null ? string.Empty : ", error '" + ex.ErrorCode + "'")}.",
+                    ex.StatusCode.Value,
+                    ex.ErrorCode);
             }
 
             var credentials = ClientCredentials.FromRegistration(registration);

@@ -1,13 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
 using CmuContracts.Auth;
 using CmuContracts.Reports;
-using Polly.Timeout;
+using Microsoft.Extensions.Options;
 
 namespace CmuContracts.Cli.Output;
 
 /// <summary>
-/// Turns a failure into its exit code and one clear line. Library messages never carry secrets; server bodies
+/// Turns a failure into its exit code and one clear line: the library's failures are all <see cref="CmuException"/>,
+/// invalid settings <see cref="OptionsValidationException"/>, the rest the tool's own. Library messages never carry secrets; server bodies
 /// (plain-text CMU reasons, OAuth error codes) are cut to their first line. A report over the server's row limit
 /// keeps its whole message: what reached the limit, and how to narrow it with the tool's flags.
 /// </summary>
@@ -58,84 +57,56 @@ internal static class ErrorReporter
         return $"{what} {narrow}; or take the first {limit.Limit} rows with --limit {limit.Limit} (marked truncated).";
     }
 
-    private static (int ExitCode, string Message) ClassifyOther(Exception exception)
+    private static (int ExitCode, string Message) ClassifyOther(Exception exception) => exception switch
     {
-        // The pipeline wraps a registration or token request that never reached the server in its typed
-        // exception, with the transport failure inside: that is a network problem, not an auth one.
-        if (exception is ClientRegistrationException or AccessTokenRequestException && IsNetwork(exception.InnerException, out var unreachable))
-        {
-            return (ExitCodes.Network, unreachable);
-        }
+        CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        OptionsValidationException invalid => (ExitCodes.Usage, Settings(invalid)),
+        PlatformNotSupportedException platform => (ExitCodes.Failure, platform.Message),
 
-        switch (exception)
-        {
-            case CliUsageException usage:
-                return (ExitCodes.Usage, usage.Message);
-            case PlatformNotSupportedException platform:
-                return (ExitCodes.Failure, platform.Message);
-            case SoftwareStatementException statement:
-                return (ExitCodes.Auth, statement.Message);
-            case ClientRegistrationException registration:
-                return (ExitCodes.Auth, registration.Message);
-            case AccessTokenRequestException token when token.StatusCode is null or < 500:
-                return (ExitCodes.Auth, token.Message + (token.IsInvalidClient ? " Run 'cmu register --force' to register again." : string.Empty));
-            case AccessTokenRequestException token:
-                return (ExitCodes.Server, token.Message);
-            case CmuAuthenticationException authentication:
-                return (ExitCodes.Auth, authentication.Message);
-            case CredentialStoreException store:
-                return (ExitCodes.Auth, store.Message);
-            case Refit.ApiException api:
-                return Api(api);
-            case CmuException cmu:
-                return (cmu.StatusCode is 401 or 403 ? ExitCodes.Auth : ExitCodes.Server, cmu.Message);
-        }
+        // A registration or token request that got no answer is a network problem, not an auth one.
+        ClientRegistrationException or AccessTokenRequestException when exception.InnerException is CmuTransportException transport => Network(transport),
+        AccessTokenRequestException { StatusCode: >= 500 } token => (ExitCodes.Server, token.Message),
+        AccessTokenRequestException token => (ExitCodes.Auth, token.Message + (token.IsInvalidClient ? " Run 'cmu register --force' to register again." : string.Empty)),
+        SoftwareStatementException or ClientRegistrationException or CmuAuthenticationException or CredentialStoreException => (ExitCodes.Auth, exception.Message),
+        CmuServiceException service => Service(service),
+        CmuTransportException transport => Network(transport),
+        CmuException cmu => (cmu.StatusCode is 401 or 403 ? ExitCodes.Auth : ExitCodes.Server, cmu.Message),
+        _ => (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {OneLine(exception.Message)}"),
+    };
 
-        if (IsNetwork(exception, out var what))
-        {
-            return (ExitCodes.Network, what);
-        }
-
-        return (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {OneLine(exception.Message)}");
-    }
-
-    private static (int, string) Api(Refit.ApiException api)
+    /// <summary>The settings the library refused, named as the tool's settings are.</summary>
+    internal static string Settings(OptionsValidationException invalid) => string.Join(" ", invalid.Failures.Select(f =>
     {
-        var status = (int)api.StatusCode;
-        var reason = string.IsNullOrWhiteSpace(api.Content) || api.Content.TrimStart().StartsWith('<') ? api.ReasonPhrase ?? api.StatusCode.ToString() : OneLine(api.Content);
-        var where = api.Uri is { } uri ? uri.AbsolutePath : "the request";
+        // The generated validator puts the member's name first ("Model: CmuClientOptions.DeviceInfo.Model is empty...").
+        var named = f.IndexOf(": ", StringComparison.Ordinal);
+        var line = named > 0 && !f[..named].Contains(' ', StringComparison.Ordinal) && f.Contains("CmuClientOptions.", StringComparison.Ordinal) ? f[(named + 2)..] : f;
+        return line.Replace("CmuClientOptions.", "setting ", StringComparison.Ordinal);
+    }));
+
+    /// <summary>The path, the status and CMU's plain-text reason (the status's name when the body is empty or HTML).</summary>
+    private static (int, string) Service(CmuServiceException service)
+    {
+        var api = service.ApiException;
+        var status = service.StatusCode ?? (api is null ? 0 : (int)api.StatusCode);
+        var reason = api is null
+            ? service.Message
+            : string.IsNullOrWhiteSpace(api.Content) || api.Content.TrimStart().StartsWith('<') ? api.ReasonPhrase ?? api.StatusCode.ToString() : OneLine(api.Content);
+        var where = api?.Uri is { } uri ? uri.AbsolutePath : service.OperationId ?? "the request";
         var message = $"{where}: HTTP {status}: {reason}";
-        return api.StatusCode switch
+        return status switch
         {
-            HttpStatusCode.Unauthorized => (ExitCodes.Auth, message + " (the access token was refused)"),
-            HttpStatusCode.Forbidden => (ExitCodes.Auth, message + " (this client has no CMU access: ask Adobe to enable it)"),
-            HttpStatusCode.TooManyRequests => (ExitCodes.Server, $"{where}: HTTP 429: throttled by the server; wait a few seconds and retry"),
+            401 => (ExitCodes.Auth, message + " (the access token was refused)"),
+            403 => (ExitCodes.Auth, message + " (this client has no CMU access: ask Adobe to enable it)"),
+            429 => (ExitCodes.Server, $"{where}: HTTP 429: throttled by the server; wait a few seconds and retry"),
             _ => (ExitCodes.Server, message),
         };
     }
 
-    private static bool IsNetwork(Exception? exception, out string message)
+    private static (int, string) Network(CmuTransportException transport) => transport switch
     {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case SocketException socket:
-                    message = $"cannot reach the server: {socket.Message}";
-                    return true;
-                case HttpRequestException http when http.StatusCode is null:
-                    message = $"cannot reach the server: {OneLine(http.Message)}";
-                    return true;
-                case TimeoutRejectedException timeout:
-                    message = $"the server did not answer in time ({timeout.Timeout.TotalSeconds:0.#} s)";
-                    return true;
-                case TaskCanceledException when e.InnerException is TimeoutException:
-                    message = "the server did not answer in time";
-                    return true;
-            }
-        }
-
-        message = string.Empty;
-        return false;
-    }
+        CmuTimeoutException { Timeout: { } timeout } => (ExitCodes.Network, $"the server did not answer in time ({timeout.TotalSeconds:0.#} s)"),
+        CmuTimeoutException => (ExitCodes.Network, "the server did not answer in time"),
+        { InnerException: HttpRequestException http } => (ExitCodes.Network, $"cannot reach the server: {OneLine(http.Message)}"),
+        _ => (ExitCodes.Network, OneLine(transport.Message)),
+    };
 }

@@ -31,6 +31,10 @@ internal static class IncludeParser
             {
                 throw new CliUsageException($"--include {dimension}: {FilterParser.StripParameter(ex)}");
             }
+            catch (UsageReportPathException ex)
+            {
+                throw new CliUsageException($"--include {dimension}: {ex.Message}");
+            }
         }
 
         return query;

@@ -37,7 +37,7 @@ internal static class ReportPathResolver
             }
         }
 
-        throw new CliUsageException($"No CMU report groups by {string.Join(", ", dimensions.Concat(time))} in that order: {FilterParser.StripParameter(first!)}");
+        throw new CliUsageException($"No CMU report groups by {string.Join(", ", dimensions.Concat(time))} in that order: {first!.Message}");
     }
 
     private static IEnumerable<IEnumerable<string>> Candidates(string[] time, IReadOnlyList<string> dimensions)

@@ -1,7 +1,12 @@
 namespace CmuContracts.Auth;
 
-/// <summary>The token endpoint refused the client-credentials grant.</summary>
-public sealed class AccessTokenRequestException : Exception
+/// <summary>
+/// The client-credentials grant failed: the token endpoint refused it (<see cref="CmuException.StatusCode"/> and the
+/// OAuth <see cref="CmuException.ErrorCode"/>, with <see cref="CmuServiceException"/> inside), or the request got no
+/// answer (<see cref="CmuTransportException"/> or <see cref="CmuTimeoutException"/> inside; never re-sent, as the
+/// server may have processed it).
+/// </summary>
+public sealed class AccessTokenRequestException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public AccessTokenRequestException()
@@ -28,15 +33,20 @@ public sealed class AccessTokenRequestException : Exception
         : base(OAuthErrorAdvice.Append(message, OAuthErrorAdvice.ForToken(error)))
     {
         StatusCode = statusCode;
-        Error = error;
+        ErrorCode = error;
+        OperationId = OAuthErrorAdvice.TokenOperation;
+        Remedy = OAuthErrorAdvice.ForToken(error);
     }
 
-    /// <summary>The HTTP status, when the server answered.</summary>
-    public int? StatusCode { get; }
-
-    /// <summary>The OAuth <c>error</c> code, when the server sent one.</summary>
-    public string? Error { get; }
+    internal AccessTokenRequestException(string message, CmuException cause)
+        : base(OAuthErrorAdvice.Append(message, cause is CmuServiceException ? OAuthErrorAdvice.ForToken(cause.ErrorCode) : null), cause)
+    {
+        StatusCode = cause.StatusCode;
+        ErrorCode = cause.ErrorCode;
+        OperationId = cause.OperationId ?? OAuthErrorAdvice.TokenOperation;
+        Remedy = cause is CmuServiceException ? OAuthErrorAdvice.ForToken(cause.ErrorCode) ?? cause.Remedy : cause.Remedy;
+    }
 
     /// <summary><c>invalid_client</c>: the credentials are unknown or wrong, so the client must register again.</summary>
-    public bool IsInvalidClient => string.Equals(Error, "invalid_client", StringComparison.Ordinal);
+    public bool IsInvalidClient => string.Equals(ErrorCode, "invalid_client", StringComparison.Ordinal);
 }

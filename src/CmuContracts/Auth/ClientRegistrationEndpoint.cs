@@ -24,21 +24,17 @@ internal sealed class GeneratedClientRegistrationEndpoint(IServiceProvider servi
             var client = services.GetRequiredService<IRegistrationClient>();
             registration = await client.RegisterClientAsync(request, options.Value.DeviceInfo.ToHeaderValue(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Refit.ApiException ex)
+        catch (CmuServiceException ex)
         {
-            // Refit's exception is not chained: its body is the server's, kept out of our messages.
-            var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
             throw new ClientRegistrationException(
-                $"Registering software id {statement.SoftwareId} at {options.Value.EffectiveRegistrationBaseAddress} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
-                (int)ex.StatusCode,
-                error);
+                $"Registering software id {statement.SoftwareId} at {options.Value.EffectiveRegistrationBaseAddress} failed: HTTP {ex.StatusCode}{(ex.ErrorCode is null ? string.Empty : ", error '" + ex.ErrorCode + "'")}.",
+                ex);
         }
-        catch (Refit.ApiRequestException ex)
+        catch (CmuTransportException ex)
         {
             // No answer (a lost connection, a timeout): typed, so the CMU call that needed the
             // registration does not mistake it for its own transport failure and send it again.
-            var cause = ex.InnerException ?? ex;
-            throw new ClientRegistrationException($"Registering software id {statement.SoftwareId} got no answer: {cause.Message}", cause);
+            throw new ClientRegistrationException($"Registering software id {statement.SoftwareId} got no answer: {ex.Message}", ex);
         }
 
         return ClientCredentials.FromRegistration(registration);

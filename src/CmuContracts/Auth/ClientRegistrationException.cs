@@ -1,10 +1,12 @@
 namespace CmuContracts.Auth;
 
 /// <summary>
-/// Registration of the software statement failed: the server's OAuth error code (e.g.
-/// <c>invalid_software_statement</c>, <c>unapproved_software_statement</c>) and HTTP status.
+/// Registration of the software statement failed: the server refused it (<see cref="CmuException.StatusCode"/> and
+/// the OAuth <see cref="CmuException.ErrorCode"/>, e.g. <c>invalid_software_statement</c>, with
+/// <see cref="CmuServiceException"/> inside), or the request got no answer (<see cref="CmuTransportException"/> or
+/// <see cref="CmuTimeoutException"/> inside; never re-sent, as the server may have processed it).
 /// </summary>
-public sealed class ClientRegistrationException : Exception
+public sealed class ClientRegistrationException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public ClientRegistrationException()
@@ -31,12 +33,17 @@ public sealed class ClientRegistrationException : Exception
         : base(OAuthErrorAdvice.Append(message, OAuthErrorAdvice.ForRegistration(error)))
     {
         StatusCode = statusCode;
-        Error = error;
+        ErrorCode = error;
+        OperationId = OAuthErrorAdvice.RegistrationOperation;
+        Remedy = OAuthErrorAdvice.ForRegistration(error);
     }
 
-    /// <summary>The HTTP status, when the server answered.</summary>
-    public int? StatusCode { get; }
-
-    /// <summary>The OAuth <c>error</c> code, when the server sent one.</summary>
-    public string? Error { get; }
+    internal ClientRegistrationException(string message, CmuException cause)
+        : base(OAuthErrorAdvice.Append(message, cause is CmuServiceException ? OAuthErrorAdvice.ForRegistration(cause.ErrorCode) : null), cause)
+    {
+        StatusCode = cause.StatusCode;
+        ErrorCode = cause.ErrorCode;
+        OperationId = cause.OperationId ?? OAuthErrorAdvice.RegistrationOperation;
+        Remedy = cause is CmuServiceException ? OAuthErrorAdvice.ForRegistration(cause.ErrorCode) ?? cause.Remedy : cause.Remedy;
+    }
 }

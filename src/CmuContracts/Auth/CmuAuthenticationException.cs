@@ -4,7 +4,7 @@ namespace CmuContracts.Auth;
 /// CMU rejected a freshly obtained token too (a persistent 401, or 403 after registering again):
 /// retrying would loop, so the call fails.
 /// </summary>
-public sealed class CmuAuthenticationException : Exception
+public sealed class CmuAuthenticationException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public CmuAuthenticationException()
@@ -29,11 +29,8 @@ public sealed class CmuAuthenticationException : Exception
     {
         StatusCode = statusCode;
         OperationId = operationId;
+        Remedy = statusCode == 403
+            ? "The client's registration is refused by CMU: check with Adobe (tve-support@adobe.com) that the software statement's application may use CMU."
+            : "Check with Adobe (tve-support@adobe.com) that this client has CMU access in this environment.";
     }
-
-    /// <summary>The final HTTP status (401 or 403).</summary>
-    public int StatusCode { get; }
-
-    /// <summary>The operation that was refused.</summary>
-    public string? OperationId { get; }
 }

@@ -1,7 +1,7 @@
 namespace CmuContracts.Auth;
 
 /// <summary>A credential store cannot be read or written. Never carries a secret.</summary>
-public sealed class CredentialStoreException : Exception
+public sealed class CredentialStoreException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public CredentialStoreException()

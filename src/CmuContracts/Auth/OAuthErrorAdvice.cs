@@ -6,6 +6,12 @@ namespace CmuContracts.Auth;
 /// </summary>
 internal static class OAuthErrorAdvice
 {
+    /// <summary>The spec's operationId of the registration call.</summary>
+    public const string RegistrationOperation = "registerClient";
+
+    /// <summary>The spec's operationId of the token call.</summary>
+    public const string TokenOperation = "createAccessToken";
+
     private const string NewStatement =
         "Download a new software statement from the TVE Dashboard (Registered Applications, Download), and check the environment: a statement works only in the environment (Production, Staging, ...) whose dashboard issued it, and Adobe may have revoked it (tve-support@adobe.com).";
 

@@ -4,7 +4,7 @@ namespace CmuContracts.Auth;
 /// A software statement cannot be used. The message names the statement's source and the problem;
 /// it never contains the statement itself.
 /// </summary>
-public sealed class SoftwareStatementException : Exception
+public sealed class SoftwareStatementException : CmuException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public SoftwareStatementException()

@@ -34,21 +34,17 @@ internal sealed class GeneratedTokenEndpoint(IServiceProvider services, IOptions
             var client = services.GetRequiredService<ITokenClient>();
             token = await client.CreateAccessTokenAsync(request, options.Value.DeviceInfo.ToHeaderValue(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Refit.ApiException ex)
+        catch (CmuServiceException ex)
         {
-            // Refit's exception is not chained: its body is the server's, kept out of our messages.
-            var error = ex.TryGetOAuthError(out var oauth) ? oauth.Error.Value : null;
             throw new AccessTokenRequestException(
-                $"The token request for client id {credentials.ClientId} failed: HTTP {(int)ex.StatusCode}{(error is null ? string.Empty : ", error '" + error + "'")}.",
-                (int)ex.StatusCode,
-                error);
+                $"The token request for client id {credentials.ClientId} failed: HTTP {ex.StatusCode}{(ex.ErrorCode is null ? string.Empty : ", error '" + ex.ErrorCode + "'")}.",
+                ex);
         }
-        catch (Refit.ApiRequestException ex)
+        catch (CmuTransportException ex)
         {
             // No answer (a lost connection, a timeout): typed, so the CMU call that needed the
             // token does not mistake it for its own transport failure and send it again.
-            var cause = ex.InnerException ?? ex;
-            throw new AccessTokenRequestException($"The token request for client id {credentials.ClientId} got no answer: {cause.Message}", cause);
+            throw new AccessTokenRequestException($"The token request for client id {credentials.ClientId} got no answer: {ex.Message}", ex);
         }
 
         var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is int s and > 0 ? s : DefaultLifetimeSeconds);

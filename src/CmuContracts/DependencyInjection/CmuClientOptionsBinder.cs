@@ -1,84 +1,49 @@
-using System.Globalization;
 using CmuContracts;
-using CmuContracts.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Binds <see cref="CmuClientOptions"/> by hand: reflection binding is not trim/AOT safe, and a bad
-/// value is an <see cref="OptionsValidationException"/> at start, as a value the validator rejects is,
-/// with a message naming the setting.
+/// Binds <see cref="CmuClientOptions"/> with the configuration binding source generator (no reflection, trim and AOT
+/// safe). A value it cannot convert fails the start as an <see cref="OptionsValidationException"/> naming the
+/// setting, as a value the validators reject does.
 /// </summary>
 internal static class CmuClientOptionsBinder
 {
     public static void Bind(IConfiguration section, CmuClientOptions options)
     {
-        if (section["Environment"] is { Length: > 0 } environment)
+        try
         {
-            options.Environment = Enum.TryParse<CmuEnvironment>(environment, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw Invalid($"CmuClientOptions.Environment '{environment}' is not one of Production, Staging, PreQualification, PreQualificationStaging.");
+            section.Bind(options);
         }
-
-        options.RegistrationBaseAddress = ReadUri(section, "RegistrationBaseAddress") ?? options.RegistrationBaseAddress;
-        options.CmuBaseAddress = ReadUri(section, "CmuBaseAddress") ?? options.CmuBaseAddress;
-        options.SoftwareStatement = section["SoftwareStatement"] ?? options.SoftwareStatement;
-        options.SoftwareStatementPath = section["SoftwareStatementPath"] ?? options.SoftwareStatementPath;
-        options.RedirectUri = section["RedirectUri"] ?? options.RedirectUri;
-        if (section["CredentialStorage"] is { Length: > 0 } storage)
+        catch (InvalidOperationException ex)
         {
-            options.CredentialStorage = Enum.TryParse<CredentialStorage>(storage, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-                ? kind
-                : throw Invalid($"CmuClientOptions.CredentialStorage '{storage}' is not one of File, Memory.");
+            throw new OptionsValidationException(Options.Options.DefaultName, typeof(CmuClientOptions), [Describe(section, ex)]);
         }
-
-        options.CredentialStorePath = section["CredentialStorePath"] ?? options.CredentialStorePath;
-        options.UserAgent = section["UserAgent"] ?? options.UserAgent;
-        if (section["ReplaceCorruptCredentialStore"] is { Length: > 0 } replace)
-        {
-            options.ReplaceCorruptCredentialStore = bool.TryParse(replace, out var b) ? b
-                : throw Invalid($"CmuClientOptions.ReplaceCorruptCredentialStore '{replace}' is not true or false.");
-        }
-
-        options.TokenRefreshBuffer = ReadTime(section, "TokenRefreshBuffer", "TokenRefreshBuffer") ?? options.TokenRefreshBuffer;
-        var resilience = section.GetSection("Resilience");
-        var r = options.Resilience;
-        if (resilience["MaxRetryAttempts"] is { Length: > 0 } retries)
-        {
-            r.MaxRetryAttempts = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-                : throw Invalid($"CmuClientOptions.Resilience.MaxRetryAttempts '{retries}' is not an integer.");
-        }
-
-        r.BaseDelay = ReadTime(resilience, "BaseDelay", "Resilience.BaseDelay") ?? r.BaseDelay;
-        r.MaxDelay = ReadTime(resilience, "MaxDelay", "Resilience.MaxDelay") ?? r.MaxDelay;
-        r.ThrottleDelay = ReadTime(resilience, "ThrottleDelay", "Resilience.ThrottleDelay") ?? r.ThrottleDelay;
-        r.AttemptTimeout = ReadTime(resilience, "AttemptTimeout", "Resilience.AttemptTimeout") ?? r.AttemptTimeout;
-        r.TotalTimeout = ReadTime(resilience, "TotalTimeout", "Resilience.TotalTimeout") ?? r.TotalTimeout;
-
-        var device = section.GetSection("DeviceInfo");
-        var d = options.DeviceInfo;
-        d.PrimaryHardwareType = device["PrimaryHardwareType"] ?? d.PrimaryHardwareType;
-        d.Model = device["Model"] ?? d.Model;
-        d.Version = device["Version"] ?? d.Version;
-        d.Manufacturer = device["Manufacturer"] ?? d.Manufacturer;
-        d.OsName = device["OsName"] ?? d.OsName;
-        d.OsVersion = device["OsVersion"] ?? d.OsVersion;
-        d.ConnectionType = device["ConnectionType"] ?? d.ConnectionType;
-        d.ApplicationId = device["ApplicationId"] ?? d.ApplicationId;
     }
 
-    private static Uri? ReadUri(IConfiguration section, string key) => section[key] is { Length: > 0 } text
-        ? Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
-            : throw Invalid($"CmuClientOptions.{key} '{text}' is not an absolute URI.")
-        : null;
+    /// <summary>
+    /// The setting and value the binder could not convert, found among the section's values (the binder names the
+    /// full path and the value), and the converter's reason.
+    /// </summary>
+    private static string Describe(IConfiguration section, InvalidOperationException failure)
+    {
+        var root = section is IConfigurationSection { Path.Length: > 0 } s ? s.Path + ConfigurationPath.KeyDelimiter : string.Empty;
+        foreach (var (path, value) in section.AsEnumerable())
+        {
+            // Keys are case-insensitive: the binder writes the property's spelling, which the message keeps.
+            var at = value is null || !path.StartsWith(root, StringComparison.OrdinalIgnoreCase)
+                ? -1
+                : failure.Message.IndexOf($"'{value}' at '{path}'", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                var spelled = failure.Message.Substring(at + value!.Length + 7 + root.Length, path.Length - root.Length);
+                var setting = spelled.Replace(ConfigurationPath.KeyDelimiter, ".", StringComparison.Ordinal);
+                return $"CmuClientOptions.{setting} '{value}' cannot be read: {failure.InnerException?.Message ?? failure.Message}";
+            }
+        }
 
-    private static TimeSpan? ReadTime(IConfiguration section, string key, string setting) => section[key] is { Length: > 0 } text
-        ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time
-            : throw Invalid($"CmuClientOptions.{setting} '{text}' is not a time span (e.g. 00:01:00).")
-        : null;
-
-    private static OptionsValidationException Invalid(string message) =>
-        new(Options.Options.DefaultName, typeof(CmuClientOptions), [message]);
+        return failure.Message;
+    }
 }

@@ -43,6 +43,7 @@ public static class CmuClientServiceCollectionExtensions
     {
         services.AddOptions<CmuClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CmuClientOptions>, CmuClientOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICredentialStore>(sp => DefaultCredentialStore.Create(
             sp.GetRequiredService<IOptions<CmuClientOptions>>().Value,
@@ -76,8 +77,9 @@ public static class CmuClientServiceCollectionExtensions
         services.TryAddTransient<AuthenticationRetryHandler>();
         services.TryAddTransient<BearerTokenHandler>();
         services.TryAddTransient<RequestDurationHandler>();
+        services.TryAddTransient<CmuFailureHandler>();
 
-        // The generated Refit clients: base addresses from the options, the pipeline's exceptions unwrapped.
+        // The generated Refit clients: base addresses from the options, every failure one of the library's exceptions.
         var registration = Pipeline(services.AddAdobePassRegistrationClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
         var token = Pipeline(services.AddAdobePassTokenClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveRegistrationBaseAddress, authenticated: false);
         var usageReports = Pipeline(services.AddAdobePassUsageReportsClient(static _ => CmuRefitSettings.Create()), o => o.EffectiveCmuBaseAddress!, authenticated: true); // null fails validation first
@@ -87,10 +89,10 @@ public static class CmuClientServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Handlers, outermost first: duration, then for authenticated clients the 401/403 strategies and the bearer,
-    /// then retries and timeouts, then any the user adds. The bearer sits outside the retries so a CMU call's retry or
-    /// attempt timeout never re-runs a failed registration or token request (POSTs the server may have processed),
-    /// and a strategy's replacement token re-sends through the bearer and the retries.
+    /// Handlers, outermost first: failures into the library's exceptions, duration, then for authenticated clients the
+    /// 401/403 strategies and the bearer, then retries and timeouts, then any the user adds. The bearer sits outside the
+    /// retries so a CMU call's retry or attempt timeout never re-runs a failed registration or token request (POSTs the
+    /// server may have processed), and a strategy's replacement token re-sends through the bearer and the retries.
     /// </summary>
     private static IHttpClientBuilder Pipeline(IHttpClientBuilder builder, Func<CmuClientOptions, Uri> baseAddress, bool authenticated)
     {
@@ -105,6 +107,7 @@ public static class CmuClientServiceCollectionExtensions
 
         // Adobe strongly recommends Accept-Encoding: gzip, deflate [D]: the primary handler sends it and decodes both.
         builder.UseSocketsHttpHandler((handler, _) => handler.AutomaticDecompression = CmuHttpCompression.Methods);
+        builder.AddHttpMessageHandler<CmuFailureHandler>();
         builder.AddHttpMessageHandler<RequestDurationHandler>();
         if (authenticated)
         {

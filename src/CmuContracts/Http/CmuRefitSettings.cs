@@ -1,4 +1,3 @@
-using CmuContracts.Auth;
 using Refit;
 
 namespace CmuContracts.Http;
@@ -7,20 +6,20 @@ namespace CmuContracts.Http;
 internal static class CmuRefitSettings
 {
     /// <summary>
-    /// Refit's settings with one change: the access pipeline's own typed exceptions, thrown by its
-    /// handlers before or instead of a response, reach the caller as they are. Refit's default
-    /// transport factory would wrap them in <see cref="ApiRequestException"/>, hiding the typed error
-    /// (a malformed software statement, a refused registration) one level down.
+    /// Refit's settings with its failure hooks pointed at the library's exception family: a non-success answer is a
+    /// <see cref="CmuServiceException"/> (<see cref="ApiException"/> inside), an unreadable body too, and the access
+    /// pipeline's own exceptions (all <see cref="CmuException"/>, thrown by its handlers before or instead of a
+    /// response) reach the caller as they are instead of inside Refit's <see cref="ApiRequestException"/>.
     /// </summary>
     public static RefitSettings Create()
     {
         var settings = new RefitSettings();
         var wrap = settings.TransportExceptionFactory;
-        settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception is SoftwareStatementException
-            or ClientRegistrationException or AccessTokenRequestException or CmuAuthenticationException or CredentialStoreException
-            or CmuException
+        settings.ExceptionFactory = response => CmuFailures.FromResponseAsync(response, settings);
+        settings.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(CmuFailures.Unreadable(response, exception));
+        settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception is CmuException
             ? exception
-            : wrap(request, exception, cancellationToken);
+            : CmuFailures.Transport(exception, request, cancellationToken) ?? wrap(request, exception, cancellationToken);
         return settings;
     }
 }

@@ -30,7 +30,8 @@ public interface IUsageReports
     /// <param name="query">The report to get.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The report; <see cref="UsageReport.IsTruncated"/> only with <see cref="UsageReportQuery.AllowPartial"/>.</returns>
-    /// <exception cref="Refit.ApiException">CMU answered with a non-success status (400 bad parameter, 403, 404 path unknown to the server, ...).</exception>
+    /// <exception cref="CmuServiceException">CMU answered with a non-success status (400 bad parameter, 403, 404 path unknown to the server, ...).</exception>
+    /// <exception cref="CmuTransportException">No answer: the connection failed, or timed out (<see cref="CmuTimeoutException"/>).</exception>
     /// <exception cref="UsageReportLimitException">The report reached the server's row limit and cannot be cut into smaller time windows.</exception>
     Task<UsageReport> GetReportAsync(UsageReportQuery query, CancellationToken cancellationToken = default);
 
@@ -43,7 +44,7 @@ public interface IUsageReports
     /// <param name="query">The report to read.</param>
     /// <param name="cancellationToken">Cancels the requests and the enumeration.</param>
     /// <returns>The records: in the server's order within each window, windows in time order (see the remarks).</returns>
-    /// <exception cref="Refit.ApiException">CMU answered with a non-success status (thrown by the enumeration).</exception>
+    /// <exception cref="CmuServiceException">CMU answered with a non-success status (thrown by the enumeration).</exception>
     /// <exception cref="UsageReportLimitException">The report cannot be completed (thrown by the enumeration, before any record of the window concerned).</exception>
     UsageRecords GetRecordsAsync(UsageReportQuery query, CancellationToken cancellationToken = default);
 
@@ -60,7 +61,7 @@ public interface IUsageReports
     /// <param name="destination">Where the CSV bytes go; it is flushed, not closed.</param>
     /// <param name="cancellationToken">Cancels the requests and the copy.</param>
     /// <returns>What the CSV covers: the window and limit sent, whether it was truncated, the windows fetched.</returns>
-    /// <exception cref="Refit.ApiException">CMU answered with a non-success status (nothing is written when the first request fails).</exception>
+    /// <exception cref="CmuServiceException">CMU answered with a non-success status (nothing is written when the first request fails).</exception>
     /// <exception cref="UsageReportLimitException">The report cannot be completed (rows of earlier windows may have been written).</exception>
     Task<UsageReportCoverage> CopyCsvAsync(UsageReportQuery query, Stream destination, CancellationToken cancellationToken = default);
 }

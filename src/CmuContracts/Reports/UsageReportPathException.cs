@@ -2,9 +2,9 @@ namespace CmuContracts.Reports;
 
 /// <summary>
 /// A dimension path outside the CMU drill-down tree of the spec (CMU itself would answer 404). The
-/// message names the point where the path left the tree and the dimensions valid there.
+/// message names the point where the path left the tree and the dimensions valid there. Nothing was sent.
 /// </summary>
-public sealed class UsageReportPathException : ArgumentException
+public sealed class UsageReportPathException : CmuException
 {
     /// <summary>Creates the exception with a message of your own.</summary>
     public UsageReportPathException()
@@ -24,13 +24,20 @@ public sealed class UsageReportPathException : ArgumentException
     }
 
     internal UsageReportPathException(string path, string validPath, string? invalidDimension, IReadOnlyList<string> validNextDimensions, string paramName)
-        : base(Describe(path, validPath, invalidDimension, validNextDimensions), paramName)
+        : base(Describe(path, validPath, invalidDimension, validNextDimensions))
     {
+        ParamName = paramName;
+        Remedy = validNextDimensions.Count == 0
+            ? $"Stop at '{validPath}', or start from another root of the drill-down tree."
+            : $"Follow '{validPath}' with one of: {string.Join(", ", validNextDimensions)}.";
         Path = path;
         ValidPath = validPath;
         InvalidDimension = invalidDimension;
         ValidNextDimensions = validNextDimensions;
     }
+
+    /// <summary>The name of the argument that held the path, when known.</summary>
+    public string? ParamName { get; }
 
     /// <summary>The path asked for, e.g. <c>/tenant/hour</c>.</summary>
     public string Path { get; } = "";

@@ -184,7 +184,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
 
     /// <summary>
     /// Sends the query without buffering the body, asking for <paramref name="format"/> with <c>format=</c> and the
-    /// <c>Accept</c> type Adobe names for it; a non-success status is Refit's <see cref="ApiException"/>, as from the
+    /// <c>Accept</c> type Adobe names for it; a non-success status is a <see cref="CmuServiceException"/>, as from the
     /// generated operations, and an answer in another format is a <see cref="CmuException"/> (CSV must never be
     /// JSON or HTML written into a .csv file).
     /// </summary>
@@ -196,7 +196,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         {
             using (response)
             {
-                throw await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false);
+                throw CmuFailures.Service(await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false), CmuFailures.OperationOf(request));
             }
         }
 

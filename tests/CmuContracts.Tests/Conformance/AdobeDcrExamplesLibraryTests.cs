@@ -63,7 +63,7 @@ public sealed class AdobeDcrExamplesLibraryTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<ClientRegistrationException>(() => _host.Services.GetRequiredService<IUsageReports>().GetReportAsync(UsageReportQuery.For("year", "month")));
 
-        Assert.Equal((400, "invalid_request"), (error.StatusCode, error.Error));
+        Assert.Equal((400, "invalid_request"), (error.StatusCode, error.ErrorCode));
         var only = Assert.Single(_server.Requests);
         Assert.Equal(("POST", "/o/client/register"), (only.Method, only.Path));
     }

@@ -135,6 +135,18 @@ public sealed class CmuClientConfigurationBindingTests
     }
 
     [Fact]
+    public async Task AnUnreadableValueUnderAKeyOfAnotherCaseIsNamedAsThePropertyIsSpelled()
+    {
+        var settings = Everything();
+        settings.Remove("CmuClient:Resilience:MaxRetryAttempts");
+        settings["CMUCLIENT:RESILIENCE:MAXRETRYATTEMPTS"] = "three";
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => StartedHost.StartAsync(s => s.AddCmuClient(Section(settings))));
+
+        Assert.StartsWith("CmuClientOptions.Resilience.MaxRetryAttempts 'three' cannot be read: ", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReadableButInvalidValueIsTheValidatorSFailure()
     {
         var settings = Everything();

@@ -146,7 +146,7 @@ public sealed class AccessFlowTests
 
         var ex = await Assert.ThrowsAsync<ClientRegistrationException>(() => host.Reports.GetTenantAsync());
 
-        Assert.Equal("invalid_software_statement", ex.Error);
+        Assert.Equal("invalid_software_statement", ex.ErrorCode);
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal(1, emulator.Stats.CountOf("POST /o/client/register", 400));
         Assert.Equal(0, emulator.Stats.CountOf("GET /cmu/v2/tenant"));

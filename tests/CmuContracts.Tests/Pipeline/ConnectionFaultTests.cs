@@ -99,7 +99,9 @@ public sealed class ConnectionFaultTests
 
         // The clock creeps on, so a wrongful retry would run (after its backoff) and be seen.
         var ex = await ThrowsTypedAsync(endpoint, () => clock.CreepAsync(call));
-        Assert.IsType(fault == "drop" ? typeof(HttpRequestException) : typeof(Polly.Timeout.TimeoutRejectedException), ex.InnerException);
+        var cause = Assert.IsAssignableFrom<CmuTransportException>(ex.InnerException);
+        Assert.IsType(fault == "drop" ? typeof(CmuTransportException) : typeof(CmuTimeoutException), cause);
+        Assert.IsType(fault == "drop" ? typeof(HttpRequestException) : typeof(Polly.Timeout.TimeoutRejectedException), cause.InnerException);
         Assert.Equal(1, faults.Sends);
         Assert.Equal(0, emulator.Stats.CountOf(DayReport.Endpoint));
 
@@ -136,13 +138,14 @@ public sealed class ConnectionFaultTests
             timeProvider: clock);
         await clock.CreepAsync(host.Tokens.GetAccessTokenAsync().AsTask());
 
-        // A CMU call is a Refit call: its transport failure is Refit's ApiRequestException.
-        var ex = await Assert.ThrowsAsync<Refit.ApiRequestException>(
+        // The total timeout is the library's CmuTimeoutException, Polly's inside.
+        var ex = await Assert.ThrowsAsync<CmuTimeoutException>(
             () => clock.TimeOutEverySendAsync(DayReport.GetAsync(host.Reports), fault, AttemptTimeout));
 
         // The total timeout, not an attempt's nor the retry count, ended the call: attempts of 2 s with backoffs of at
         // most 200 ms (MaxDelay) start three times within 5 s, and 11 were allowed.
         Assert.Equal(total, Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException).Timeout);
+        Assert.Equal(total, ex.Timeout);
         Assert.Equal(3, fault.Sends);
         Assert.Equal(0, emulator.Stats.CountOf(DayReport.Endpoint, 200));
     }

@@ -41,10 +41,13 @@ public sealed class ErrorAdviceTests
 
         var ex = await Assert.ThrowsAsync<ClientRegistrationException>(() => host.Reports.GetTenantAsync());
 
-        Assert.Equal(code, ex.Error);
+        Assert.Equal(code, ex.ErrorCode);
         Assert.Equal(400, ex.StatusCode);
         Assert.StartsWith($"Registering software id {SoftwareStatement.Parse(host.Statement).SoftwareId} at {server.BaseAddress}o/ failed: HTTP 400, error '{code}'. ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, ex.Remedy, StringComparison.Ordinal);
+        Assert.Equal("registerClient", ex.OperationId);
+        Assert.Equal(code, Assert.IsType<CmuServiceException>(ex.InnerException).ErrorCode);
     }
 
     [Theory]
@@ -59,9 +62,12 @@ public sealed class ErrorAdviceTests
 
         var ex = await Assert.ThrowsAsync<AccessTokenRequestException>(() => host.Reports.GetTenantAsync());
 
-        Assert.Equal(code, ex.Error);
+        Assert.Equal(code, ex.ErrorCode);
         Assert.StartsWith($"The token request for client id c-1 failed: HTTP 400, error '{code}'. ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, ex.Remedy, StringComparison.Ordinal);
+        Assert.Equal("createAccessToken", ex.OperationId);
+        Assert.Equal(400, Assert.IsType<CmuServiceException>(ex.InnerException).StatusCode);
     }
 
     [Fact]
@@ -93,7 +99,7 @@ public sealed class ErrorAdviceTests
 
         var ex = await Assert.ThrowsAsync<ClientRegistrationException>(() => DayReport.GetAsync(host.Reports));
 
-        Assert.Equal("invalid_software_statement", ex.Error);
+        Assert.Equal("invalid_software_statement", ex.ErrorCode);
         Assert.Contains(NewStatement, ex.Message, StringComparison.Ordinal);
         Assert.Contains(CheckEnvironment, ex.Message, StringComparison.Ordinal);
         Assert.Contains(production.RegistrationBaseAddress.ToString(), ex.Message, StringComparison.Ordinal);
@@ -110,7 +116,7 @@ public sealed class ErrorAdviceTests
 
         var ex = await Assert.ThrowsAsync<ClientRegistrationException>(() => DayReport.GetAsync(host.Reports));
 
-        Assert.Equal("unapproved_software_statement", ex.Error);
+        Assert.Equal("unapproved_software_statement", ex.ErrorCode);
         Assert.Contains(NewStatement, ex.Message, StringComparison.Ordinal);
         Assert.Contains("Adobe may have revoked it", ex.Message, StringComparison.Ordinal);
         await host.AssertNoSecretsAsync(ex.ToString());
@@ -125,7 +131,7 @@ public sealed class ErrorAdviceTests
 
         var ex = await Assert.ThrowsAsync<AccessTokenRequestException>(() => DayReport.GetAsync(host.Reports));
 
-        Assert.Equal("unauthorized_client", ex.Error);
+        Assert.Equal("unauthorized_client", ex.ErrorCode);
         Assert.Contains(NewStatement, ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, emulator.Stats.Registrations);
     }

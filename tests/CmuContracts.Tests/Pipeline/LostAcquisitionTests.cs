@@ -33,7 +33,7 @@ public sealed class LostAcquisitionTests
         var tokens = await Task.WhenAll(waiters);
 
         Assert.IsType(endpoint == "register" ? typeof(ClientRegistrationException) : typeof(AccessTokenRequestException), ex);
-        Assert.IsType<HttpRequestException>(ex!.InnerException);
+        Assert.IsType<HttpRequestException>(Assert.IsType<CmuTransportException>(ex!.InnerException).InnerException);
         Assert.Single(tokens.Select(t => t.Value).Distinct());
         Assert.Equal(2, drop.Sends); // the lost POST once, then one fresh acquisition shared by every waiter
         Assert.Equal(1, emulator.Stats.CountOf($"POST /o/client/{endpoint}", 0));

@@ -111,10 +111,10 @@ public sealed class StatusFaultTests
         var fault = new FaultOnSendHandler("503,retry-after=120", send => send == 1);
         await using var host = CmuTestHost.Create(emulator, build: b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
 
-        var ex = await Assert.ThrowsAsync<Refit.ApiException>(() => DayReport.GetAsync(host.Reports));
+        var ex = await Assert.ThrowsAsync<CmuServiceException>(() => DayReport.GetAsync(host.Reports));
 
-        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(120), ex.Headers.RetryAfter?.Delta);
+        Assert.Equal(503, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(120), ex.ApiException?.Headers.RetryAfter?.Delta);
         Assert.Equal(1, fault.Sends);
     }
 
@@ -128,9 +128,9 @@ public sealed class StatusFaultTests
             o => o.Resilience.MaxRetryAttempts = 2,
             b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => fault));
 
-        var ex = await Assert.ThrowsAsync<Refit.ApiException>(() => DayReport.GetAsync(host.Reports));
+        var ex = await Assert.ThrowsAsync<CmuServiceException>(() => DayReport.GetAsync(host.Reports));
 
-        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(503, ex.StatusCode);
         Assert.Equal(3, fault.Sends);
         Assert.Equal(3, emulator.Stats.CountOf(DayReport.Endpoint, 503));
         await host.AssertNoSecretsAsync(ex.ToString());

@@ -51,15 +51,15 @@ public sealed class UsageReportCsvTests
     }
 
     [Fact]
-    public async Task ARefusedCSVRequestIsAnApiExceptionAndWritesNothing()
+    public async Task ARefusedCSVRequestIsACmuServiceExceptionAndWritesNothing()
     {
         await using var test = await ReportsTestHost.StartAsync();
         using var destination = new MemoryStream();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => test.Reports.CopyCsvAsync(UsageReportQuery.For("year", "month", "concurrency-level").Where("platform", "Roku"), destination));
+        var ex = await Assert.ThrowsAsync<CmuServiceException>(() => test.Reports.CopyCsvAsync(UsageReportQuery.For("year", "month", "concurrency-level").Where("platform", "Roku"), destination));
 
-        Assert.Equal(400, (int)ex.StatusCode);
-        Assert.Contains("platform", ex.Content, StringComparison.Ordinal);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Contains("platform", Assert.IsType<ApiException>(ex.InnerException).Content, StringComparison.Ordinal);
         Assert.Equal(0, destination.Length);
     }
 

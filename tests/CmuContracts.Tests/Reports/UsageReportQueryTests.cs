@@ -9,13 +9,14 @@ public sealed class UsageReportQueryTests
     {
         var ex = Assert.Throws<UsageReportPathException>(() => UsageReportQuery.For("tenant", "hour"));
 
-        Assert.Equal("'/tenant/hour' is not a CMU report path: 'hour' cannot follow '/tenant'; valid next dimensions after '/tenant': year.", ex.Message.Split(" (Parameter")[0]);
+        Assert.Equal("'/tenant/hour' is not a CMU report path: 'hour' cannot follow '/tenant'; valid next dimensions after '/tenant': year.", ex.Message);
         Assert.Equal("/tenant/hour", ex.Path);
         Assert.Equal("/tenant", ex.ValidPath);
         Assert.Equal("hour", ex.InvalidDimension);
         Assert.Equal(["year"], ex.ValidNextDimensions);
         Assert.Equal("dimensions", ex.ParamName);
-        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("Follow '/tenant' with one of: year.", ex.Remedy);
+        Assert.IsAssignableFrom<CmuException>(ex);
     }
 
     [Fact]

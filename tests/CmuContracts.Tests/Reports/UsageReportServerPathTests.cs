@@ -71,8 +71,8 @@ public sealed class UsageReportServerPathTests
     {
         await using var test = await ReportsTestHost.StartAsync();
 
-        var error = await Assert.ThrowsAsync<Refit.ApiException>(() => test.Reports.GetReportAsync(UsageReportQuery.ForServerPath("/tenant/occurrences")));
+        var error = await Assert.ThrowsAsync<CmuServiceException>(() => test.Reports.GetReportAsync(UsageReportQuery.ForServerPath("/tenant/occurrences")));
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(404, error.StatusCode);
     }
 }

@@ -129,18 +129,21 @@ public sealed class UsageReportsTests
     }
 
     [Fact]
-    public async Task AServerRefusalIsRefitsApiExceptionWithTheStatusAndReason()
+    public async Task AServerRefusalIsACmuServiceExceptionWithTheStatusReasonAndOperation()
     {
         await using var test = await ReportsTestHost.StartAsync();
         // platform is in no path below the concurrency histogram: the tree allows the query, CMU refuses the filter.
         var query = UsageReportQuery.For("year", "month", "concurrency-level").Where("platform", "Roku");
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => test.Reports.GetReportAsync(query));
-        var records = await Assert.ThrowsAsync<ApiException>(async () => { await foreach (var _ in test.Reports.GetRecordsAsync(query)) { } });
+        var ex = await Assert.ThrowsAsync<CmuServiceException>(() => test.Reports.GetReportAsync(query));
+        var records = await Assert.ThrowsAsync<CmuServiceException>(async () => { await foreach (var _ in test.Reports.GetRecordsAsync(query)) { } });
 
-        Assert.Equal(400, (int)ex.StatusCode);
-        Assert.Equal(400, (int)records.StatusCode);
-        Assert.Contains("platform", ex.Content, StringComparison.Ordinal);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal(400, records.StatusCode);
+        Assert.Equal("getYearMonthConcurrencyLevel", ex.OperationId);
+        Assert.Contains("platform", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("platform", Assert.IsType<ApiException>(ex.InnerException).Content, StringComparison.Ordinal);
+        Assert.NotNull(ex.Remedy);
         await test.Host.AssertNoSecretsAsync(ex.ToString(), records.ToString(), query.ToString());
     }
 }

@@ -28,7 +28,7 @@ public sealed class SecretScanTests
         var statusFault = new FaultOnSendHandler("503", _ => true);
         await using (var failing = CmuTestHost.Create(emulator, o => o.Resilience.MaxRetryAttempts = 1, b => b.UsageReportsHttpClient.AddHttpMessageHandler(() => statusFault)))
         {
-            await Assert.ThrowsAsync<Refit.ApiException>(() => DayReport.GetAsync(failing.Reports));
+            await Assert.ThrowsAsync<CmuServiceException>(() => DayReport.GetAsync(failing.Reports));
         }
 
         var scan = host.Scan;

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace CmuContracts.Tests.Trimming;
 
 /// <summary>
-/// A small console app that uses the generated Refit clients through <c>RestService.ForGenerated</c> and the
-/// generated <c>AddRefitGeneratedClient</c> extension against a loopback server given as its argument. It is
+/// A small console app that binds and validates <c>AddCmuClient</c>'s options (the generated binder and validator) and
+/// uses the generated Refit clients through <c>RestService.ForGenerated</c> and the generated
+/// <c>AddRefitGeneratedClient</c> extension against a loopback server given as its argument. It is
 /// published (trimmed or NativeAOT) into a temporary directory outside the repository, then run.
 /// </summary>
 internal static class PublishedClientApp
@@ -13,6 +14,8 @@ internal static class PublishedClientApp
 
     /// <summary>What the app prints when it is served the responses of <see cref="Script"/>.</summary>
     public const string ExpectedOutput = """
+        2 00:01:00 Memory
+        invalid: Resilience.MaxRetryAttempts, DeviceInfo.Model, TokenRefreshBuffer, Environment
         205 year True
         {"software_statement":"s"}
         CmuContracts.AdobePass.Internal client-1
@@ -27,10 +30,48 @@ internal static class PublishedClientApp
     private const string Program = """
         using System.Text.Json;
         using CmuContracts.AdobePass;
+        using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
         using Refit;
 
         var server = new Uri(args[0]);
+
+        // AddCmuClient's options: bound by the generated configuration binder, checked by the generated validator.
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CmuBaseAddress"] = new Uri(server, "/cmu/v2/").ToString(),
+            ["SoftwareStatement"] = "h.p.s",
+            ["CredentialStorage"] = "memory",
+            ["Resilience:MaxRetryAttempts"] = "2",
+            ["Resilience:TotalTimeout"] = "00:01:00",
+        }).Build();
+        await using (var bound = new ServiceCollection().AddCmuClient(section).Services.BuildServiceProvider())
+        {
+            var options = bound.GetRequiredService<IOptions<CmuContracts.CmuClientOptions>>().Value;
+            Console.WriteLine(options.Resilience.MaxRetryAttempts + " " + options.Resilience.TotalTimeout + " " + options.CredentialStorage);
+        }
+
+        await using (var invalid = new ServiceCollection().AddCmuClient(o =>
+        {
+            o.SoftwareStatement = "h.p.s";
+            o.Resilience.MaxRetryAttempts = 11;
+            o.DeviceInfo.Model = "";
+            o.TokenRefreshBuffer = TimeSpan.FromSeconds(-1);
+            o.Environment = (CmuContracts.CmuEnvironment)42;
+            o.CmuBaseAddress = server;
+        }).Services.BuildServiceProvider())
+        {
+            try
+            {
+                _ = invalid.GetRequiredService<IOptions<CmuContracts.CmuClientOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                string[] settings = ["Resilience.MaxRetryAttempts", "DeviceInfo.Model", "TokenRefreshBuffer", "Environment"];
+                Console.WriteLine("invalid: " + string.Join(", ", settings.Where(s => ex.Failures.Any(f => f.Contains("CmuClientOptions." + s + " ", StringComparison.Ordinal)))));
+            }
+        }
 
         // The JSON resolver, without any client.
         var json = "{\"_links\":{\"self\":{\"href\":\"/cmu/v2/tenant\"},\"drill-down\":[{\"href\":\"/cmu/v2/tenant/year\",\"name\":\"year\"}]},\"report\":[{\"tenant\":\"T\",\"active-users\":\"205\"}]}";
