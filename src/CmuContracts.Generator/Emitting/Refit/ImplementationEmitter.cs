@@ -145,6 +145,10 @@ internal static class ImplementationEmitter
         {
             EmitBody(w, bodyParameter, shared, index);
         }
+        else if (op.Body?.Kind == MediaKind.Multipart)
+        {
+            MultipartParameters.EmitContent(w, parameters, shared);
+        }
 
         w.Open("if (accept != null)").Line(Runner + "SetHeader(request, \"Accept\", accept, settings.ValidateHeaders);").Close();
         if (bearer)

@@ -18,11 +18,13 @@ internal enum RefitBindingKind
     JsonBody,
     FormBody,
     RawBody,
+    /// <summary>One part of a <c>[Multipart]</c> body (see <see cref="MultipartParameters"/>).</summary>
+    MultipartPart,
 }
 
 internal sealed class RefitParameter
 {
-    private RefitParameter(string name, string type, bool optional, RefitBindingKind kind, string attributes, ParameterModel? model, RequestBodyModel? body)
+    internal RefitParameter(string name, string type, bool optional, RefitBindingKind kind, string attributes, ParameterModel? model, RequestBodyModel? body)
     {
         Name = name;
         Type = type;
@@ -49,6 +51,9 @@ internal sealed class RefitParameter
 
     public RequestBodyModel? Body { get; }
 
+    /// <summary>The multipart part this parameter sends, or null.</summary>
+    public MultipartPart? Part { get; init; }
+
     /// <summary>The name on the wire (query key, header name, path placeholder).</summary>
     public string WireName => Model?.WireName ?? Name;
 
@@ -70,6 +75,11 @@ internal sealed class RefitParameter
     /// <summary>Required parameters first (path, query, header, then the body), optional ones after.</summary>
     public static IReadOnlyList<RefitParameter> For(OperationModel op, ApiModelIndex index)
     {
+        if (op.Body is { Kind: MediaKind.Multipart } multipart)
+        {
+            return MultipartParameters.For(op, multipart, index);
+        }
+
         var all = new List<RefitParameter>();
         foreach (var parameter in op.Parameters.Where(p => p.IsRequired))
         {
@@ -126,6 +136,9 @@ internal sealed class RefitParameter
         QueryStyle.PipeDelimited => "Pipes",
         _ => p.Explode ? "Multi" : "Csv",
     };
+
+    /// <summary>The binding of one spec parameter (path, query or header).</summary>
+    internal static RefitParameter ForParameter(ParameterModel p, ApiModelIndex index, bool optional) => Create(p, index, optional);
 
     private static RefitParameter Create(ParameterModel p, ApiModelIndex index, bool optional)
     {
