@@ -31,6 +31,10 @@ internal enum MediaKind
     Binary,
     /// <summary>multipart/form-data: one Refit <c>[Multipart]</c> parameter per property of the body's object schema.</summary>
     Multipart,
+    /// <summary>text/event-stream: server-sent events, each event's data a value of the type.</summary>
+    EventStream,
+    /// <summary>application/x-ndjson, application/jsonl: one JSON value of the type a line.</summary>
+    JsonLines,
 }
 
 internal sealed record ParameterModel(

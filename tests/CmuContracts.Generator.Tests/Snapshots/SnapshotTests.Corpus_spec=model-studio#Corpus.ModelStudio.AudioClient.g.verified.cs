@@ -17,6 +17,7 @@ namespace Corpus.ModelStudio
         /// <param name="file">The file part. A StreamPart, ByteArrayPart or FileInfoPart.</param>
         /// <param name="model">The model part.</param>
         /// <param name="temperature">The temperature part.</param>
+        /// <param name="bestOf">The best_of part.</param>
         /// <param name="timestampGranularities">The timestamp_granularities part.</param>
         /// <param name="stream">The stream part.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -24,7 +25,7 @@ namespace Corpus.ModelStudio
         [global::Refit.Post("/audio/transcriptions")]
         [global::Refit.Multipart]
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<CreateTranscriptionResponse> CreateTranscriptionAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("model")] string model, [global::Refit.AliasAs("temperature")] double? temperature = null, [global::Refit.AliasAs("timestamp_granularities")] global::System.Collections.Generic.IEnumerable<string>? timestampGranularities = null, [global::Refit.AliasAs("stream")] bool? stream = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<CreateTranscriptionResponse> CreateTranscriptionAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("model")] string model, [global::Refit.AliasAs("temperature")] double temperature, [global::Refit.AliasAs("best_of")] int bestOf, [global::Refit.AliasAs("timestamp_granularities")] global::System.Collections.Generic.IEnumerable<string>? timestampGranularities = null, [global::Refit.AliasAs("stream")] bool? stream = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -36,8 +37,9 @@ namespace Corpus.ModelStudio.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> s_json0 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<double>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadDouble, JsonValueWriter.WriteDouble);
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> s_json1 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<bool>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadBoolean, JsonValueWriter.WriteBoolean);
-        private static readonly string[] s_security2 = new[] { "http:bearer" };
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> s_json1 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<int>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadInt32, JsonValueWriter.WriteInt32);
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> s_json2 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<bool>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadBoolean, JsonValueWriter.WriteBoolean);
+        private static readonly string[] s_security3 = new[] { "http:bearer" };
 
         public AudioClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -49,10 +51,10 @@ namespace Corpus.ModelStudio.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<CreateTranscriptionResponse> CreateTranscriptionAsync(global::Refit.MultipartItem file, string model, double? temperature, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<CreateTranscriptionResponse> CreateTranscriptionAsync(global::Refit.MultipartItem file, string model, double temperature, int bestOf, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/audio/transcriptions", "createTranscription", s_security2, "CreateTranscriptionAsync", "application/json", file, model, temperature, timestampGranularities, stream, cancellationToken);
+            var request = CreateRequest0(settings, "/audio/transcriptions", "createTranscription", s_security3, "CreateTranscriptionAsync", "application/json", file, model, temperature, bestOf, timestampGranularities, stream, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<CreateTranscriptionResponse>(request, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.CreateTranscriptionResponse);
@@ -60,7 +62,7 @@ namespace Corpus.ModelStudio.Internal
             return global::Refit.GeneratedRequestRunner.SendAsync<CreateTranscriptionResponse, CreateTranscriptionResponse>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::Refit.MultipartItem file, string model, double? temperature, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::Refit.MultipartItem file, string model, double temperature, int bestOf, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
             var multipart = new global::System.Net.Http.MultipartFormDataContent("----MyGreatBoundary");
@@ -72,10 +74,8 @@ namespace Corpus.ModelStudio.Internal
             {
                 multipart.Add(new global::System.Net.Http.StringContent(model), "model");
             }
-            if (temperature != null)
-            {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent(temperature.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, temperature.Value, "temperature"), "temperature");
-            }
+            multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(temperature, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, temperature, "temperature"), "temperature");
+            multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(bestOf, s_json1) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, bestOf, "best_of"), "best_of");
             if (timestampGranularities != null)
             {
                 foreach (var item in timestampGranularities)
@@ -85,7 +85,7 @@ namespace Corpus.ModelStudio.Internal
             }
             if (stream != null)
             {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent(stream.Value, s_json1) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, stream.Value, "stream"), "stream");
+                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(stream.Value, s_json2) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, stream.Value, "stream"), "stream");
             }
             request.Content = multipart;
             if (accept != null)
@@ -98,7 +98,7 @@ namespace Corpus.ModelStudio.Internal
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
             if (settings.CaptureMethodArguments)
             {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { file, model, temperature, timestampGranularities, stream, cancellationToken });
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { file, model, temperature, bestOf, timestampGranularities, stream, cancellationToken });
             }
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.OperationId, operationId);
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.Security, security);

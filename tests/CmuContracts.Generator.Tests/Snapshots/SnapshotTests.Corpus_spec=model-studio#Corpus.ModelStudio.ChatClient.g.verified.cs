@@ -20,6 +20,26 @@ namespace Corpus.ModelStudio
         [global::Refit.Post("/chat/completions")]
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CreateChatCompletionAsync"/>
+        /// <returns>Each event's data as it arrives (text/event-stream); enumerating sends the request.</returns>
+        [global::Refit.Post("/chat/completions")]
+        [global::Refit.Headers("Accept: text/event-stream", "Authorization: Bearer")]
+        global::System.Collections.Generic.IAsyncEnumerable<ChatCompletionChunk> CreateChatCompletionStreamAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>GET /batches/{batch_id}/results</summary>
+        /// <param name="batchId">The batch_id path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/batches/{batch_id}/results")]
+        [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync([global::Refit.AliasAs("batch_id")] string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetBatchResultsAsync"/>
+        /// <returns>Each event's data as it arrives (application/x-ndjson); enumerating sends the request.</returns>
+        [global::Refit.Get("/batches/{batch_id}/results")]
+        [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
+        global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync([global::Refit.AliasAs("batch_id")] string batchId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -31,6 +51,7 @@ namespace Corpus.ModelStudio.Internal
     {
         private readonly global::Refit.RefitSettings _settings;
         private static readonly string[] s_security0 = new[] { "http:bearer" };
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("batch_id") });
 
         public ChatClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -53,6 +74,30 @@ namespace Corpus.ModelStudio.Internal
             return global::Refit.GeneratedRequestRunner.SendAsync<ChatCompletion, ChatCompletion>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
         }
 
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletionChunk> CreateChatCompletionStreamAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/chat/completions", "createChatCompletion", s_security0, "CreateChatCompletionStreamAsync", "text/event-stream", body, cancellationToken);
+            return global::Corpus.ModelStudio.Internal.EventStreamReader.ReadAsync<ChatCompletionChunk>(Client, request, settings, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ChatCompletionChunk, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync(string batchId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsAsync", "application/x-ndjson", batchId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync(string batchId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsStreamAsync", "application/x-ndjson", batchId, cancellationToken);
+            return global::Corpus.ModelStudio.Internal.EventStreamReader.ReadAsync<ChatCompletion>(Client, request, settings, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ChatCompletion, cancellationToken);
+        }
+
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
@@ -69,6 +114,27 @@ namespace Corpus.ModelStudio.Internal
             if (settings.CaptureMethodArguments)
             {
                 global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { body, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string batchId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/batches/{batch_id}/results", settings.AllowUnmatchedRouteParameters, [((9, 19), useDefaultFormatting ? batchId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, batchId, s_attributes1, typeof(string)))]), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Authorization", "Bearer", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ModelStudio.IChatClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches/{batch_id}/results");
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { batchId, cancellationToken });
             }
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.OperationId, operationId);
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.Security, security);

@@ -94,7 +94,7 @@ namespace Corpus.ModelStudio.Internal
             }
             if (expiresAfterDays != null)
             {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent(expiresAfterDays.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, expiresAfterDays.Value, "expires_after_days"), "expires_after_days");
+                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(expiresAfterDays.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, expiresAfterDays.Value, "expires_after_days"), "expires_after_days");
             }
             request.Content = multipart;
             if (accept != null)

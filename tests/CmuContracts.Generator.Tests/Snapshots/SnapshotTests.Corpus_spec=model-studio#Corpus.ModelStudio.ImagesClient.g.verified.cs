@@ -81,11 +81,11 @@ namespace Corpus.ModelStudio.Internal
             }
             if (n != null)
             {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent(n.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, n.Value, "n"), "n");
+                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(n.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, n.Value, "n"), "n");
             }
             if (options != null)
             {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent(options, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ImageOptions) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, options, "options"), "options");
+                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(options, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ImageOptions) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, options, "options"), "options");
             }
             request.Content = multipart;
             if (accept != null)

@@ -97,7 +97,8 @@ partial class TranscriptionRequest : IJsonModel<TranscriptionRequest>
         {
             if (IsProperty(ref reader, "file"u8)) File = NextBytes(ref reader)!;
             else if (IsProperty(ref reader, "model"u8)) Model = NextString(ref reader)!;
-            else if (IsProperty(ref reader, "temperature"u8)) Temperature = NextDouble(ref reader);
+            else if (IsProperty(ref reader, "temperature"u8)) Temperature = NextDouble(ref reader).GetValueOrDefault();
+            else if (IsProperty(ref reader, "best_of"u8)) BestOf = NextInt32(ref reader).GetValueOrDefault();
             else if (IsProperty(ref reader, "timestamp_granularities"u8)) TimestampGranularities = NextList(ref reader, JsonModel<TranscriptionRequestTimestampGranularitiesItem>.Read);
             else if (IsProperty(ref reader, "stream"u8)) Stream = NextBoolean(ref reader);
             else SkipValue(ref reader);
@@ -112,6 +113,7 @@ partial class TranscriptionRequest : IJsonModel<TranscriptionRequest>
         WriteProperty(writer, "file"u8, value.File, WriteBytes);
         WriteStringProperty(writer, "model"u8, value.Model);
         WriteDoubleProperty(writer, "temperature"u8, value.Temperature);
+        WriteInt32Property(writer, "best_of"u8, value.BestOf);
         WriteListProperty(writer, "timestamp_granularities"u8, value.TimestampGranularities, JsonModel<TranscriptionRequestTimestampGranularitiesItem>.Write);
         WriteBooleanProperty(writer, "stream"u8, value.Stream);
         writer.WriteEndObject();
@@ -223,6 +225,33 @@ partial class ChatCompletion : IJsonModel<ChatCompletion>
         writer.WriteStartObject();
         WriteStringProperty(writer, "id"u8, value.Id);
         WriteListProperty(writer, "choices"u8, value.Choices, JsonModel<ChatCompletionChoicesItem>.Write);
+        writer.WriteEndObject();
+    }
+}
+
+partial class ChatCompletionChunk : IJsonModel<ChatCompletionChunk>
+{
+    public ChatCompletionChunk() { }
+
+    [SetsRequiredMembers]
+    private ChatCompletionChunk(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "ChatCompletionChunk");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "id"u8)) Id = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "delta"u8)) Delta = NextString(ref reader);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static ChatCompletionChunk IJsonModel<ChatCompletionChunk>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ChatCompletionChunk>.Write(Utf8JsonWriter writer, ChatCompletionChunk value)
+    {
+        writer.WriteStartObject();
+        WriteStringProperty(writer, "id"u8, value.Id);
+        WriteStringProperty(writer, "delta"u8, value.Delta);
         writer.WriteEndObject();
     }
 }

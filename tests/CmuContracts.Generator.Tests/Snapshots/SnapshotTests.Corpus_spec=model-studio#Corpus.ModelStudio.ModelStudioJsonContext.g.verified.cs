@@ -30,6 +30,7 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
     public JsonTypeInfo<ChatRequest> ChatRequest => TypeInfoOf<ChatRequest>();
     public JsonTypeInfo<ChatMessage> ChatMessage => TypeInfoOf<ChatMessage>();
     public JsonTypeInfo<ChatCompletion> ChatCompletion => TypeInfoOf<ChatCompletion>();
+    public JsonTypeInfo<ChatCompletionChunk> ChatCompletionChunk => TypeInfoOf<ChatCompletionChunk>();
     public JsonTypeInfo<Problem> Problem => TypeInfoOf<Problem>();
     public JsonTypeInfo<TranscriptionRequestTimestampGranularitiesItem> TranscriptionRequestTimestampGranularitiesItem => TypeInfoOf<TranscriptionRequestTimestampGranularitiesItem>();
     public JsonTypeInfo<ChatCompletionChoicesItem> ChatCompletionChoicesItem => TypeInfoOf<ChatCompletionChoicesItem>();
@@ -49,6 +50,7 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
         if (type == typeof(ChatRequest)) return Info<ChatRequest>(options);
         if (type == typeof(ChatMessage)) return Info<ChatMessage>(options);
         if (type == typeof(ChatCompletion)) return Info<ChatCompletion>(options);
+        if (type == typeof(ChatCompletionChunk)) return Info<ChatCompletionChunk>(options);
         if (type == typeof(Problem)) return Info<Problem>(options);
         if (type == typeof(TranscriptionRequestTimestampGranularitiesItem)) return Info<TranscriptionRequestTimestampGranularitiesItem>(options);
         if (type == typeof(ChatCompletionChoicesItem)) return Info<ChatCompletionChoicesItem>(options);

@@ -79,7 +79,10 @@ public sealed partial class TranscriptionRequest
     public required string Model { get; init; }
 
     /// <summary>The <c>temperature</c> property.</summary>
-    public double? Temperature { get; init; }
+    public required double Temperature { get; init; }
+
+    /// <summary>The <c>best_of</c> property.</summary>
+    public required int BestOf { get; init; }
 
     /// <summary>The <c>timestamp_granularities</c> property.</summary>
     public IReadOnlyList<TranscriptionRequestTimestampGranularitiesItem>? TimestampGranularities { get; init; }
@@ -129,6 +132,16 @@ public sealed partial class ChatCompletion
 
     /// <summary>The <c>choices</c> property.</summary>
     public required IReadOnlyList<ChatCompletionChoicesItem> Choices { get; init; }
+}
+
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ChatCompletionChunk>))]
+public sealed partial class ChatCompletionChunk
+{
+    /// <summary>The <c>id</c> property.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The <c>delta</c> property.</summary>
+    public string? Delta { get; init; }
 }
 
 [JsonConverter(typeof(Internal.GeneratedJsonConverter<Problem>))]

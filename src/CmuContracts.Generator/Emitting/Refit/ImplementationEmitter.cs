@@ -81,6 +81,13 @@ internal static class ImplementationEmitter
             + Literals.String(method.Name) + ", " + (method.Accept is null ? "null" : Literals.String(method.Accept)) + ", "
             + string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
         w.Line("var request = ", builder, "(settings, ", arguments, ");");
+        if (method.IsStream)
+        {
+            StreamMethods.EmitReturn(w, method, shared);
+            w.Close();
+            return;
+        }
+
         if (method.Body is { Kind: MediaKind.Json } json)
         {
             w.Open("if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)");

@@ -76,7 +76,7 @@ internal static class InterfaceEmitter
         {
             // The same operation in another media type: its docs are the primary method's.
             w.Line("/// <inheritdoc cref=\"", op.Name, "Async\"/>");
-            w.Line("/// <returns>The response body as ", DocComments.Escape(method.Accept ?? "text"), ".</returns>");
+            w.Line("/// <returns>", method.IsStream ? StreamMethods.ReturnsDoc(method) : "The response body as " + DocComments.Escape(method.Accept ?? "text") + ".", "</returns>");
             return;
         }
 

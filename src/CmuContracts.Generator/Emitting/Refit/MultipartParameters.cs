@@ -42,7 +42,7 @@ internal static class MultipartParameters
     private static readonly string[] Reserved =
     {
         "cancellationToken", "settings", "request", "query", "useDefaultFormatting", "path", "operationId", "security",
-        "methodName", "accept", "multipart", "partSerializer", "part", "item", "client", "body",
+        "methodName", "accept", "multipart", "part", "item", "client", "body",
     };
 
     /// <summary>Required spec parameters, required parts, optional spec parameters, optional parts (the token is added last).</summary>
@@ -113,7 +113,8 @@ internal static class MultipartParameters
                     break;
                 default:
                     var type = part.Type with { IsNullable = false };
-                    w.Line("multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer partSerializer ? partSerializer.ToHttpContent("
+                    // A cast, not a pattern variable: unguarded parts share the builder's scope.
+                    w.Line("multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent("
                         + value + ", " + shared.TypeInfo(type) + ") : " + Runner + "SerializeMultipartPart(settings, " + value + ", " + wire + "), " + wire + ");");
                     break;
             }
