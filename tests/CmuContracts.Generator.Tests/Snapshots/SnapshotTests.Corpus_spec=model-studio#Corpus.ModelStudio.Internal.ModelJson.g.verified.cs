@@ -159,6 +159,7 @@ partial class ChatRequest : IJsonModel<ChatRequest>
             if (IsProperty(ref reader, "model"u8)) Model = NextString(ref reader)!;
             else if (IsProperty(ref reader, "messages"u8)) Messages = NextList(ref reader, JsonModel<ChatMessage>.Read)!;
             else if (IsProperty(ref reader, "stream"u8)) Stream = NextBoolean(ref reader);
+            else if (IsProperty(ref reader, "attachments"u8)) Attachments = NextList(ref reader, JsonModel<ContentPart>.Read);
             else SkipValue(ref reader);
         }
     }
@@ -171,6 +172,7 @@ partial class ChatRequest : IJsonModel<ChatRequest>
         WriteStringProperty(writer, "model"u8, value.Model);
         WriteListProperty(writer, "messages"u8, value.Messages, JsonModel<ChatMessage>.Write);
         WriteBooleanProperty(writer, "stream"u8, value.Stream);
+        WriteListProperty(writer, "attachments"u8, value.Attachments, JsonModel<ContentPart>.Write);
         writer.WriteEndObject();
     }
 }
@@ -198,6 +200,166 @@ partial class ChatMessage : IJsonModel<ChatMessage>
         writer.WriteStartObject();
         WriteStringProperty(writer, "role"u8, value.Role);
         WriteStringProperty(writer, "content"u8, value.Content);
+        writer.WriteEndObject();
+    }
+}
+
+partial class ContentPart : IJsonModel<ContentPart>
+{
+    static ContentPart IJsonModel<ContentPart>.Read(ref Utf8JsonReader reader)
+    {
+        var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out var discriminator) && discriminator.ValueKind == JsonValueKind.String)
+        {
+            switch (discriminator.GetString())
+            {
+                case "text":
+                    if (TryRead<TextPart>(element, JsonModel<TextPart>.Read, out var d0))
+                    {
+                        return new ContentPart { TextPart = d0, Raw = element };
+                    }
+
+                    break;
+                case "image_url":
+                    if (TryRead<ImagePart>(element, JsonModel<ImagePart>.Read, out var d1))
+                    {
+                        return new ContentPart { ImagePart = d1, Raw = element };
+                    }
+
+                    break;
+                case "FilePart":
+                    if (TryRead<FilePart>(element, JsonModel<FilePart>.Read, out var d2))
+                    {
+                        return new ContentPart { FilePart = d2, Raw = element };
+                    }
+
+                    break;
+            }
+        }
+
+        if (element.ValueKind == JsonValueKind.Object && TryRead<TextPart>(element, JsonModel<TextPart>.Read, out var v0))
+        {
+            return new ContentPart { TextPart = v0, Raw = element };
+        }
+
+        if (element.ValueKind == JsonValueKind.Object && TryRead<ImagePart>(element, JsonModel<ImagePart>.Read, out var v1))
+        {
+            return new ContentPart { ImagePart = v1, Raw = element };
+        }
+
+        if (element.ValueKind == JsonValueKind.Object && TryRead<FilePart>(element, JsonModel<FilePart>.Read, out var v2))
+        {
+            return new ContentPart { FilePart = v2, Raw = element };
+        }
+
+        return new ContentPart { Raw = element };
+    }
+
+    static void IJsonModel<ContentPart>.Write(Utf8JsonWriter writer, ContentPart value)
+    {
+        if (value.Raw.ValueKind != JsonValueKind.Undefined)
+        {
+            value.Raw.WriteTo(writer);
+            return;
+        }
+
+        if (value.TextPart is not null)
+        {
+            WriteDiscriminated(writer, value.TextPart, JsonModel<TextPart>.Write, "type", "text");
+            return;
+        }
+
+        if (value.ImagePart is not null)
+        {
+            WriteDiscriminated(writer, value.ImagePart, JsonModel<ImagePart>.Write, "type", "image_url");
+            return;
+        }
+
+        if (value.FilePart is not null)
+        {
+            WriteDiscriminated(writer, value.FilePart, JsonModel<FilePart>.Write, "type", "FilePart");
+            return;
+        }
+
+        writer.WriteNullValue();
+    }
+}
+
+partial class TextPart : IJsonModel<TextPart>
+{
+    public TextPart() { }
+
+    [SetsRequiredMembers]
+    private TextPart(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "TextPart");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "type"u8)) Type = NextString(ref reader)!;
+            else if (IsProperty(ref reader, "text"u8)) Text = NextString(ref reader);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static TextPart IJsonModel<TextPart>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<TextPart>.Write(Utf8JsonWriter writer, TextPart value)
+    {
+        writer.WriteStartObject();
+        WriteStringProperty(writer, "type"u8, value.Type);
+        WriteStringProperty(writer, "text"u8, value.Text);
+        writer.WriteEndObject();
+    }
+}
+
+partial class ImagePart : IJsonModel<ImagePart>
+{
+    public ImagePart() { }
+
+    private ImagePart(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "ImagePart");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "type"u8)) Type = NextString(ref reader);
+            else if (IsProperty(ref reader, "url"u8)) Url = NextString(ref reader);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static ImagePart IJsonModel<ImagePart>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ImagePart>.Write(Utf8JsonWriter writer, ImagePart value)
+    {
+        writer.WriteStartObject();
+        WriteStringProperty(writer, "type"u8, value.Type);
+        WriteStringProperty(writer, "url"u8, value.Url);
+        writer.WriteEndObject();
+    }
+}
+
+partial class FilePart : IJsonModel<FilePart>
+{
+    public FilePart() { }
+
+    private FilePart(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "FilePart");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "type"u8)) Type = NextString(ref reader);
+            else if (IsProperty(ref reader, "file_id"u8)) FileId = NextString(ref reader);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static FilePart IJsonModel<FilePart>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<FilePart>.Write(Utf8JsonWriter writer, FilePart value)
+    {
+        writer.WriteStartObject();
+        WriteStringProperty(writer, "type"u8, value.Type);
+        WriteStringProperty(writer, "file_id"u8, value.FileId);
         writer.WriteEndObject();
     }
 }

@@ -29,6 +29,10 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
     public JsonTypeInfo<ImageOptions> ImageOptions => TypeInfoOf<ImageOptions>();
     public JsonTypeInfo<ChatRequest> ChatRequest => TypeInfoOf<ChatRequest>();
     public JsonTypeInfo<ChatMessage> ChatMessage => TypeInfoOf<ChatMessage>();
+    public JsonTypeInfo<ContentPart> ContentPart => TypeInfoOf<ContentPart>();
+    public JsonTypeInfo<TextPart> TextPart => TypeInfoOf<TextPart>();
+    public JsonTypeInfo<ImagePart> ImagePart => TypeInfoOf<ImagePart>();
+    public JsonTypeInfo<FilePart> FilePart => TypeInfoOf<FilePart>();
     public JsonTypeInfo<ChatCompletion> ChatCompletion => TypeInfoOf<ChatCompletion>();
     public JsonTypeInfo<ChatCompletionChunk> ChatCompletionChunk => TypeInfoOf<ChatCompletionChunk>();
     public JsonTypeInfo<Problem> Problem => TypeInfoOf<Problem>();
@@ -49,6 +53,10 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
         if (type == typeof(ImageOptions)) return Info<ImageOptions>(options);
         if (type == typeof(ChatRequest)) return Info<ChatRequest>(options);
         if (type == typeof(ChatMessage)) return Info<ChatMessage>(options);
+        if (type == typeof(ContentPart)) return Info<ContentPart>(options);
+        if (type == typeof(TextPart)) return Info<TextPart>(options);
+        if (type == typeof(ImagePart)) return Info<ImagePart>(options);
+        if (type == typeof(FilePart)) return Info<FilePart>(options);
         if (type == typeof(ChatCompletion)) return Info<ChatCompletion>(options);
         if (type == typeof(ChatCompletionChunk)) return Info<ChatCompletionChunk>(options);
         if (type == typeof(Problem)) return Info<Problem>(options);

@@ -112,6 +112,9 @@ public sealed partial class ChatRequest
 
     /// <summary>The <c>stream</c> property.</summary>
     public bool? Stream { get; init; }
+
+    /// <summary>The <c>attachments</c> property.</summary>
+    public IReadOnlyList<ContentPart>? Attachments { get; init; }
 }
 
 [JsonConverter(typeof(Internal.GeneratedJsonConverter<ChatMessage>))]
@@ -122,6 +125,53 @@ public sealed partial class ChatMessage
 
     /// <summary>The <c>content</c> property.</summary>
     public required string Content { get; init; }
+}
+
+/// <summary>One of several shapes; the property of the shape that was read is set.</summary>
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ContentPart>))]
+public sealed partial class ContentPart
+{
+    /// <summary>Set when the value is a TextPart.</summary>
+    public TextPart? TextPart { get; init; }
+
+    /// <summary>Set when the value is a ImagePart.</summary>
+    public ImagePart? ImagePart { get; init; }
+
+    /// <summary>Set when the value is a FilePart.</summary>
+    public FilePart? FilePart { get; init; }
+
+    /// <summary>The JSON as received (undefined when the value was built in code).</summary>
+    public global::System.Text.Json.JsonElement Raw { get; init; }
+}
+
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<TextPart>))]
+public sealed partial class TextPart
+{
+    /// <summary>The <c>type</c> property.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The <c>text</c> property.</summary>
+    public string? Text { get; init; }
+}
+
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ImagePart>))]
+public sealed partial class ImagePart
+{
+    /// <summary>The <c>type</c> property.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The <c>url</c> property.</summary>
+    public string? Url { get; init; }
+}
+
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<FilePart>))]
+public sealed partial class FilePart
+{
+    /// <summary>The <c>type</c> property.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The <c>file_id</c> property.</summary>
+    public string? FileId { get; init; }
 }
 
 [JsonConverter(typeof(Internal.GeneratedJsonConverter<ChatCompletion>))]
