@@ -29,17 +29,18 @@ namespace Corpus.ModelStudio
 
         /// <summary>GET /batches/{batch_id}/results</summary>
         /// <param name="batchId">The batch_id path parameter.</param>
+        /// <param name="metadata">The metadata query parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
         [global::Refit.Get("/batches/{batch_id}/results")]
         [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync([global::Refit.AliasAs("batch_id")] string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetBatchResultsAsync"/>
         /// <returns>Each event's data as it arrives (application/x-ndjson); enumerating sends the request.</returns>
         [global::Refit.Get("/batches/{batch_id}/results")]
         [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
-        global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync([global::Refit.AliasAs("batch_id")] string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -52,6 +53,7 @@ namespace Corpus.ModelStudio.Internal
         private readonly global::Refit.RefitSettings _settings;
         private static readonly string[] s_security0 = new[] { "http:bearer" };
         private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes1 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("batch_id") });
+        private static readonly global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter s_converter2 = new global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter();
 
         public ChatClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -83,18 +85,18 @@ namespace Corpus.ModelStudio.Internal
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync(string batchId, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync(string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsAsync", "application/x-ndjson", batchId, cancellationToken);
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsAsync", "application/x-ndjson", batchId, metadata, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
-        public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync(string batchId, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync(string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsStreamAsync", "application/x-ndjson", batchId, cancellationToken);
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsStreamAsync", "application/x-ndjson", batchId, metadata, cancellationToken);
             return global::Corpus.ModelStudio.Internal.EventStreamReader.ReadAsync<ChatCompletion>(Client, request, settings, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ChatCompletion, cancellationToken);
         }
 
@@ -120,10 +122,15 @@ namespace Corpus.ModelStudio.Internal
             return request;
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string batchId, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
         {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/batches/{batch_id}/results", settings.AllowUnmatchedRouteParameters, [((9, 19), useDefaultFormatting ? batchId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, batchId, s_attributes1, typeof(string)))]), settings.UrlResolution));
+            var query = new global::Refit.GeneratedQueryStringBuilder(global::Refit.GeneratedRequestRunner.BuildRequestPath("/batches/{batch_id}/results", settings.AllowUnmatchedRouteParameters, [((9, 19), useDefaultFormatting ? batchId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, batchId, s_attributes1, typeof(string)))]));
+            if (metadata != null)
+            {
+                s_converter2.Flatten(metadata, "metadata[", ref query, settings);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
             if (accept != null)
             {
                 global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
@@ -134,7 +141,7 @@ namespace Corpus.ModelStudio.Internal
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches/{batch_id}/results");
             if (settings.CaptureMethodArguments)
             {
-                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { batchId, cancellationToken });
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { batchId, metadata, cancellationToken });
             }
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.OperationId, operationId);
             request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.Security, security);

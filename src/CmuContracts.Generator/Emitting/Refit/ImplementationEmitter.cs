@@ -198,7 +198,7 @@ internal static class ImplementationEmitter
         switch (p.Kind)
         {
             case RefitBindingKind.QueryConverter:
-                w.Line(shared.Converter(model), ".Flatten(", p.Name, ", \"\", ref query, settings);");
+                w.Line(shared.Converter(model), ".Flatten(", p.Name, ", ", Literals.String(RefitParameter.ConverterPrefix(model)), ", ref query, settings);");
                 break;
             case RefitBindingKind.QueryCollection:
                 var provider = shared.Provider(p);

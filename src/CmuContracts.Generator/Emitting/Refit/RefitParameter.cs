@@ -120,8 +120,15 @@ internal sealed class RefitParameter
     /// The runtime converter of a map query parameter (the parser admits only exploded form maps of
     /// strings or string lists).
     /// </summary>
-    public static string ConverterName(ParameterModel parameter) =>
-        (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
+    public static string ConverterName(ParameterModel parameter) => parameter.Style == QueryStyle.DeepObject
+        ? "MapDeepObjectQueryConverter"
+        : (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
+
+    /// <summary>
+    /// The key prefix the converter is handed: the <c>[Query]</c> prefix and delimiter, as Refit's generator passes
+    /// them; a deepObject's is <c>name[</c>, which its converter closes after each key.
+    /// </summary>
+    public static string ConverterPrefix(ParameterModel parameter) => parameter.Style == QueryStyle.DeepObject ? parameter.WireName + "[" : string.Empty;
 
     private static string? DateFormat(TypeKind kind) => kind switch
     {
@@ -160,8 +167,9 @@ internal sealed class RefitParameter
 
         if (p.Type.Kind == TypeKind.Map)
         {
+            var prefix = p.Style == QueryStyle.DeepObject ? " [global::Refit.Query(\"[\", " + Literals.String(p.WireName) + ")]" : string.Empty;
             return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryConverter,
-                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]", p, null);
+                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]" + prefix, p, null);
         }
 
         var scalar = new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, string.Empty, p, null);
