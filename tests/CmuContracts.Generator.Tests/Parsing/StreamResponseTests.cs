@@ -32,4 +32,13 @@ public sealed class StreamResponseTests
         Assert.Equal("Text text/csv, EventStream text/event-stream", string.Join(", ", op.TextAlternatives.Select(a => a.Kind + " " + a.MediaType)));
         Assert.Equal(MediaKind.Json, op.Success!.Kind);
     }
+
+    [Fact]
+    public void AnInlineEventSchemaIsAGeneratedType()
+    {
+        var model = ParseClean(Responses("application/json: {}\ntext/event-stream: { schema: { type: object, properties: { delta: { type: string } } } }"));
+
+        Assert.Equal("GetEvent", ModelDump.Ref(Operation(model, "Get").TextAlternatives.Single().Type));
+        Assert.Equal("delta", Property(Type(model, "GetEvent"), "delta").JsonName);
+    }
 }
