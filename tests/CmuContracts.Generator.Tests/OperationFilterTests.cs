@@ -29,7 +29,7 @@ public sealed class OperationFilterTests
     {
         var run = Run(("CmuInclude", "tag:Files; operation:createChatCompletion"));
 
-        Assert.Equal("IChatClient.CreateChatCompletionAsync, IChatClient.CreateChatCompletionStreamAsync, IFilesClient.AddUploadPartAsync, IFilesClient.UploadFileAsync", Methods(run));
+        Assert.Equal("IChatClient.CreateChatCompletionAsync, IChatClient.CreateChatCompletionStreamAsync, IFilesClient.AddUploadPartAsync, IFilesClient.ListFilesAsync, IFilesClient.UploadFileAsync", Methods(run));
         Assert.True(HasType(run, "UploadFileRequest"));
         Assert.False(HasType(run, "TranscriptionRequest"), "a type only an excluded operation uses was generated");
         Assert.DoesNotContain(run.Result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
@@ -41,7 +41,7 @@ public sealed class OperationFilterTests
     {
         var run = Run(("CmuExclude", "path:/audio,path:/images;operation:getBatchResults"));
 
-        Assert.Equal("IChatClient.CreateChatCompletionAsync, IChatClient.CreateChatCompletionStreamAsync, IFilesClient.AddUploadPartAsync, IFilesClient.UploadFileAsync", Methods(run));
+        Assert.Equal("IChatClient.CreateChatCompletionAsync, IChatClient.CreateChatCompletionStreamAsync, IFilesClient.AddUploadPartAsync, IFilesClient.ListFilesAsync, IFilesClient.UploadFileAsync", Methods(run));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class OperationFilterTests
     {
         var run = Run(("CmuInclude", "tag:Files"), ("CmuExclude", "path:/uploads/"));
 
-        Assert.Equal("IFilesClient.UploadFileAsync", Methods(run));
+        Assert.Equal("IFilesClient.ListFilesAsync, IFilesClient.UploadFileAsync", Methods(run));
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public sealed class OperationFilterTests
 
         Assert.Equal("CMU1008 CMU1008 CMU1013", string.Join(" ", run.Result.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal)));
         Assert.Contains(run.Result.Diagnostics, d => d.Id == "CMU1013" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'tag:Fles'", StringComparison.Ordinal));
-        Assert.Equal("IFilesClient.AddUploadPartAsync, IFilesClient.UploadFileAsync", Methods(run));
+        Assert.Equal("IFilesClient.AddUploadPartAsync, IFilesClient.ListFilesAsync, IFilesClient.UploadFileAsync", Methods(run));
     }
 }

@@ -92,6 +92,9 @@ internal sealed class TypeRegistry
 
     public TypeModelKind? KindOf(string name) => _byName.TryGetValue(name, out var slot) ? slot.Kind : null;
 
+    /// <summary>The finished model of a type, or null while it is being read (or unknown).</summary>
+    public TypeModel? ModelOf(string name) => _byName.TryGetValue(name, out var slot) ? slot.Model : null;
+
     /// <summary>
     /// The finished types: every component type (unless <paramref name="allComponents"/> is false), and the inline
     /// types reachable from them or from <paramref name="roots"/> (types discovered while reading something later

@@ -101,6 +101,7 @@ internal sealed class ParameterReader
     {
         TypeKind.Map => (style == QueryStyle.Form && explode && type.Item is { Kind: TypeKind.String, IsNullable: false } or { Kind: TypeKind.Array, IsNullable: false, Item: { Kind: TypeKind.String, IsNullable: false } })
             || ObjectQueryShapes.IsDeepObjectMap(type, style),
+        TypeKind.Named when _schemas.KindOf(type) == TypeModelKind.Object => ObjectQueryShapes.IsFlatObject(_schemas.ModelOf(type), style, explode, IsScalar),
         TypeKind.Array => type.Item is { } item && IsScalar(item),
         _ => IsScalar(type),
     };

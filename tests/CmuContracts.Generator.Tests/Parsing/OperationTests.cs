@@ -234,10 +234,11 @@ public sealed class OperationTests
     }
 
     [Theory]
-    [InlineData("style: deepObject, explode: true, schema: { type: object, properties: { a: { type: string } } }", "a deepObject object")]
+    [InlineData("style: deepObject, explode: true, schema: { type: object, properties: { a: { type: object, properties: { b: { type: string } } } } }", "a deepObject object")]
     [InlineData("style: deepObject, schema: { type: object, additionalProperties: { type: integer } }", "a deepObject map of int32")]
     [InlineData("style: form, explode: false, schema: { type: object, additionalProperties: { type: string } }", "a non-exploded form map of string")]
-    [InlineData("schema: { type: object, properties: { a: { type: string } } }", "an exploded form object")]
+    [InlineData("schema: { type: object, properties: { a: { type: array, items: { type: object, properties: { b: { type: string } } } } } }", "an exploded form object")]
+    [InlineData("style: form, explode: false, schema: { type: object, properties: { a: { type: string } } }", "a non-exploded form object")]
     [InlineData("schema: { type: array, items: { type: array, items: { type: string } } }", "an exploded form list of arrays")]
     public void QueryShapesARefitInterfaceCannotDeclareAreSkippedWithCMU1004NamingTheShape(string shape, string named)
     {

@@ -13,6 +13,15 @@ namespace Corpus.ModelStudio
     /// <remarks>A Refit interface: create it with <c>RestService.ForGenerated</c> or register it with <c>AddRefitGeneratedClient</c>.</remarks>
     public partial interface IFilesClient
     {
+        /// <summary>GET /files</summary>
+        /// <param name="created">The created query parameter.</param>
+        /// <param name="filter">The filter query parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::Refit.ApiException">The server answered with a non-success status.</exception>
+        [global::Refit.Get("/files")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<IReadOnlyList<StoredFile>> ListFilesAsync([global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesCreatedQueryConverter))] ListFilesCreated? created = null, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesFilterQueryConverter))] [global::Refit.Query("[", "filter")] ListFilesFilter? filter = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Upload a file</summary>
         /// <param name="file">The file to store The spec sends it as application/jsonl (give the part that content type).</param>
         /// <param name="purpose">The purpose part.</param>
@@ -43,9 +52,12 @@ namespace Corpus.ModelStudio.Internal
     internal sealed class FilesClient : global::Corpus.ModelStudio.IFilesClient
     {
         private readonly global::Refit.RefitSettings _settings;
-        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> s_json0 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<int>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadInt32, JsonValueWriter.WriteInt32);
-        private static readonly string[] s_security1 = new[] { "http:bearer" };
-        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes2 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("upload_id") });
+        private static readonly global::Corpus.ModelStudio.Internal.ListFilesCreatedQueryConverter s_converter0 = new global::Corpus.ModelStudio.Internal.ListFilesCreatedQueryConverter();
+        private static readonly global::Corpus.ModelStudio.Internal.ListFilesFilterQueryConverter s_converter1 = new global::Corpus.ModelStudio.Internal.ListFilesFilterQueryConverter();
+        private static readonly string[] s_security2 = new[] { "http:bearer" };
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<StoredFile>> s_json3 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<IReadOnlyList<StoredFile>>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, static (ref global::System.Text.Json.Utf8JsonReader r1) => JsonValueReader.ReadList(ref r1, JsonModel<StoredFile>.Read), static (w1, v1) => { JsonValueWriter.WriteList(w1, v1, JsonModel<StoredFile>.Write); });
+        private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> s_json4 = global::Corpus.ModelStudio.Internal.GeneratedJson.Create<int>(global::Corpus.ModelStudio.ModelStudioJsonContext.Options, JsonValueReader.ReadInt32, JsonValueWriter.WriteInt32);
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider s_attributes5 = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("upload_id") });
 
         public FilesClient(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
         {
@@ -57,10 +69,22 @@ namespace Corpus.ModelStudio.Internal
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<IReadOnlyList<StoredFile>> ListFilesAsync(ListFilesCreated? created, ListFilesFilter? filter, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/files", "listFiles", s_security2, "ListFilesAsync", "application/json", created, filter, cancellationToken);
+            if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
+            {
+                global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<StoredFile>>(request, s_json3);
+            }
+            return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<StoredFile>, IReadOnlyList<StoredFile>>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<StoredFile> UploadFileAsync(global::Refit.MultipartItem file, string purpose, int? expiresAfterDays, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest0(settings, "/files", "uploadFile", s_security1, "UploadFileAsync", "application/json", file, purpose, expiresAfterDays, cancellationToken);
+            var request = CreateRequest1(settings, "/files", "uploadFile", s_security2, "UploadFileAsync", "application/json", file, purpose, expiresAfterDays, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<StoredFile>(request, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.StoredFile);
@@ -72,7 +96,7 @@ namespace Corpus.ModelStudio.Internal
         public global::System.Threading.Tasks.Task<AddUploadPartResponse> AddUploadPartAsync(string uploadId, global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
-            var request = CreateRequest1(settings, "addUploadPart", s_security1, "AddUploadPartAsync", "application/json", uploadId, data, cancellationToken);
+            var request = CreateRequest2(settings, "addUploadPart", s_security2, "AddUploadPartAsync", "application/json", uploadId, data, cancellationToken);
             if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)
             {
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AddUploadPartResponse>(request, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.AddUploadPartResponse);
@@ -80,7 +104,36 @@ namespace Corpus.ModelStudio.Internal
             return global::Refit.GeneratedRequestRunner.SendAsync<AddUploadPartResponse, AddUploadPartResponse>(Client, request, settings, false, true, false, cancellationToken);
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::Refit.MultipartItem file, string purpose, int? expiresAfterDays, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ListFilesCreated? created, ListFilesFilter? filter, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var query = new global::Refit.GeneratedQueryStringBuilder(path);
+            if (created != null)
+            {
+                s_converter0.Flatten(created, "", ref query, settings);
+            }
+            if (filter != null)
+            {
+                s_converter1.Flatten(filter, "filter[", ref query, settings);
+            }
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, query.Build(), settings.UrlResolution));
+            if (accept != null)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(request, "Accept", accept, settings.ValidateHeaders);
+            }
+            global::Refit.GeneratedRequestRunner.SetHeader(request, "Authorization", "Bearer", settings.ValidateHeaders);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(request, settings, typeof(global::Corpus.ModelStudio.IFilesClient));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, methodName);
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, path);
+            if (settings.CaptureMethodArguments)
+            {
+                global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { created, filter, cancellationToken });
+            }
+            request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.OperationId, operationId);
+            request.Options.Set(global::Corpus.ModelStudio.ApiRequestOptions.Security, security);
+            return request;
+        }
+
+        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::Refit.MultipartItem file, string purpose, int? expiresAfterDays, global::System.Threading.CancellationToken cancellationToken)
         {
             var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, path, settings.UrlResolution));
             var multipart = new global::System.Net.Http.MultipartFormDataContent("----MyGreatBoundary");
@@ -94,7 +147,7 @@ namespace Corpus.ModelStudio.Internal
             }
             if (expiresAfterDays != null)
             {
-                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(expiresAfterDays.Value, s_json0) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, expiresAfterDays.Value, "expires_after_days"), "expires_after_days");
+                multipart.Add(settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer ? ((global::Refit.IJsonTypeInfoContentSerializer)settings.ContentSerializer).ToHttpContent(expiresAfterDays.Value, s_json4) : global::Refit.GeneratedRequestRunner.SerializeMultipartPart(settings, expiresAfterDays.Value, "expires_after_days"), "expires_after_days");
             }
             request.Content = multipart;
             if (accept != null)
@@ -114,10 +167,10 @@ namespace Corpus.ModelStudio.Internal
             return request;
         }
 
-        private global::System.Net.Http.HttpRequestMessage CreateRequest1(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string uploadId, global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Net.Http.HttpRequestMessage CreateRequest2(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string uploadId, global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken)
         {
             var useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(settings);
-            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/uploads/{upload_id}/parts", settings.AllowUnmatchedRouteParameters, [((9, 20), useDefaultFormatting ? uploadId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, uploadId, s_attributes2, typeof(string)))]), settings.UrlResolution));
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::Refit.GeneratedRequestRunner.BuildRelativeUri(Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/uploads/{upload_id}/parts", settings.AllowUnmatchedRouteParameters, [((9, 20), useDefaultFormatting ? uploadId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(settings, uploadId, s_attributes5, typeof(string)))]), settings.UrlResolution));
             var multipart = new global::System.Net.Http.MultipartFormDataContent("----MyGreatBoundary");
             if (data != null)
             {

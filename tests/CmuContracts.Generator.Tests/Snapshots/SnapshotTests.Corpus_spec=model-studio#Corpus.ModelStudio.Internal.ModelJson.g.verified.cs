@@ -475,6 +475,58 @@ partial class ChatCompletionChoicesItem : IJsonModel<ChatCompletionChoicesItem>
     }
 }
 
+partial class ListFilesCreated : IJsonModel<ListFilesCreated>
+{
+    public ListFilesCreated() { }
+
+    private ListFilesCreated(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "ListFilesCreated");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "gt"u8)) Gt = NextInt32(ref reader);
+            else if (IsProperty(ref reader, "lt"u8)) Lt = NextInt32(ref reader);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static ListFilesCreated IJsonModel<ListFilesCreated>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ListFilesCreated>.Write(Utf8JsonWriter writer, ListFilesCreated value)
+    {
+        writer.WriteStartObject();
+        WriteInt32Property(writer, "gt"u8, value.Gt);
+        WriteInt32Property(writer, "lt"u8, value.Lt);
+        writer.WriteEndObject();
+    }
+}
+
+partial class ListFilesFilter : IJsonModel<ListFilesFilter>
+{
+    public ListFilesFilter() { }
+
+    private ListFilesFilter(ref Utf8JsonReader reader)
+    {
+        StartObject(ref reader, "ListFilesFilter");
+        while (NextProperty(ref reader))
+        {
+            if (IsProperty(ref reader, "purpose"u8)) Purpose = NextValue<FilePurpose>(ref reader);
+            else if (IsProperty(ref reader, "tags"u8)) Tags = NextList(ref reader, ReadString);
+            else SkipValue(ref reader);
+        }
+    }
+
+    static ListFilesFilter IJsonModel<ListFilesFilter>.Read(ref Utf8JsonReader reader) => new(ref reader);
+
+    static void IJsonModel<ListFilesFilter>.Write(Utf8JsonWriter writer, ListFilesFilter value)
+    {
+        writer.WriteStartObject();
+        WriteValueProperty(writer, "purpose"u8, value.Purpose);
+        WriteListProperty(writer, "tags"u8, value.Tags, WriteString);
+        writer.WriteEndObject();
+    }
+}
+
 partial class AddUploadPartRequest : IJsonModel<AddUploadPartRequest>
 {
     public AddUploadPartRequest() { }

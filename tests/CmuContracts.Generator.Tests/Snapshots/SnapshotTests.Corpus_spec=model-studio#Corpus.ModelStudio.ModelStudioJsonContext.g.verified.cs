@@ -38,6 +38,8 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
     public JsonTypeInfo<Problem> Problem => TypeInfoOf<Problem>();
     public JsonTypeInfo<TranscriptionRequestTimestampGranularitiesItem> TranscriptionRequestTimestampGranularitiesItem => TypeInfoOf<TranscriptionRequestTimestampGranularitiesItem>();
     public JsonTypeInfo<ChatCompletionChoicesItem> ChatCompletionChoicesItem => TypeInfoOf<ChatCompletionChoicesItem>();
+    public JsonTypeInfo<ListFilesCreated> ListFilesCreated => TypeInfoOf<ListFilesCreated>();
+    public JsonTypeInfo<ListFilesFilter> ListFilesFilter => TypeInfoOf<ListFilesFilter>();
     public JsonTypeInfo<AddUploadPartRequest> AddUploadPartRequest => TypeInfoOf<AddUploadPartRequest>();
     public JsonTypeInfo<AddUploadPartResponse> AddUploadPartResponse => TypeInfoOf<AddUploadPartResponse>();
     public JsonTypeInfo<CreateTranscriptionResponse> CreateTranscriptionResponse => TypeInfoOf<CreateTranscriptionResponse>();
@@ -62,6 +64,8 @@ public sealed partial class ModelStudioJsonContext : global::System.Text.Json.Se
         if (type == typeof(Problem)) return Info<Problem>(options);
         if (type == typeof(TranscriptionRequestTimestampGranularitiesItem)) return Info<TranscriptionRequestTimestampGranularitiesItem>(options);
         if (type == typeof(ChatCompletionChoicesItem)) return Info<ChatCompletionChoicesItem>(options);
+        if (type == typeof(ListFilesCreated)) return Info<ListFilesCreated>(options);
+        if (type == typeof(ListFilesFilter)) return Info<ListFilesFilter>(options);
         if (type == typeof(AddUploadPartRequest)) return Info<AddUploadPartRequest>(options);
         if (type == typeof(AddUploadPartResponse)) return Info<AddUploadPartResponse>(options);
         if (type == typeof(CreateTranscriptionResponse)) return Info<CreateTranscriptionResponse>(options);

@@ -237,6 +237,26 @@ public sealed partial class ChatCompletionChoicesItem
     public ChatMessage? Message { get; init; }
 }
 
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ListFilesCreated>))]
+public sealed partial class ListFilesCreated
+{
+    /// <summary>The <c>gt</c> property.</summary>
+    public int? Gt { get; init; }
+
+    /// <summary>The <c>lt</c> property.</summary>
+    public int? Lt { get; init; }
+}
+
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ListFilesFilter>))]
+public sealed partial class ListFilesFilter
+{
+    /// <summary>The <c>purpose</c> property.</summary>
+    public FilePurpose? Purpose { get; init; }
+
+    /// <summary>The <c>tags</c> property.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+}
+
 [JsonConverter(typeof(Internal.GeneratedJsonConverter<AddUploadPartRequest>))]
 public sealed partial class AddUploadPartRequest
 {

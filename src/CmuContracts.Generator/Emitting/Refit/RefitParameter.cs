@@ -120,7 +120,9 @@ internal sealed class RefitParameter
     /// The runtime converter of a map query parameter (the parser admits only exploded form maps of
     /// strings or string lists).
     /// </summary>
-    public static string ConverterName(ParameterModel parameter) => parameter.Style == QueryStyle.DeepObject
+    public static string ConverterName(ParameterModel parameter) => parameter.Type.Kind == TypeKind.Named
+        ? ObjectQueryConverters.Name(parameter.Type)
+        : parameter.Style == QueryStyle.DeepObject
         ? "MapDeepObjectQueryConverter"
         : (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
 
@@ -165,7 +167,7 @@ internal sealed class RefitParameter
                 alias + "[global::Refit.Query(global::Refit.CollectionFormat." + CollectionFormatOf(p) + ")]", p, null);
         }
 
-        if (p.Type.Kind == TypeKind.Map)
+        if (p.Type.Kind == TypeKind.Map || ObjectQueryConverters.IsObject(p.Type, index))
         {
             var prefix = p.Style == QueryStyle.DeepObject ? " [global::Refit.Query(\"[\", " + Literals.String(p.WireName) + ")]" : string.Empty;
             return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryConverter,
