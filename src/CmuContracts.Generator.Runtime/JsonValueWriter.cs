@@ -158,4 +158,35 @@ internal static class JsonValueWriter
 
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes a discriminated union's variant with its discriminator: as the variant writes itself when that has the
+    /// property (with a value), else with the property first and the variant's other properties after it.
+    /// </summary>
+    public static void WriteDiscriminated<T>(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, string propertyName, string discriminator)
+    {
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var inner = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            write(inner, value);
+        }
+
+        using var document = global::System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        var root = document.RootElement;
+        if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object
+            || (root.TryGetProperty(propertyName, out var present) && present.ValueKind != global::System.Text.Json.JsonValueKind.Null))
+        {
+            root.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(propertyName, discriminator);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name != propertyName) property.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -39,3 +39,19 @@ public sealed class MapFormExplodedQueryConverter : global::Refit.IQueryConverte
         }
     }
 }
+
+/// <summary>
+/// A free-form map of strings as a deepObject (<c>style: deepObject</c>): one <c>name[key]=value</c> pair per entry.
+/// The prefix is <c>name[</c> (the <c>[Query]</c> prefix and delimiter); each key closes the bracket.
+/// </summary>
+public sealed class MapDeepObjectQueryConverter : global::Refit.IQueryConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>
+{
+    /// <inheritdoc />
+    public void Flatten(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, string prefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        foreach (var pair in value)
+        {
+            builder.Add(prefix + pair.Key + "]", pair.Value, false);
+        }
+    }
+}

@@ -66,7 +66,8 @@ internal sealed record SpecSource(SpecInput Input, EquatableArray<DiagnosticInfo
 
         // Generated files are named after the namespace alone (CmuContracts.AdobePass.Models.g.cs): CMU1010 keeps it
         // unique per compilation, and the client name, often the namespace's last part, would only repeat it.
-        var input = new SpecInput(text.Path, content, ns, clientName, ns, new GenerationOptions(returnShape, strict));
+        var filter = OperationFilterOptions.Read(fileOptions, text.Path, diagnostics);
+        var input = new SpecInput(text.Path, content, ns, clientName, ns, new GenerationOptions(returnShape, strict, filter));
         return new SpecSource(input, diagnostics.ToEquatableArray());
     }
 

@@ -62,10 +62,15 @@ internal static class DiagnosticDescriptors
         "The clients of this spec are Refit clients, but {0}; only the models and the JSON context were generated. Reference the Refit package, version [16.4.0, 18.0.0) (16.4 or later 16.x, or 17.x), for example through CmuContracts.Generator's own dependency.",
         Category, DiagnosticSeverity.Error, true);
 
+    public static readonly DiagnosticDescriptor UnmatchedSelector = new(
+        "CMU1013", "An operation selector matches nothing",
+        "The {0} selector '{1}' matches no operation of the spec", Category, DiagnosticSeverity.Warning, true);
+
     private static readonly DiagnosticDescriptor[] All =
     {
         SyntaxError, NotOpenApi3, UnresolvedReference, Unsupported, MissingOperationId,
         NameCollision, InvalidValue, InvalidOption, InternalError, DuplicateOutput, NoOperations, RefitMissing,
+        UnmatchedSelector,
     };
 
     public static DiagnosticDescriptor ById(string id)

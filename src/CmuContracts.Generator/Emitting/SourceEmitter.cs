@@ -55,6 +55,7 @@ internal static class SourceEmitter
         var registration = new SourceWriter().SpecFileHeader(source);
         RegistrationEmitter.Emit(registration, index);
         files.Add(new GeneratedFile(model.HintPrefix + "." + model.ClientName + "RefitRegistration.g.cs", registration.ToString()));
+        files.AddRange(ObjectQueryConverters.Emit(index, source));
 
         var errorTypes = ErrorExtensionsEmitter.ErrorTypes(index);
         if (errorTypes.Count > 0)

@@ -3,9 +3,11 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
-/// oneOf/anyOf as a class with one nullable property per variant plus the raw JSON. Reading tries
-/// the variants in declaration order and keeps the first that fits; when none does, only
-/// <c>Raw</c> is set. So reading never fails and the choice never depends on anything but the spec.
+/// oneOf/anyOf as a class with one nullable property per variant plus the raw JSON. With a discriminator, the
+/// value of its property picks the variant (<see cref="DiscriminatedUnions"/>). Otherwise, or when that value is
+/// unknown or its variant does not fit, reading tries the variants in declaration order and keeps the first that
+/// fits; when none does, only <c>Raw</c> is set. So reading never fails and the choice never depends on anything
+/// but the spec and the document.
 /// </summary>
 internal static class UnionEmitter
 {
@@ -35,6 +37,7 @@ internal static class UnionEmitter
         w.Open("partial class " + name + " : IJsonModel<" + name + ">");
         w.Open("static " + name + " IJsonModel<" + name + ">.Read(ref Utf8JsonReader reader)");
         w.Line("var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
+        DiscriminatedUnions.EmitRead(w, type, index);
         var i = 0;
         foreach (var variant in type.Variants)
         {
@@ -62,7 +65,7 @@ internal static class UnionEmitter
             var unwrapped = CSharpTypes.IsValueType(variant.Type, index) ? access + ".Value" : access;
             w.Line();
             w.Open("if (" + access + " is not null)");
-            w.Line(JsonCode.Write(variant.Type, "writer", unwrapped, 0, index, JsonScope.ModelJson));
+            w.Line(DiscriminatedUnions.Write(type, variant, unwrapped, index) ?? JsonCode.Write(variant.Type, "writer", unwrapped, 0, index, JsonScope.ModelJson));
             w.Line("return;");
             w.Close();
         }

@@ -19,7 +19,8 @@ internal enum ReturnShape
 /// True (<c>CmuRequiredProperties="strict"</c>): a body missing a required property fails to read.
 /// False (the default, <c>lenient</c>): the property keeps its default, because real services omit fields.
 /// </param>
-internal sealed record GenerationOptions(ReturnShape ReturnShape, bool StrictRequired)
+/// <param name="Filter">Which operations to generate (<c>CmuInclude</c>, <c>CmuExclude</c>), or null for all; read by the parser.</param>
+internal sealed record GenerationOptions(ReturnShape ReturnShape, bool StrictRequired, OperationFilter? Filter = null)
 {
     public static GenerationOptions Default { get; } = new(ReturnShape.Value, false);
 }

@@ -29,6 +29,12 @@ internal enum MediaKind
     Text,
     /// <summary>application/octet-stream and other opaque types: byte[].</summary>
     Binary,
+    /// <summary>multipart/form-data: one Refit <c>[Multipart]</c> parameter per property of the body's object schema.</summary>
+    Multipart,
+    /// <summary>text/event-stream: server-sent events, each event's data a value of the type.</summary>
+    EventStream,
+    /// <summary>application/x-ndjson, application/jsonl: one JSON value of the type a line.</summary>
+    JsonLines,
 }
 
 internal sealed record ParameterModel(
@@ -41,7 +47,8 @@ internal sealed record ParameterModel(
     bool Explode,
     string? Description);
 
-internal sealed record RequestBodyModel(MediaKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? Description);
+/// <param name="Encodings">For multipart bodies, the content types the spec's <c>encoding</c> gives its parts.</param>
+internal sealed record RequestBodyModel(MediaKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? Description, EquatableArray<PartEncodingModel> Encodings = default);
 
 /// <summary>A response body: its media type and, for JSON, the type it reads into (text and binary imply string/byte[]).</summary>
 internal sealed record ResponseBodyModel(MediaKind Kind, string MediaType, TypeRef Type);

@@ -11,6 +11,7 @@ internal enum TypeModelKind
 }
 
 /// <summary>A type the generator emits, named by the parser (unique, escaped, PascalCase).</summary>
+/// <param name="Discriminator">For a union, the property whose value names the variant (OpenAPI <c>discriminator.propertyName</c>), or null.</param>
 internal sealed record TypeModel(
     TypeModelKind Kind,
     string Name,
@@ -18,7 +19,8 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     TypeRef? AdditionalProperties,
     EquatableArray<EnumMemberModel> EnumMembers,
-    EquatableArray<UnionVariantModel> Variants);
+    EquatableArray<UnionVariantModel> Variants,
+    string? Discriminator = null);
 
 /// <summary>A property of an object type.</summary>
 /// <param name="JsonName">The name on the wire.</param>
@@ -30,7 +32,9 @@ internal sealed record PropertyModel(string JsonName, string Name, TypeRef Type,
 internal sealed record EnumMemberModel(string Name, string Value, string? Description);
 
 /// <summary>
-/// One alternative of a oneOf/anyOf. Reading tries variants in declaration order and keeps the
-/// first whose JSON kind fits (object, array, string, number, boolean), so reading never fails.
+/// One alternative of a oneOf/anyOf. With a discriminator, a value naming one of <see cref="DiscriminatorValues"/>
+/// reads as this variant (and the first is written with it). Otherwise, or when the value is unknown or does not
+/// fit, reading tries variants in declaration order and keeps the first whose JSON kind fits (object, array,
+/// string, number, boolean), so reading never fails.
 /// </summary>
-internal sealed record UnionVariantModel(string Name, TypeRef Type);
+internal sealed record UnionVariantModel(string Name, TypeRef Type, EquatableArray<string> DiscriminatorValues = default);

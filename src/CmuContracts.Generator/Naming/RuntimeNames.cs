@@ -32,7 +32,7 @@ internal static class RuntimeNames
         "ReadAny", "ReadBoolean", "ReadBytes", "ReadDate", "ReadDateTime", "ReadDecimal", "ReadDouble", "ReadGuid",
         "ReadInt32", "ReadInt64", "ReadList", "ReadMap", "ReadSingle", "ReadString", "ReadText", "ReadUri",
         "WriteAny", "WriteBoolean", "WriteBooleanProperty", "WriteBytes", "WriteDate", "WriteDateTime",
-        "WriteDateTimeProperty", "WriteDecimal", "WriteDecimalProperty", "WriteDouble", "WriteDoubleProperty",
+        "WriteDateTimeProperty", "WriteDecimal", "WriteDecimalProperty", "WriteDiscriminated", "WriteDouble", "WriteDoubleProperty",
         "WriteGuid", "WriteGuidProperty", "WriteInt32", "WriteInt32Property", "WriteInt64", "WriteInt64Property",
         "WriteList", "WriteListProperty", "WriteMap", "WriteMapProperty", "WriteModel", "WriteProperty", "WriteSingle",
         "WriteSingleProperty", "WriteString", "WriteStringProperty", "WriteUri", "WriteValueProperty",

@@ -92,15 +92,19 @@ internal sealed class TypeRegistry
 
     public TypeModelKind? KindOf(string name) => _byName.TryGetValue(name, out var slot) ? slot.Kind : null;
 
+    /// <summary>The finished model of a type, or null while it is being read (or unknown).</summary>
+    public TypeModel? ModelOf(string name) => _byName.TryGetValue(name, out var slot) ? slot.Model : null;
+
     /// <summary>
-    /// The finished types: every component type, and the inline types reachable from them or from
-    /// <paramref name="roots"/> (types discovered while reading something later skipped are dropped).
+    /// The finished types: every component type (unless <paramref name="allComponents"/> is false), and the inline
+    /// types reachable from them or from <paramref name="roots"/> (types discovered while reading something later
+    /// skipped are dropped).
     /// </summary>
-    public EquatableArray<TypeModel> ToTypes(IEnumerable<TypeRef> roots)
+    public EquatableArray<TypeModel> ToTypes(IEnumerable<TypeRef> roots, bool allComponents = true)
     {
         var reachable = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<TypeRef>(roots);
-        foreach (var slot in _components)
+        foreach (var slot in allComponents ? _components : Enumerable.Empty<Slot>())
         {
             pending.Push(TypeRef.Named(slot.Name));
         }

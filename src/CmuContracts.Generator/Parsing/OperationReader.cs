@@ -30,8 +30,11 @@ internal sealed class OperationReader
     private readonly EquatableArray<SecurityRequirementModel> _rootSecurity;
     private readonly string? _rootServer;
 
-    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer)
+    private readonly OperationFilter? _filter;
+
+    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer, OperationFilter? filter = null)
     {
+        _filter = filter;
         _reader = reader;
         _references = references;
         _schemas = schemas;
@@ -44,6 +47,9 @@ internal sealed class OperationReader
 
     /// <summary>How many operations the spec declares (read or skipped).</summary>
     public int Declared { get; private set; }
+
+    /// <summary>The <see cref="OperationFilter"/> selectors that matched some operation.</summary>
+    public HashSet<string> MatchedSelectors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The first tag of every operation, in document order, without reading anything else.</summary>
     public static IEnumerable<string?> FirstTags(SpecMappingNode paths)
@@ -99,6 +105,12 @@ internal sealed class OperationReader
                 }
 
                 Declared++;
+                if (_filter is not null && !_filter.Keeps(path, OperationFilters.OperationId(item, method), OperationFilters.Tags(item, method), MatchedSelectors))
+                {
+                    // Left out by the spec's options: not read, so nothing about it is reported.
+                    continue;
+                }
+
                 var httpMethod = method.ToUpperInvariant();
                 if (method == "trace")
                 {

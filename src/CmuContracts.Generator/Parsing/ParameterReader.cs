@@ -99,7 +99,9 @@ internal sealed class ParameterReader
     /// </summary>
     private bool HasRefitBinding(TypeRef type, QueryStyle style, bool explode) => type.Kind switch
     {
-        TypeKind.Map => style == QueryStyle.Form && explode && type.Item is { Kind: TypeKind.String, IsNullable: false } or { Kind: TypeKind.Array, IsNullable: false, Item: { Kind: TypeKind.String, IsNullable: false } },
+        TypeKind.Map => (style == QueryStyle.Form && explode && type.Item is { Kind: TypeKind.String, IsNullable: false } or { Kind: TypeKind.Array, IsNullable: false, Item: { Kind: TypeKind.String, IsNullable: false } })
+            || ObjectQueryShapes.IsDeepObjectMap(type, style),
+        TypeKind.Named when _schemas.KindOf(type) == TypeModelKind.Object => ObjectQueryShapes.IsFlatObject(_schemas.ModelOf(type), style, explode, IsScalar),
         TypeKind.Array => type.Item is { } item && IsScalar(item),
         _ => IsScalar(type),
     };
@@ -158,8 +160,7 @@ internal sealed class ParameterReader
         var explode = NodeReader.Boolean(node, "explode") ?? (kind == ParameterLocation.Query && queryStyle == QueryStyle.Form);
         if (kind == ParameterLocation.Query && !HasRefitBinding(type, queryStyle, explode))
         {
-            throw SpecProblemException.Unsupported(styleNode ?? schema ?? inNode,
-                "The query parameter '" + wireName + "' (an object, a nested list or a map other than an exploded form map of strings or string lists, which Refit clients cannot send)");
+            throw SpecProblemException.Unsupported(styleNode ?? schema ?? inNode, ObjectQueryShapes.Describe(wireName, type, queryStyle, explode, _schemas));
         }
 
         var description = NodeReader.String(node, "description");

@@ -8,8 +8,9 @@ namespace CmuContracts.Generator.Parsing;
 
 /// <summary>
 /// The request body of an operation: JSON is preferred, then a form (whose schema must be an
-/// object type), then text, then octet-stream or any other single media type as bytes.
-/// multipart bodies cannot be sent by the generated client: the operation is skipped.
+/// object type), then text, then octet-stream or any other single media type as bytes, then multipart/form-data
+/// (see <see cref="MultipartReader"/>). Other multipart bodies cannot be sent by the generated client: the
+/// operation is skipped.
 /// </summary>
 internal sealed class RequestBodyReader
 {
@@ -64,6 +65,11 @@ internal sealed class RequestBodyReader
         if ((Pick(media, MediaTypes.IsOctetStream) ?? Pick(media, m => !MediaTypes.IsMultipart(m))) is { } binary)
         {
             return new RequestBodyModel(MediaKind.Binary, binary.Key.Value!, new TypeRef(TypeKind.Bytes), required, description);
+        }
+
+        if (Pick(media, MultipartReader.IsFormData) is { } multipart)
+        {
+            return MultipartReader.Read(multipart.Key, multipart.Value, SchemaOf(multipart.Value, operationName), _schemas, required, description);
         }
 
         throw SpecProblemException.Unsupported(media[0].Key, "The multipart request body '" + media[0].Key.Value + "'");

@@ -59,6 +59,12 @@ internal sealed class ResponseReader
             success = Body(primary, operationName + "Response");
             foreach (var other in media)
             {
+                if (StreamResponseReader.IsStream(other.Key.Value!))
+                {
+                    StreamResponseReader.Add(alternatives, other, _schemas, operationName + "Event");
+                    continue;
+                }
+
                 if (!ReferenceEquals(other.Key, primary.Key) && MediaTypes.IsText(other.Key.Value!))
                 {
                     alternatives.Add(new ResponseBodyModel(MediaKind.Text, other.Key.Value!, TypeRef.String));

@@ -175,15 +175,16 @@ internal sealed partial class SchemaReader
     }
 
     /// <summary>
-    /// oneOf/anyOf. A <c>discriminator</c> is deliberately ignored: the emitted reader tries the
-    /// variants in declaration order and keeps the first whose JSON kind fits, which reads every
-    /// document the same way whether or not the discriminator property is present or known.
+    /// oneOf/anyOf. With a <c>discriminator</c> (see <see cref="DiscriminatorReader"/>), each $ref variant takes the
+    /// values that name it; the emitted reader picks the variant by the value and falls back, as without one, to
+    /// trying the variants in declaration order and keeping the first whose JSON kind fits.
     /// </summary>
     private TypeModel BuildUnion(SpecMappingNode schema, string name, string? description)
     {
         var keyword = SchemaShape.MeaningfulCount(schema, "oneOf") > 1 ? "oneOf" : "anyOf";
         var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         var variants = new List<UnionVariantModel>();
+        var discriminator = DiscriminatorReader.Read(schema);
         var index = 0;
         foreach (var member in NodeReader.Sequence(schema, keyword)!.Children)
         {
@@ -203,7 +204,7 @@ internal sealed partial class SchemaReader
                     variantName += "Value";
                 }
 
-                variants.Add(new UnionVariantModel(RuntimeNames.MakeUnique(variantName, taken), type));
+                variants.Add(new UnionVariantModel(RuntimeNames.MakeUnique(variantName, taken), type, discriminator?.ValuesOf(member) ?? default));
             }
             catch (SpecProblemException problem)
             {
@@ -212,7 +213,7 @@ internal sealed partial class SchemaReader
         }
 
         return new TypeModel(TypeModelKind.Union, name, description, EquatableArray<PropertyModel>.Empty, null,
-            EquatableArray<EnumMemberModel>.Empty, variants.ToEquatableArray());
+            EquatableArray<EnumMemberModel>.Empty, variants.ToEquatableArray(), discriminator?.PropertyName);
     }
 
     private static string VariantName(TypeRef type) => type.Kind switch

@@ -106,6 +106,9 @@ internal sealed partial class SchemaReader
     /// <summary>The kind of a named type read so far (enum, object, union), or null.</summary>
     public TypeModelKind? KindOf(TypeRef type) => type.Kind == TypeKind.Named && type.Name is not null ? _registry.KindOf(type.Name) : null;
 
+    /// <summary>The finished model of a named type, or null.</summary>
+    public TypeModel? ModelOf(TypeRef type) => type.Kind == TypeKind.Named && type.Name is not null ? _registry.ModelOf(type.Name) : null;
+
     public TypeRef Read(SpecNode node, string hint)
     {
         _reader.ThrowIfCancellationRequested();

@@ -92,11 +92,14 @@ internal static class SpecParser
         var rootServer = reader.Tolerant(() => ServerUrls.First(NodeReader.Sequence(root, "servers")), null, "the root servers");
 
         var operations = new List<ReadOperation>();
-        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer);
+        var filter = input.EffectiveOptions.Filter;
+        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer, filter);
         if (paths is not null)
         {
             operations = operationReader.ReadPaths(paths);
         }
+
+        OperationFilters.ReportUnmatched(reader, filter, operationReader.MatchedSelectors, NodeReader.FindKey(root, "openapi"));
 
         if (operationReader.Declared == 0)
         {
@@ -104,7 +107,8 @@ internal static class SpecParser
         }
 
         var clients = ClientGrouping.Group(reader, operations, input.ClientName, root);
-        var types = registry.ToTypes(UsedTypes(clients));
+        // With an operation filter, only the types the chosen operations reach are generated, components included.
+        var types = registry.ToTypes(UsedTypes(clients), allComponents: filter is null);
         return new ApiModel(input.Namespace, input.ClientName, input.HintPrefix, title, version, rootServer, types, clients, securitySchemes);
     }
 
@@ -149,6 +153,12 @@ internal static class SpecParser
             if (operation.Success is not null)
             {
                 yield return operation.Success.Type;
+            }
+
+            // Streamed alternatives carry the type of their events.
+            foreach (var alternative in operation.TextAlternatives)
+            {
+                yield return alternative.Type;
             }
 
             foreach (var error in operation.Errors)

@@ -126,6 +126,12 @@ internal static class ArgumentFactory
             return new MemoryStream(Encoding.UTF8.GetBytes("stream " + Tricky));
         }
 
+        if (type == typeof(Refit.MultipartItem))
+        {
+            // A file part as callers make one: its bytes, a file name and a content type.
+            return new Refit.ByteArrayPart(Encoding.UTF8.GetBytes("file " + seed + " " + Tricky), seed + " ü.bin", "application/octet-stream");
+        }
+
         if (type == typeof(JsonElement))
         {
             return JsonDocument.Parse("{\"k\":\"ü\",\"n\":[1,2.5,null]}").RootElement.Clone();

@@ -117,6 +117,11 @@ internal sealed class DifferentialRunner
     /// <summary>The 2xx body: a generated sample of the result type as JSON, or text/bytes for text and binary results.</summary>
     private static (string MediaType, byte[] Body) SuccessBody(MethodInfo method)
     {
+        if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+        {
+            return StreamBody(method);
+        }
+
         var type = ResultType(method.ReturnType);
         if (type is null)
         {
@@ -135,6 +140,18 @@ internal sealed class DifferentialRunner
 
         var sample = ArgumentFactory.Create(type, "body", 0);
         return ("application/json", JsonSerializer.SerializeToUtf8Bytes(sample, type, SampleOptions));
+    }
+
+    /// <summary>Two events (with a comment between them) or two JSON lines of generated samples, as the method's Accept asks.</summary>
+    private static (string MediaType, byte[] Body) StreamBody(MethodInfo method)
+    {
+        var item = method.ReturnType.GetGenericArguments()[0];
+        var json = JsonSerializer.Serialize(ArgumentFactory.Create(item, "event", 0), item, SampleOptions);
+        var accept = method.GetCustomAttribute<HeadersAttribute>()?.Headers
+            .FirstOrDefault(h => h.StartsWith("Accept:", StringComparison.Ordinal))?["Accept:".Length..].Trim();
+        return accept == "text/event-stream"
+            ? (accept, Encoding.UTF8.GetBytes("data: " + json + "\n\n: keep-alive\n\ndata: " + json + "\n\n"))
+            : (accept ?? "application/x-ndjson", Encoding.UTF8.GetBytes(json + "\n" + json + "\n"));
     }
 
     /// <summary>T of Task&lt;T&gt; / Task&lt;IApiResponse&lt;T&gt;&gt;, or null when there is no body type.</summary>

@@ -21,6 +21,11 @@ internal static class OutcomeText
         try
         {
             var returned = call();
+            if (AsyncItems.Of(returned) is { } items)
+            {
+                return await items.ConfigureAwait(false);
+            }
+
             if (returned is not Task task)
             {
                 return "returned " + await OfValueAsync(returned).ConfigureAwait(false);
@@ -58,7 +63,7 @@ internal static class OutcomeText
         return text.ToString();
     }
 
-    private static async Task<string> OfValueAsync(object? value)
+    internal static async Task<string> OfValueAsync(object? value)
     {
         switch (value)
         {

@@ -19,6 +19,7 @@ public sealed class CorpusTests
     private static readonly string[] CorpusFileNames =
     {
         "library-catalogue.yaml",
+        "model-studio.yaml",
         "museum-guide.yaml",
         "parcel-tracking.json",
         "recipe-exchange.json",

@@ -234,11 +234,13 @@ public sealed class OperationTests
     }
 
     [Theory]
-    [InlineData("style: deepObject, explode: true, schema: { type: object, additionalProperties: { type: string } }")]
-    [InlineData("style: form, explode: false, schema: { type: object, additionalProperties: { type: string } }")]
-    [InlineData("schema: { type: object, properties: { a: { type: string } } }")]
-    [InlineData("schema: { type: array, items: { type: array, items: { type: string } } }")]
-    public void QueryShapesARefitInterfaceCannotDeclareAreSkippedWithCMU1004(string shape)
+    [InlineData("style: deepObject, explode: true, schema: { type: object, properties: { a: { type: object, properties: { b: { type: string } } } } }", "a deepObject object")]
+    [InlineData("style: deepObject, schema: { type: object, additionalProperties: { type: integer } }", "a deepObject map of int32")]
+    [InlineData("style: form, explode: false, schema: { type: object, additionalProperties: { type: string } }", "a non-exploded form map of string")]
+    [InlineData("schema: { type: object, properties: { a: { type: array, items: { type: object, properties: { b: { type: string } } } } } }", "an exploded form object")]
+    [InlineData("style: form, explode: false, schema: { type: object, properties: { a: { type: string } } }", "a non-exploded form object")]
+    [InlineData("schema: { type: array, items: { type: array, items: { type: string } } }", "an exploded form list of arrays")]
+    public void QueryShapesARefitInterfaceCannotDeclareAreSkippedWithCMU1004NamingTheShape(string shape, string named)
     {
         var result = Parse(WithPaths($$"""
             /items:
@@ -250,7 +252,7 @@ public sealed class OperationTests
             """));
 
         var diagnostic = Single(result, "CMU1004");
-        Assert.Contains("Refit clients cannot send", diagnostic.MessageArgs[0], StringComparison.Ordinal);
+        Assert.StartsWith("The query parameter 'filter' (" + named + "; Refit clients send ", diagnostic.MessageArgs[0], StringComparison.Ordinal);
         Assert.Equal("the optional parameter 'filter'", diagnostic.MessageArgs[1]);
         Assert.Empty(Operation(result.Model!, "ListItems").Parameters);
     }

@@ -81,6 +81,13 @@ internal static class ImplementationEmitter
             + Literals.String(method.Name) + ", " + (method.Accept is null ? "null" : Literals.String(method.Accept)) + ", "
             + string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
         w.Line("var request = ", builder, "(settings, ", arguments, ");");
+        if (method.IsStream)
+        {
+            StreamMethods.EmitReturn(w, method, shared);
+            w.Close();
+            return;
+        }
+
         if (method.Body is { Kind: MediaKind.Json } json)
         {
             w.Open("if (settings.ContentSerializer is global::Refit.IJsonTypeInfoContentSerializer)");
@@ -145,6 +152,10 @@ internal static class ImplementationEmitter
         {
             EmitBody(w, bodyParameter, shared, index);
         }
+        else if (op.Body?.Kind == MediaKind.Multipart)
+        {
+            MultipartParameters.EmitContent(w, parameters, shared);
+        }
 
         w.Open("if (accept != null)").Line(Runner + "SetHeader(request, \"Accept\", accept, settings.ValidateHeaders);").Close();
         if (bearer)
@@ -187,7 +198,7 @@ internal static class ImplementationEmitter
         switch (p.Kind)
         {
             case RefitBindingKind.QueryConverter:
-                w.Line(shared.Converter(model), ".Flatten(", p.Name, ", \"\", ref query, settings);");
+                w.Line(shared.Converter(model), ".Flatten(", p.Name, ", ", Literals.String(RefitParameter.ConverterPrefix(model)), ", ref query, settings);");
                 break;
             case RefitBindingKind.QueryCollection:
                 var provider = shared.Provider(p);

@@ -36,6 +36,11 @@ internal static class InterfaceEmitter
                 }
 
                 w.Line("[global::Refit.", HttpAttribute(op.HttpMethod), "(", Literals.String(op.Path), ")]");
+                if (op.Body?.Kind == MediaKind.Multipart)
+                {
+                    w.Line("[global::Refit.Multipart]");
+                }
+
                 if (method.StaticHeaders.Count > 0)
                 {
                     w.Line("[global::Refit.Headers(", string.Join(", ", method.StaticHeaders.Select(h => Literals.String(h.Name + ": " + h.Value))), ")]");
@@ -71,7 +76,7 @@ internal static class InterfaceEmitter
         {
             // The same operation in another media type: its docs are the primary method's.
             w.Line("/// <inheritdoc cref=\"", op.Name, "Async\"/>");
-            w.Line("/// <returns>The response body as ", DocComments.Escape(method.Accept ?? "text"), ".</returns>");
+            w.Line("/// <returns>", method.IsStream ? StreamMethods.ReturnsDoc(method) : "The response body as " + DocComments.Escape(method.Accept ?? "text") + ".", "</returns>");
             return;
         }
 
@@ -91,7 +96,8 @@ internal static class InterfaceEmitter
         foreach (var parameter in parameters)
         {
             // Every parameter gets a tag: a missing one is CS1573 for consumers that build documentation.
-            var text = parameter.Model is { } p
+            var text = parameter.Part is { } part ? MultipartParameters.Doc(part)
+                : parameter.Model is { } p
                 ? p.Description ?? "The " + p.WireName + " " + p.Location.ToString().ToLowerInvariant() + " parameter."
                 : parameter.Body!.Description ?? "The request body (" + parameter.Body.MediaType + ").";
             // A long text shared by many operations (a $ref'd parameter) is written once and inherited inline

@@ -23,6 +23,7 @@ internal sealed class RefitMethod
             null => null,
             { Kind: MediaKind.Json } json => CSharpTypes.Of(json.Type with { IsNullable = false }),
             { Kind: MediaKind.Binary } => "global::System.IO.Stream",
+            { Kind: MediaKind.EventStream or MediaKind.JsonLines } stream => CSharpTypes.Of(stream.Type with { IsNullable = false }),
             _ => "string",
         };
     }
@@ -47,7 +48,10 @@ internal sealed class RefitMethod
     /// <summary>The <c>Accept</c> header the method sends, or null.</summary>
     public string? Accept => Body?.MediaType;
 
-    public string ReturnType => "global::System.Threading.Tasks.Task" + (IsApiResponse
+    /// <summary>True for the variant that yields a streamed answer's values as they arrive (<see cref="StreamMethods"/>).</summary>
+    public bool IsStream => Body?.Kind is MediaKind.EventStream or MediaKind.JsonLines;
+
+    public string ReturnType => IsStream ? StreamMethods.ReturnType(BodyType!) : "global::System.Threading.Tasks.Task" + (IsApiResponse
         ? "<global::Refit.IApiResponse" + (BodyType is null ? string.Empty : "<" + BodyType + ">") + ">"
         : BodyType is null ? string.Empty : "<" + BodyType + ">");
 
@@ -77,7 +81,9 @@ internal sealed class RefitMethod
         var apiResponse = index.Options.ReturnShape == ReturnShape.ApiResponse;
         var bearer = NeedsBearer(op, index.Model);
         var methods = new List<RefitMethod> { new(op, op.Name + "Async", op.Success, false, apiResponse, bearer) };
-        methods.AddRange(op.TextAlternatives.Select(alt => new RefitMethod(op, op.Name + "As" + MediaSuffix(alt.MediaType) + "Async", alt, true, apiResponse, bearer)));
+        methods.AddRange(op.TextAlternatives.Select(alt => StreamMethods.IsStream(alt)
+            ? new RefitMethod(op, StreamMethods.Name(op), alt, true, false, bearer)
+            : new RefitMethod(op, op.Name + "As" + MediaSuffix(alt.MediaType) + "Async", alt, true, apiResponse, bearer)));
         return methods;
     }
 

@@ -18,11 +18,13 @@ internal enum RefitBindingKind
     JsonBody,
     FormBody,
     RawBody,
+    /// <summary>One part of a <c>[Multipart]</c> body (see <see cref="MultipartParameters"/>).</summary>
+    MultipartPart,
 }
 
 internal sealed class RefitParameter
 {
-    private RefitParameter(string name, string type, bool optional, RefitBindingKind kind, string attributes, ParameterModel? model, RequestBodyModel? body)
+    internal RefitParameter(string name, string type, bool optional, RefitBindingKind kind, string attributes, ParameterModel? model, RequestBodyModel? body)
     {
         Name = name;
         Type = type;
@@ -49,6 +51,9 @@ internal sealed class RefitParameter
 
     public RequestBodyModel? Body { get; }
 
+    /// <summary>The multipart part this parameter sends, or null.</summary>
+    public MultipartPart? Part { get; init; }
+
     /// <summary>The name on the wire (query key, header name, path placeholder).</summary>
     public string WireName => Model?.WireName ?? Name;
 
@@ -70,6 +75,11 @@ internal sealed class RefitParameter
     /// <summary>Required parameters first (path, query, header, then the body), optional ones after.</summary>
     public static IReadOnlyList<RefitParameter> For(OperationModel op, ApiModelIndex index)
     {
+        if (op.Body is { Kind: MediaKind.Multipart } multipart)
+        {
+            return MultipartParameters.For(op, multipart, index);
+        }
+
         var all = new List<RefitParameter>();
         foreach (var parameter in op.Parameters.Where(p => p.IsRequired))
         {
@@ -110,8 +120,17 @@ internal sealed class RefitParameter
     /// The runtime converter of a map query parameter (the parser admits only exploded form maps of
     /// strings or string lists).
     /// </summary>
-    public static string ConverterName(ParameterModel parameter) =>
-        (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
+    public static string ConverterName(ParameterModel parameter) => parameter.Type.Kind == TypeKind.Named
+        ? ObjectQueryConverters.Name(parameter.Type)
+        : parameter.Style == QueryStyle.DeepObject
+        ? "MapDeepObjectQueryConverter"
+        : (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
+
+    /// <summary>
+    /// The key prefix the converter is handed: the <c>[Query]</c> prefix and delimiter, as Refit's generator passes
+    /// them; a deepObject's is <c>name[</c>, which its converter closes after each key.
+    /// </summary>
+    public static string ConverterPrefix(ParameterModel parameter) => parameter.Style == QueryStyle.DeepObject ? parameter.WireName + "[" : string.Empty;
 
     private static string? DateFormat(TypeKind kind) => kind switch
     {
@@ -126,6 +145,9 @@ internal sealed class RefitParameter
         QueryStyle.PipeDelimited => "Pipes",
         _ => p.Explode ? "Multi" : "Csv",
     };
+
+    /// <summary>The binding of one spec parameter (path, query or header).</summary>
+    internal static RefitParameter ForParameter(ParameterModel p, ApiModelIndex index, bool optional) => Create(p, index, optional);
 
     private static RefitParameter Create(ParameterModel p, ApiModelIndex index, bool optional)
     {
@@ -145,10 +167,11 @@ internal sealed class RefitParameter
                 alias + "[global::Refit.Query(global::Refit.CollectionFormat." + CollectionFormatOf(p) + ")]", p, null);
         }
 
-        if (p.Type.Kind == TypeKind.Map)
+        if (p.Type.Kind == TypeKind.Map || ObjectQueryConverters.IsObject(p.Type, index))
         {
+            var prefix = p.Style == QueryStyle.DeepObject ? " [global::Refit.Query(\"[\", " + Literals.String(p.WireName) + ")]" : string.Empty;
             return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryConverter,
-                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]", p, null);
+                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ConverterName(p) + "))]" + prefix, p, null);
         }
 
         var scalar = new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryScalar, string.Empty, p, null);

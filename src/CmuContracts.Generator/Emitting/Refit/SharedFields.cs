@@ -22,6 +22,9 @@ internal sealed class SharedFields
 
     public IReadOnlyList<string> Declarations => _declarations;
 
+    /// <summary>The namespace of the spec's generated code.</summary>
+    public string Namespace => _index.Model.Namespace;
+
     /// <summary>The attributes a custom <c>IUrlParameterFormatter</c> sees for the parameter, as Refit passes them.</summary>
     public string Provider(RefitParameter p)
     {

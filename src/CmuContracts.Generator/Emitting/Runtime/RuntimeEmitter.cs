@@ -21,6 +21,11 @@ internal static class RuntimeEmitter
             {
                 yield return File(model, "Internal.QueryConverters", RuntimeSources.QueryConverters);
             }
+
+            if (StreamMethods.AnyIn(model))
+            {
+                yield return File(model, "Internal.EventStreamReader", RuntimeSources.EventStreamReader);
+            }
         }
 
         yield return File(model, "Internal.GeneratedJson", RuntimeSources.GeneratedJson);

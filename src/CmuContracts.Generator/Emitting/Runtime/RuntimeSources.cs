@@ -15,6 +15,7 @@ internal static class RuntimeSources
     public const string PlaceholderNamespace = "SpecNamespace";
 
     public static readonly string ApiRequestOptions = Read("ApiRequestOptions");
+    public static readonly string EventStreamReader = Read("EventStreamReader");
     public static readonly string GeneratedJson = Read("GeneratedJson");
     public static readonly string JsonValueReader = Read("JsonValueReader");
     public static readonly string JsonValueWriter = Read("JsonValueWriter");
