@@ -29,8 +29,9 @@ internal sealed class OperationReader
     private readonly ResponseReader _responses;
     private readonly EquatableArray<SecurityRequirementModel> _rootSecurity;
     private readonly string? _rootServer;
+    private readonly EquatableArray<ServerModel> _rootServers;
 
-    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer)
+    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer, EquatableArray<ServerModel> rootServers = default)
     {
         _reader = reader;
         _references = references;
@@ -40,6 +41,7 @@ internal sealed class OperationReader
         _responses = new ResponseReader(reader, references, schemas);
         _rootSecurity = rootSecurity;
         _rootServer = rootServer;
+        _rootServers = rootServers;
     }
 
     /// <summary>How many operations the spec declares (read or skipped).</summary>
@@ -154,6 +156,9 @@ internal sealed class OperationReader
         var server = ServerUrls.First(NodeReader.Sequence(operation, "servers"))
             ?? ServerUrls.First(NodeReader.Sequence(item, "servers"))
             ?? _rootServer;
+        var servers = ServerUrls.All(NodeReader.Sequence(operation, "servers"));
+        servers = servers.IsEmpty ? ServerUrls.All(NodeReader.Sequence(item, "servers")) : servers;
+        servers = servers.IsEmpty ? _rootServers : servers;
 
         var model = new OperationModel(
             name,
@@ -169,7 +174,8 @@ internal sealed class OperationReader
             responses.Success,
             responses.TextAlternatives,
             responses.Errors,
-            security);
+            security,
+            servers);
         return new ReadOperation(tag, model, nameLocation);
     }
 

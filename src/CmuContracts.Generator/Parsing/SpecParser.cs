@@ -92,7 +92,8 @@ internal static class SpecParser
         var rootServer = reader.Tolerant(() => ServerUrls.First(NodeReader.Sequence(root, "servers")), null, "the root servers");
 
         var operations = new List<ReadOperation>();
-        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer);
+        var rootServers = reader.Tolerant(() => ServerUrls.All(NodeReader.Sequence(root, "servers")), EquatableArray<ServerModel>.Empty, "the root servers");
+        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer, rootServers);
         if (paths is not null)
         {
             operations = operationReader.ReadPaths(paths);
