@@ -246,8 +246,8 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(UsageReportMediaTypes.Accept(format)));
 
-        // The security every report operation of the spec declares (the bearer scheme); no operation id to name.
-        request.Options.Set(ApiRequestOptions.Security, ["http:bearer"]);
+        // The security the spec's report operations declare (the generated index says which); no operation id to name.
+        request.Options.Set(ApiRequestOptions.Security, [.. UsageReportsOperations.GetRoot.Security]);
         return request;
     }
 

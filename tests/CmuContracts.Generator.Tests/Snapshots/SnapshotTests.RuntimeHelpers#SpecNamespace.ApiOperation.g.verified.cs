@@ -13,8 +13,9 @@ namespace SpecNamespace;
 /// </summary>
 public abstract class ApiOperation
 {
-    private protected ApiOperation(string operationId, string httpMethod, string pathTemplate, global::System.Collections.Generic.IReadOnlyList<ApiParameter> parameters, string? mediaType)
+    private protected ApiOperation(string operationId, string httpMethod, string pathTemplate, global::System.Collections.Generic.IReadOnlyList<ApiParameter> parameters, string? mediaType, global::System.Collections.Generic.IReadOnlyList<string> security)
     {
+        Security = security;
         OperationId = operationId;
         HttpMethod = httpMethod;
         PathTemplate = pathTemplate;
@@ -37,6 +38,12 @@ public abstract class ApiOperation
     /// <summary>The media type this invocation asks for and reads (its <c>Accept</c>), or null when it reads no body.</summary>
     public string? MediaType { get; }
 
+    /// <summary>
+    /// The operation's security alternatives, as its requests carry them in <see cref="ApiRequestOptions.Security"/>
+    /// ("http:bearer", "apiKey:header:X-Key", ...); empty when it needs no credentials.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyList<string> Security { get; }
+
     /// <inheritdoc />
     public override string ToString() => HttpMethod + " " + PathTemplate + " (" + OperationId + (MediaType is null ? string.Empty : ", " + MediaType) + ")";
 }
@@ -54,8 +61,9 @@ public abstract class ApiOperation<TClient, TArguments> : ApiOperation
         string pathTemplate,
         global::System.Collections.Generic.IReadOnlyList<ApiParameter> parameters,
         string? mediaType,
+        global::System.Collections.Generic.IReadOnlyList<string> security,
         global::System.Func<TClient, TArguments, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send)
-        : base(operationId, httpMethod, pathTemplate, parameters, mediaType)
+        : base(operationId, httpMethod, pathTemplate, parameters, mediaType, security)
     {
         _send = send;
     }
@@ -93,6 +101,7 @@ public sealed class ApiOperation<TClient, TArguments, TTask> : ApiOperation<TCli
     /// <param name="pathTemplate">The path template.</param>
     /// <param name="parameters">The parameters, in the interface method's order.</param>
     /// <param name="mediaType">The media type read, or null.</param>
+    /// <param name="security">The security alternatives (descriptors).</param>
     /// <param name="invoke">Calls the interface's reading method.</param>
     /// <param name="send">Calls the interface's raw variant.</param>
     /// <param name="alternatives">The same operation read in other media types.</param>
@@ -102,10 +111,11 @@ public sealed class ApiOperation<TClient, TArguments, TTask> : ApiOperation<TCli
         string pathTemplate,
         global::System.Collections.Generic.IReadOnlyList<ApiParameter> parameters,
         string? mediaType,
+        global::System.Collections.Generic.IReadOnlyList<string> security,
         global::System.Func<TClient, TArguments, global::System.Threading.CancellationToken, TTask> invoke,
         global::System.Func<TClient, TArguments, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send,
         params ApiOperation<TClient, TArguments>[] alternatives)
-        : base(operationId, httpMethod, pathTemplate, parameters, mediaType, send)
+        : base(operationId, httpMethod, pathTemplate, parameters, mediaType, security, send)
     {
         _invoke = invoke;
         Alternatives = alternatives;

@@ -45,6 +45,8 @@ public sealed class OperationIndexTests : IAsyncLifetime
             ["Query start Start False", "Query end End False", "Query format Format False", "Query limit Limit False", "Query metrics Metrics False", "Query filters Filters False"],
             op.Parameters.Select(p => $"{p.Location} {p.Name} {p.PropertyName} {p.IsRequired}"));
         Assert.Equal("text/csv", Assert.Single(op.Alternatives).MediaType);
+        Assert.Equal(["http:bearer"], op.Security);
+        Assert.Empty(TokenOperations.CreateAccessToken.Security);
         var body = Assert.Single(TokenOperations.CreateAccessToken.Parameters, p => p.Location == ApiParameterLocation.Body);
         Assert.True(body.IsRequired);
     }

@@ -161,6 +161,7 @@ internal static class OperationIndexEmitter
             + ", " + ns + ".ApiParameterLocation." + Location(p) + ", " + (p.IsOptional ? "false" : "true") + ")"));
         var text = (targetTyped ? "new(" : "new " + OperationType(method, shape, iface, ns, index) + "(") + Literals.String(op.OperationId) + ", " + Literals.String(op.HttpMethod) + ", " + Literals.String(op.Path)
             + ", new " + ns + ".ApiParameter[] { " + described + " }, " + (method.Accept is null ? "null" : Literals.String(method.Accept))
+            + ", " + SecurityArray(SharedFields.SecurityDescriptors(op, index.Model))
             + ", static (client, arguments, cancellationToken) => client." + method.Name + "(" + arguments + ")"
             + ", static (client, arguments, cancellationToken) => client." + method.Name.Substring(0, method.Name.Length - "Async".Length) + RefitMethod.RawSuffix + "(" + arguments + ")";
         foreach (var alternative in alternatives)
@@ -170,6 +171,10 @@ internal static class OperationIndexEmitter
 
         return text + ")";
     }
+
+    private static string SecurityArray(List<string> descriptors) => descriptors.Count == 0
+        ? "global::System.Array.Empty<string>()"
+        : "new string[] { " + string.Join(", ", descriptors.Select(Literals.String)) + " }";
 
     private static int IndexOf(IReadOnlyList<RefitParameter> parameters, RefitParameter parameter)
     {
