@@ -4,8 +4,9 @@ using CmuContracts.Generator.Model;
 namespace CmuContracts.Generator.Emitting;
 
 /// <summary>
-/// A string enum as an extensible readonly struct: known values are static properties, and any
-/// other value the server sends reads fine and round-trips (servers add codes; clients must not break).
+/// A string enum as an extensible readonly struct: known values are static properties (and <c>KnownValues</c>, in the
+/// spec's order), and any other value the server sends reads fine and round-trips (servers add codes; clients must not
+/// break).
 /// </summary>
 internal static class EnumEmitter
 {
@@ -28,6 +29,10 @@ internal static class EnumEmitter
             w.Line("public static ", name, " ", member.Name, " { get; } = new(", Literals.String(member.Value), ");");
         }
 
+        w.Line();
+        w.Line("/// <summary>Every value the spec lists, in its order (a server may send others).</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<", name, "> KnownValues { get; } = new ", name, "[] { "
+            + string.Join(", ", type.EnumMembers.Select(m => m.Name)) + " };");
         w.Line();
         w.Line("/// <summary>The value as sent on the wire.</summary>");
         w.Line("public string Value => _value ?? string.Empty;");

@@ -50,6 +50,10 @@ internal static class SourceEmitter
             ImplementationEmitter.Emit(writer, client, index);
             writer.Close();
             files.Add(new GeneratedFile(model.HintPrefix + "." + client.Name + "Client.g.cs", writer.ToString()));
+
+            var operations = new SourceWriter().SpecFileHeader(source);
+            OperationIndexEmitter.Emit(operations, client, index);
+            files.Add(new GeneratedFile(model.HintPrefix + "." + OperationIndexEmitter.ClassName(client) + ".g.cs", operations.ToString()));
         }
 
         var registration = new SourceWriter().SpecFileHeader(source);

@@ -78,10 +78,12 @@ internal sealed record OperationModel(
     ResponseBodyModel? Success,
     EquatableArray<ResponseBodyModel> TextAlternatives,
     EquatableArray<ErrorResponseModel> Errors,
-    EquatableArray<SecurityRequirementModel> Security);
+    EquatableArray<SecurityRequirementModel> Security,
+    EquatableArray<ServerModel> Servers = default);
 
 /// <summary>The operations of one tag: one interface (<c>I{Name}Client</c>) and one implementation (<c>{Name}Client</c>).</summary>
-internal sealed record ClientModel(string Name, string? Description, string? DefaultServerUrl, EquatableArray<OperationModel> Operations);
+/// <remarks><see cref="Servers"/>: every server its operations list, in the order first met (the first is the default).</remarks>
+internal sealed record ClientModel(string Name, string? Description, string? DefaultServerUrl, EquatableArray<OperationModel> Operations, EquatableArray<ServerModel> Servers = default);
 
 /// <summary>A security scheme from components.securitySchemes (type: http/apiKey/oauth2/openIdConnect).</summary>
 internal sealed record SecuritySchemeModel(string Name, string Type, string? Scheme, string? In, string? ParameterName);

@@ -32,6 +32,11 @@ internal sealed class TypeRegistry
     {
         yield return "ApiException";
         yield return "ApiResponse";
+        // The operation index's runtime types.
+        yield return "ApiOperation";
+        yield return "ApiParameter";
+        yield return "ApiParameterLocation";
+        yield return "ApiServer";
         // The namespace of the generated helpers, and the names its code uses unqualified.
         yield return "Internal";
         yield return "JsonConverter";
@@ -55,6 +60,7 @@ internal sealed class TypeRegistry
         {
             yield return client + "Client";
             yield return "I" + client + "Client";
+            yield return client + "Operations";
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CmuContracts.Generator.Diagnostics;
 using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Naming;
@@ -89,7 +90,8 @@ internal static class ClientGrouping
         foreach (var name in order)
         {
             var (list, _, description) = byClient[name];
-            clients.Add(new ClientModel(name, description, list[0].ServerUrl, list.ToEquatableArray()));
+            var servers = list.SelectMany(o => o.Servers).GroupBy(s => s.Url, StringComparer.Ordinal).Select(g => g.First()).ToEquatableArray();
+            clients.Add(new ClientModel(name, description, list[0].ServerUrl, list.ToEquatableArray(), servers));
         }
 
         return clients.ToEquatableArray();

@@ -29,10 +29,11 @@ internal sealed class OperationReader
     private readonly ResponseReader _responses;
     private readonly EquatableArray<SecurityRequirementModel> _rootSecurity;
     private readonly string? _rootServer;
+    private readonly EquatableArray<ServerModel> _rootServers;
 
     private readonly OperationFilter? _filter;
 
-    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer, OperationFilter? filter = null)
+    public OperationReader(NodeReader reader, ReferenceResolver references, SchemaReader schemas, EquatableArray<SecurityRequirementModel> rootSecurity, string? rootServer, EquatableArray<ServerModel> rootServers = default, OperationFilter? filter = null)
     {
         _filter = filter;
         _reader = reader;
@@ -43,6 +44,7 @@ internal sealed class OperationReader
         _responses = new ResponseReader(reader, references, schemas);
         _rootSecurity = rootSecurity;
         _rootServer = rootServer;
+        _rootServers = rootServers;
     }
 
     /// <summary>How many operations the spec declares (read or skipped).</summary>
@@ -166,6 +168,9 @@ internal sealed class OperationReader
         var server = ServerUrls.First(NodeReader.Sequence(operation, "servers"))
             ?? ServerUrls.First(NodeReader.Sequence(item, "servers"))
             ?? _rootServer;
+        var servers = ServerUrls.All(NodeReader.Sequence(operation, "servers"));
+        servers = servers.IsEmpty ? ServerUrls.All(NodeReader.Sequence(item, "servers")) : servers;
+        servers = servers.IsEmpty ? _rootServers : servers;
 
         var model = new OperationModel(
             name,
@@ -181,7 +186,8 @@ internal sealed class OperationReader
             responses.Success,
             responses.TextAlternatives,
             responses.Errors,
-            security);
+            security,
+            servers);
         return new ReadOperation(tag, model, nameLocation);
     }
 

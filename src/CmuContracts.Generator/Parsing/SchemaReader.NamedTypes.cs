@@ -134,7 +134,7 @@ internal sealed partial class SchemaReader
         // The struct's own members (and those the compiler writes for a record struct) are not free for values.
         var taken = new HashSet<string>(StringComparer.Ordinal)
         {
-            name, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "PrintMembers",
+            name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "PrintMembers",
         };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberModel>();

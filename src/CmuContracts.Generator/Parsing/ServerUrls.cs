@@ -1,23 +1,49 @@
 using System;
 using System.Text;
 using CmuContracts.Generator.Diagnostics;
+using CmuContracts.Generator.Model;
 using CmuContracts.Generator.Spec;
 
 namespace CmuContracts.Generator.Parsing;
 
-/// <summary>The URL of the first server of a <c>servers</c> list, its <c>{variables}</c> replaced by their defaults.</summary>
+/// <summary>The servers of a <c>servers</c> list, their <c>{variables}</c> replaced by their defaults.</summary>
 internal static class ServerUrls
 {
-    public static string? First(SpecSequenceNode? servers)
+    public static string? First(SpecSequenceNode? servers) =>
+        servers is null || servers.Children.Length == 0 ? null : Url(servers.Children[0]);
+
+    /// <summary>
+    /// Every server of the list, in order; empty when there is none. It never throws: <see cref="First"/> reports a
+    /// malformed list, and a malformed entry is left out here.
+    /// </summary>
+    public static EquatableArray<ServerModel> All(SpecSequenceNode? servers)
     {
-        if (servers is null || servers.Children.Length == 0)
+        if (servers is null)
         {
-            return null;
+            return EquatableArray<ServerModel>.Empty;
         }
 
-        if (servers.Children[0] is not SpecMappingNode server)
+        var all = new System.Collections.Generic.List<ServerModel>();
+        foreach (var child in servers.Children)
         {
-            throw SpecProblemException.InvalidValue(servers.Children[0], "servers", "a list of server objects");
+            try
+            {
+                all.Add(new ServerModel(Url(child), child is SpecMappingNode server && NodeReader.Find(server, "description") is SpecScalarNode ? NodeReader.String(server, "description") : null));
+            }
+            catch (SpecProblemException)
+            {
+                // Reported by First when it is the first entry; a later malformed entry only goes unlisted.
+            }
+        }
+
+        return all.ToEquatableArray();
+    }
+
+    private static string Url(SpecNode node)
+    {
+        if (node is not SpecMappingNode server)
+        {
+            throw SpecProblemException.InvalidValue(node, "servers", "a list of server objects");
         }
 
         var url = NodeReader.RequiredString(server, "url");

@@ -93,7 +93,8 @@ internal static class SpecParser
 
         var operations = new List<ReadOperation>();
         var filter = input.EffectiveOptions.Filter;
-        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer, filter);
+        var rootServers = reader.Tolerant(() => ServerUrls.All(NodeReader.Sequence(root, "servers")), EquatableArray<ServerModel>.Empty, "the root servers");
+        var operationReader = new OperationReader(reader, references, schemas, rootSecurity, rootServer, rootServers, filter);
         if (paths is not null)
         {
             operations = operationReader.ReadPaths(paths);

@@ -1,20 +1,28 @@
 using System.Collections.Frozen;
+using CmuContracts.AdobePass;
+using UsageReportOperation = CmuContracts.AdobePass.ApiOperation<
+    CmuContracts.AdobePass.IUsageReportsClient,
+    CmuContracts.AdobePass.UsageReportsOperations.GetRootArguments,
+    System.Threading.Tasks.Task<CmuContracts.AdobePass.UsageReport>>;
 
 namespace CmuContracts.Reports;
 
 /// <summary>
-/// The CMU drill-down tree: the paths of <see cref="UsageReportOperations"/> (one per operation of the
-/// generated client), the valid next dimensions of each, and the dimension names.
+/// The CMU drill-down tree: the paths of the generated operation index's report operations (every operation of
+/// <see cref="UsageReportsOperations"/> that takes the report parameters and reads a report), the valid next
+/// dimensions of each, and the dimension names. A path added to the spec is here with no edit.
 /// </summary>
 internal static class UsageReportTree
 {
+    private static readonly UsageReportOperation[] All = [.. UsageReportsOperations.All.OfType<UsageReportOperation>()];
+
     private static readonly FrozenDictionary<string, UsageReportOperation> Operations =
-        UsageReportOperations.All.ToFrozenDictionary(o => o.Path, StringComparer.Ordinal);
+        All.ToFrozenDictionary(o => o.PathTemplate, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string[]> Next = BuildNext();
 
     private static readonly FrozenSet<string> AllDimensions =
-        UsageReportOperations.All.SelectMany(o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).ToFrozenSet(StringComparer.Ordinal);
+        All.SelectMany(o => o.PathTemplate.Split('/', StringSplitOptions.RemoveEmptyEntries)).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Every dimension that can be filtered (the non-time ones), sorted.</summary>
     public static IReadOnlyList<string> FilterableDimensions { get; } =
@@ -69,9 +77,9 @@ internal static class UsageReportTree
     private static FrozenDictionary<string, string[]> BuildNext()
     {
         var next = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var operation in UsageReportOperations.All)
+        foreach (var operation in All)
         {
-            var segments = operation.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var segments = operation.PathTemplate.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (segments.Length == 0)
             {
                 continue;

@@ -4,8 +4,9 @@ using System.Text;
 namespace CmuContracts.Reports;
 
 /// <summary>
-/// A query's parameters as the generated operations take them, and as a query string in the same
-/// order Refit writes it (start, end, format, limit, metrics, filters) for requests sent without Refit.
+/// A query's parameters as the generated operations take them (<see cref="Arguments"/>), and as a query string in the
+/// same order Refit writes it (start, end, format, limit, metrics, filters) for the one request sent without them: a
+/// path the spec does not list (a link the server advertised), which has no generated operation.
 /// <c>metrics</c> is one comma-separated value, Adobe's documented form (the spec's <c>explode: false</c>).
 /// </summary>
 internal sealed class UsageReportWire
@@ -33,6 +34,21 @@ internal sealed class UsageReportWire
 
     /// <summary>Wire key (<c>mvpd</c>, <c>mvpd!</c>) to values; an empty list is a bare key. In the order the filters were added.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters { get; }
+
+    /// <summary>The query as the generated report operations take it.</summary>
+    public static AdobePass.UsageReportsOperations.GetRootArguments Arguments(UsageReportQuery query, AdobePass.ReportFormat format)
+    {
+        var wire = From(query, format);
+        return new()
+        {
+            Start = wire.Start,
+            End = wire.End,
+            Format = wire.Format,
+            Limit = wire.Limit,
+            Metrics = wire.Metrics,
+            Filters = wire.Filters,
+        };
+    }
 
     public static UsageReportWire From(UsageReportQuery query, AdobePass.ReportFormat? format = null)
     {

@@ -10,13 +10,13 @@ using Refit;
 namespace CmuContracts.Reports;
 
 /// <summary>
-/// <see cref="IUsageReports"/> over the generated <see cref="IUsageReportsClient"/>. Streamed records and
-/// CSV go through the same named HttpClient (same bearer, resilience and metrics handlers), with the
-/// request the generated operation builds, because the generated methods read the whole body first
-/// (the <c>…AsCsvAsync</c> ones into one string). A report cut at the server's limit is completed in time
-/// windows by <see cref="UsageReportWindows"/>. A path the spec does not list (a link the server advertised, or
-/// <see cref="UsageReportQuery.ForServerPath"/>) has no generated operation: it is sent as the same request would be,
-/// read with the generated JSON code, and logged as a hint that the spec may be behind the server.
+/// <see cref="IUsageReports"/> over the generated <see cref="IUsageReportsClient"/>, through its operation index
+/// (<see cref="UsageReportsOperations"/>): a report is read by the path's operation, and streamed records and CSV by
+/// its raw variant (the same request, the body left unread for streaming). A report cut at the server's limit is
+/// completed in time windows by <see cref="UsageReportWindows"/>. A path the spec does not list (a link the server
+/// advertised, or <see cref="UsageReportQuery.ForServerPath"/>) has no generated operation: it is sent as the same
+/// request would be, through the same HttpClient, read with the generated JSON code, and logged as a hint that the
+/// spec may be behind the server.
 /// </summary>
 internal sealed partial class UsageReportsService(IUsageReportsClient client, HttpClient http, ILogger<UsageReportsService>? logger = null) : IUsageReports
 {
@@ -137,7 +137,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
     {
         if (UsageReportTree.TryOperation(query.Path) is { } operation)
         {
-            return await operation.Call(client, UsageReportWire.From(query, ReportFormat.Json), cancellationToken).ConfigureAwait(false);
+            return await operation.InvokeAsync(client, UsageReportWire.Arguments(query, ReportFormat.Json), cancellationToken).ConfigureAwait(false);
         }
 
         using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
@@ -190,13 +190,30 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(UsageReportQuery query, ReportFormat format, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(query, format);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        HttpResponseMessage response;
+        HttpRequestMessage? sent = null;
+        var operation = UsageReportTree.TryOperation(query.Path);
+        if (operation is not null)
         {
-            using (response)
+            // The generated raw variant: the request the reading method sends (query, Accept, bearer, options).
+            var variant = format == ReportFormat.Csv ? operation.Alternatives.Single(a => a.MediaType == UsageReportMediaTypes.Accept(format)) : operation;
+            response = await variant.SendAsync(client, UsageReportWire.Arguments(query, format), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            sent = CreateRequest(query, format);
+            response = await http.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (sent)
+        {
+            if (!response.IsSuccessStatusCode)
             {
-                throw CmuFailures.Service(await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false), CmuFailures.OperationOf(request));
+                using (response)
+                {
+                    var request = sent ?? response.RequestMessage!;
+                    throw CmuFailures.Service(await ApiException.Create(request, HttpMethod.Get, response, Settings).ConfigureAwait(false), CmuFailures.OperationOf(request));
+                }
             }
         }
 
@@ -205,11 +222,10 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         {
             using (response)
             {
-                var operation = UsageReportTree.TryOperation(query.Path)?.OperationId;
                 throw new CmuException($"CMU answered {query.Path} with '{mediaType ?? "no content type"}' where {UsageReportMediaTypes.Accept(format)} was asked for (format={format}); the answer was not used.")
                 {
                     StatusCode = (int)response.StatusCode,
-                    OperationId = operation,
+                    OperationId = operation?.OperationId,
                     Remedy = "Check that CmuBaseAddress points at the CMU service (a proxy or login page answers HTML).",
                 };
             }
@@ -218,25 +234,21 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         return response;
     }
 
-    /// <summary>The request the generated operation would send, with the options the pipeline's handlers read.</summary>
+    /// <summary>
+    /// For a path the spec does not list (no generated operation), the request a generated operation would send, with
+    /// the options the pipeline's handlers read.
+    /// </summary>
     private HttpRequestMessage CreateRequest(UsageReportQuery query, ReportFormat format)
     {
-        var operation = UsageReportTree.TryOperation(query.Path);
-        if (operation is null)
-        {
-            LogPathNotInSpec(_logger, query.Path);
-        }
+        LogPathNotInSpec(_logger, query.Path);
 
         var baseAddress = http.BaseAddress ?? throw new InvalidOperationException("The CMU HttpClient has no BaseAddress.");
         var uri = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + UsageReportWire.RelativeUri(query, format));
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(UsageReportMediaTypes.Accept(format)));
-        if (operation is not null)
-        {
-            request.Options.Set(ApiRequestOptions.OperationId, operation.OperationId);
-        }
 
-        request.Options.Set(ApiRequestOptions.Security, ["http:bearer"]);
+        // The security the spec's report operations declare (the generated index says which); no operation id to name.
+        request.Options.Set(ApiRequestOptions.Security, [.. UsageReportsOperations.GetRoot.Security]);
         return request;
     }
 

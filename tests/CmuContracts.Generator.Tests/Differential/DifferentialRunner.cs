@@ -128,6 +128,12 @@ internal sealed class DifferentialRunner
             return ("application/json", "{\"ok\":true}"u8.ToArray());
         }
 
+        if (type == typeof(HttpResponseMessage))
+        {
+            // A raw variant: the body is handed over unread, so any bytes show whether it arrives intact.
+            return ("application/json", "{\"raw\":[1,2]}"u8.ToArray());
+        }
+
         if (type == typeof(string))
         {
             return ("text/csv", Encoding.UTF8.GetBytes("name,value\n\"ü, x\",1\n"));

@@ -79,6 +79,17 @@ internal static class OutcomeText
                 return "stream " + Convert.ToHexString(copy.ToArray());
             }
 
+            case HttpResponseMessage message:
+            {
+                // A raw variant's response: what the caller gets to read, then disposed as the caller would.
+                var body = message.Content is null ? "null" : Convert.ToHexString(await message.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+                var text = "response status " + (int)message.StatusCode + " reason " + message.ReasonPhrase
+                    + " content-type " + message.Content?.Headers.ContentType + " body " + body
+                    + " request " + message.RequestMessage?.Method + " " + message.RequestMessage?.RequestUri;
+                message.Dispose();
+                return text;
+            }
+
             case HttpContent content:
                 return "content " + Convert.ToHexString(await content.ReadAsByteArrayAsync().ConfigureAwait(false));
             case IApiResponse response:

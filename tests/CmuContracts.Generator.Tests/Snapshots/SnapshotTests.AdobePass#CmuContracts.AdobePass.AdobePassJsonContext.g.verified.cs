@@ -25,6 +25,8 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
     public JsonTypeInfo<GrantType> GrantType => TypeInfoOf<GrantType>();
     public JsonTypeInfo<OAuthErrorCode> OAuthErrorCode => TypeInfoOf<OAuthErrorCode>();
     public JsonTypeInfo<ReportFormat> ReportFormat => TypeInfoOf<ReportFormat>();
+    public JsonTypeInfo<ReportMetric> ReportMetric => TypeInfoOf<ReportMetric>();
+    public JsonTypeInfo<ReportDimension> ReportDimension => TypeInfoOf<ReportDimension>();
     public JsonTypeInfo<ClientRegistrationRequest> ClientRegistrationRequest => TypeInfoOf<ClientRegistrationRequest>();
     public JsonTypeInfo<ClientRegistration> ClientRegistration => TypeInfoOf<ClientRegistration>();
     public JsonTypeInfo<AccessTokenRequest> AccessTokenRequest => TypeInfoOf<AccessTokenRequest>();
@@ -42,6 +44,8 @@ public sealed partial class AdobePassJsonContext : global::System.Text.Json.Seri
         if (type == typeof(GrantType)) return Info<GrantType>(options);
         if (type == typeof(OAuthErrorCode)) return Info<OAuthErrorCode>(options);
         if (type == typeof(ReportFormat)) return Info<ReportFormat>(options);
+        if (type == typeof(ReportMetric)) return Info<ReportMetric>(options);
+        if (type == typeof(ReportDimension)) return Info<ReportDimension>(options);
         if (type == typeof(ClientRegistrationRequest)) return Info<ClientRegistrationRequest>(options);
         if (type == typeof(ClientRegistration)) return Info<ClientRegistration>(options);
         if (type == typeof(AccessTokenRequest)) return Info<AccessTokenRequest>(options);

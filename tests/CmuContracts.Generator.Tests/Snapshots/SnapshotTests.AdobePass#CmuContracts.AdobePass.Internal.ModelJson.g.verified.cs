@@ -39,6 +39,20 @@ partial record struct ReportFormat : IJsonModel<ReportFormat>
     static void IJsonModel<ReportFormat>.Write(Utf8JsonWriter writer, ReportFormat value) => writer.WriteStringValue(value.Value);
 }
 
+partial record struct ReportMetric : IJsonModel<ReportMetric>
+{
+    static ReportMetric IJsonModel<ReportMetric>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+
+    static void IJsonModel<ReportMetric>.Write(Utf8JsonWriter writer, ReportMetric value) => writer.WriteStringValue(value.Value);
+}
+
+partial record struct ReportDimension : IJsonModel<ReportDimension>
+{
+    static ReportDimension IJsonModel<ReportDimension>.Read(ref Utf8JsonReader reader) => new(ReadString(ref reader));
+
+    static void IJsonModel<ReportDimension>.Write(Utf8JsonWriter writer, ReportDimension value) => writer.WriteStringValue(value.Value);
+}
+
 partial class ClientRegistrationRequest : IJsonModel<ClientRegistrationRequest>
 {
     public ClientRegistrationRequest() { }

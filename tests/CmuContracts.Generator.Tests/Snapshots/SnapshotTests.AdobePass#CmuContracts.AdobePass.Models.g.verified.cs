@@ -23,6 +23,9 @@ public readonly partial record struct GrantType
     /// <summary>The value <c>client_credentials</c>.</summary>
     public static GrantType ClientCredentials { get; } = new("client_credentials");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<GrantType> KnownValues { get; } = new GrantType[] { ClientCredentials };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -69,6 +72,9 @@ public readonly partial record struct OAuthErrorCode
     /// <summary>The value <c>unsupported_grant_type</c>.</summary>
     public static OAuthErrorCode UnsupportedGrantType { get; } = new("unsupported_grant_type");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<OAuthErrorCode> KnownValues { get; } = new OAuthErrorCode[] { InvalidRequest, InvalidRedirectUri, InvalidSoftwareStatement, UnapprovedSoftwareStatement, InvalidClient, UnauthorizedClient, UnsupportedGrantType };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -101,6 +107,9 @@ public readonly partial record struct ReportFormat
     /// <summary>The value <c>html</c>.</summary>
     public static ReportFormat Html { get; } = new("html");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ReportFormat> KnownValues { get; } = new ReportFormat[] { Json, Xml, Csv, Html };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -108,6 +117,162 @@ public readonly partial record struct ReportFormat
     public bool IsKnown => Value is "json" or "xml" or "csv" or "html";
 
     public static implicit operator ReportFormat(string value) => new(value);
+
+    public override string ToString() => Value;
+}
+
+/// <summary>
+/// A CMU metric name: the seven session metrics, the twelve duration buckets (tenant-first and
+/// mvpd-first paths only) and `users`, the one metric of the concurrency-level and
+/// activity-level histograms [D]. The service may send others (`bstreams-30` was observed [O]):
+/// an unknown name reads and round-trips as it is.
+/// </summary>
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportMetric>))]
+public readonly partial record struct ReportMetric
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps any value, known or not.</summary>
+    public ReportMetric(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>active-users</c>.</summary>
+    public static ReportMetric ActiveUsers { get; } = new("active-users");
+
+    /// <summary>The value <c>active-sessions</c>.</summary>
+    public static ReportMetric ActiveSessions { get; } = new("active-sessions");
+
+    /// <summary>The value <c>started-sessions</c>.</summary>
+    public static ReportMetric StartedSessions { get; } = new("started-sessions");
+
+    /// <summary>The value <c>completed-sessions</c>.</summary>
+    public static ReportMetric CompletedSessions { get; } = new("completed-sessions");
+
+    /// <summary>The value <c>failed-attempts</c>.</summary>
+    public static ReportMetric FailedAttempts { get; } = new("failed-attempts");
+
+    /// <summary>The value <c>dismissed-sessions</c>.</summary>
+    public static ReportMetric DismissedSessions { get; } = new("dismissed-sessions");
+
+    /// <summary>The value <c>killed-sessions</c>.</summary>
+    public static ReportMetric KilledSessions { get; } = new("killed-sessions");
+
+    /// <summary>The value <c>duration_0-15</c>.</summary>
+    public static ReportMetric Duration0_15 { get; } = new("duration_0-15");
+
+    /// <summary>The value <c>duration_15-30</c>.</summary>
+    public static ReportMetric Duration15_30 { get; } = new("duration_15-30");
+
+    /// <summary>The value <c>duration_30-60</c>.</summary>
+    public static ReportMetric Duration30_60 { get; } = new("duration_30-60");
+
+    /// <summary>The value <c>duration_60-120</c>.</summary>
+    public static ReportMetric Duration60_120 { get; } = new("duration_60-120");
+
+    /// <summary>The value <c>duration_2h-4h</c>.</summary>
+    public static ReportMetric Duration2h4h { get; } = new("duration_2h-4h");
+
+    /// <summary>The value <c>duration_4h-8h</c>.</summary>
+    public static ReportMetric Duration4h8h { get; } = new("duration_4h-8h");
+
+    /// <summary>The value <c>duration_8h-16h</c>.</summary>
+    public static ReportMetric Duration8h16h { get; } = new("duration_8h-16h");
+
+    /// <summary>The value <c>duration_16h-1d</c>.</summary>
+    public static ReportMetric Duration16h1d { get; } = new("duration_16h-1d");
+
+    /// <summary>The value <c>duration_1d-3d</c>.</summary>
+    public static ReportMetric Duration1d3d { get; } = new("duration_1d-3d");
+
+    /// <summary>The value <c>duration_3d-7d</c>.</summary>
+    public static ReportMetric Duration3d7d { get; } = new("duration_3d-7d");
+
+    /// <summary>The value <c>duration_1w-1m</c>.</summary>
+    public static ReportMetric Duration1w1m { get; } = new("duration_1w-1m");
+
+    /// <summary>The value <c>duration_over-1m</c>.</summary>
+    public static ReportMetric DurationOver1m { get; } = new("duration_over-1m");
+
+    /// <summary>The value <c>users</c>.</summary>
+    public static ReportMetric Users { get; } = new("users");
+
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ReportMetric> KnownValues { get; } = new ReportMetric[] { ActiveUsers, ActiveSessions, StartedSessions, CompletedSessions, FailedAttempts, DismissedSessions, KilledSessions, Duration0_15, Duration15_30, Duration30_60, Duration60_120, Duration2h4h, Duration4h8h, Duration8h16h, Duration16h1d, Duration1d3d, Duration3d7d, Duration1w1m, DurationOver1m, Users };
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "active-users" or "active-sessions" or "started-sessions" or "completed-sessions" or "failed-attempts" or "dismissed-sessions" or "killed-sessions" or "duration_0-15" or "duration_15-30" or "duration_30-60" or "duration_60-120" or "duration_2h-4h" or "duration_4h-8h" or "duration_8h-16h" or "duration_16h-1d" or "duration_1d-3d" or "duration_3d-7d" or "duration_1w-1m" or "duration_over-1m" or "users";
+
+    public static implicit operator ReportMetric(string value) => new(value);
+
+    public override string ToString() => Value;
+}
+
+/// <summary>
+/// A CMU dimension name: a path segment, a `UsageRecord` property and a filter key. The time
+/// dimensions (`year` … `minute`), the dimensions `tenant`, `application`, `application-id`,
+/// `channel`, `mvpd` and `platform`, and the histogram dimensions `concurrency-level` and
+/// `activity-level` [D]. The service may advertise others (`occurrences` was observed [O]): an
+/// unknown name reads and round-trips as it is.
+/// </summary>
+[JsonConverter(typeof(Internal.GeneratedJsonConverter<ReportDimension>))]
+public readonly partial record struct ReportDimension
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps any value, known or not.</summary>
+    public ReportDimension(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>The value <c>year</c>.</summary>
+    public static ReportDimension Year { get; } = new("year");
+
+    /// <summary>The value <c>month</c>.</summary>
+    public static ReportDimension Month { get; } = new("month");
+
+    /// <summary>The value <c>day</c>.</summary>
+    public static ReportDimension Day { get; } = new("day");
+
+    /// <summary>The value <c>hour</c>.</summary>
+    public static ReportDimension Hour { get; } = new("hour");
+
+    /// <summary>The value <c>minute</c>.</summary>
+    public static ReportDimension Minute { get; } = new("minute");
+
+    /// <summary>The value <c>tenant</c>.</summary>
+    public static ReportDimension Tenant { get; } = new("tenant");
+
+    /// <summary>The value <c>application</c>.</summary>
+    public static ReportDimension Application { get; } = new("application");
+
+    /// <summary>The value <c>application-id</c>.</summary>
+    public static ReportDimension ApplicationId { get; } = new("application-id");
+
+    /// <summary>The value <c>channel</c>.</summary>
+    public static ReportDimension Channel { get; } = new("channel");
+
+    /// <summary>The value <c>mvpd</c>.</summary>
+    public static ReportDimension Mvpd { get; } = new("mvpd");
+
+    /// <summary>The value <c>platform</c>.</summary>
+    public static ReportDimension Platform { get; } = new("platform");
+
+    /// <summary>The value <c>concurrency-level</c>.</summary>
+    public static ReportDimension ConcurrencyLevel { get; } = new("concurrency-level");
+
+    /// <summary>The value <c>activity-level</c>.</summary>
+    public static ReportDimension ActivityLevel { get; } = new("activity-level");
+
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ReportDimension> KnownValues { get; } = new ReportDimension[] { Year, Month, Day, Hour, Minute, Tenant, Application, ApplicationId, Channel, Mvpd, Platform, ConcurrencyLevel, ActivityLevel };
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    public bool IsKnown => Value is "year" or "month" or "day" or "hour" or "minute" or "tenant" or "application" or "application-id" or "channel" or "mvpd" or "platform" or "concurrency-level" or "activity-level";
+
+    public static implicit operator ReportDimension(string value) => new(value);
 
     public override string ToString() => Value;
 }

@@ -42,6 +42,12 @@ namespace CmuContracts.AdobePass
         [global::Refit.Post("/client/register")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<ClientRegistration> RegisterClientAsync([global::Refit.Body] ClientRegistrationRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="RegisterClientAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/client/register")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RegisterClientRawAsync([global::Refit.Body] ClientRegistrationRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -72,6 +78,14 @@ namespace CmuContracts.AdobePass.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<ClientRegistration>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.ClientRegistration);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<ClientRegistration, ClientRegistration>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RegisterClientRawAsync(ClientRegistrationRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/client/register", "registerClient", global::System.Array.Empty<string>(), "RegisterClientRawAsync", "application/json", body, xDeviceInfo, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ClientRegistrationRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)

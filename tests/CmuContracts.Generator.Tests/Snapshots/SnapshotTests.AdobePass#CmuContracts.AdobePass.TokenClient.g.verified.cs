@@ -41,6 +41,12 @@ namespace CmuContracts.AdobePass
         [global::Refit.Post("/client/token")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<AccessTokenResponse> CreateAccessTokenAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CreateAccessTokenAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/client/token")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateAccessTokenRawAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] AccessTokenRequest body, [global::Refit.Header("X-Device-Info")] string? xDeviceInfo = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -72,6 +78,14 @@ namespace CmuContracts.AdobePass.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AccessTokenResponse>(request, global::CmuContracts.AdobePass.AdobePassJsonContext.Default.AccessTokenResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<AccessTokenResponse, AccessTokenResponse>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateAccessTokenRawAsync(AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/client/token", "createAccessToken", global::System.Array.Empty<string>(), "CreateAccessTokenRawAsync", "application/json", body, xDeviceInfo, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, AccessTokenRequest body, string? xDeviceInfo, global::System.Threading.CancellationToken cancellationToken)

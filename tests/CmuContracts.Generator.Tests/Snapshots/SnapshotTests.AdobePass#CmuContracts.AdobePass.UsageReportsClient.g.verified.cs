@@ -55,10 +55,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetRootAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetRootAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRootRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetRootAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetRootAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRootAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd</summary>
         /// <remarks>
@@ -89,10 +101,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year</summary>
         /// <remarks>
@@ -122,10 +146,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month</summary>
         /// <remarks>
@@ -155,10 +191,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day</summary>
         /// <remarks>
@@ -189,10 +237,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour</summary>
         /// <remarks>
@@ -222,10 +282,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/hour")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayHourAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/hour")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -255,10 +327,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayHourTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/hour/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, day, tenant</summary>
         /// <remarks>
@@ -288,10 +372,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthDayTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/day/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by mvpd, year, month, tenant</summary>
         /// <remarks>
@@ -321,10 +417,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetMvpdYearMonthTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/mvpd/year/month/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetMvpdYearMonthTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/mvpd/year/month/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant</summary>
         /// <remarks>
@@ -354,10 +462,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year</summary>
         /// <remarks>
@@ -386,10 +506,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month</summary>
         /// <remarks>
@@ -421,10 +553,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id</summary>
         /// <remarks>
@@ -454,10 +598,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, application-id, application</summary>
         /// <remarks>
@@ -487,10 +643,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel</summary>
         /// <remarks>
@@ -521,10 +689,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform</summary>
         /// <remarks>
@@ -556,10 +736,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id</summary>
         /// <remarks>
@@ -591,10 +783,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -625,10 +829,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day</summary>
         /// <remarks>
@@ -661,10 +877,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id</summary>
         /// <remarks>
@@ -695,10 +923,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, application-id, application</summary>
         /// <remarks>
@@ -730,10 +970,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel</summary>
         /// <remarks>
@@ -763,10 +1015,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform</summary>
         /// <remarks>
@@ -797,10 +1061,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id</summary>
         /// <remarks>
@@ -833,10 +1109,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -868,10 +1156,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour</summary>
         /// <remarks>
@@ -904,10 +1204,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id</summary>
         /// <remarks>
@@ -939,10 +1251,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, application-id, application</summary>
         /// <remarks>
@@ -974,10 +1298,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel</summary>
         /// <remarks>
@@ -1007,10 +1343,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform</summary>
         /// <remarks>
@@ -1041,10 +1389,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id</summary>
         /// <remarks>
@@ -1077,10 +1437,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1112,10 +1484,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute</summary>
         /// <remarks>
@@ -1148,10 +1532,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id</summary>
         /// <remarks>
@@ -1185,10 +1581,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, application-id, application</summary>
         /// <remarks>
@@ -1221,10 +1629,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel</summary>
         /// <remarks>
@@ -1257,10 +1677,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform</summary>
         /// <remarks>
@@ -1294,10 +1726,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id</summary>
         /// <remarks>
@@ -1331,10 +1775,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -1367,10 +1823,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd</summary>
         /// <remarks>
@@ -1402,10 +1870,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform</summary>
         /// <remarks>
@@ -1439,10 +1919,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1476,10 +1968,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, minute, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1512,10 +2016,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -1545,10 +2061,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform</summary>
         /// <remarks>
@@ -1579,10 +2107,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1615,10 +2155,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, hour, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1650,10 +2202,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/hour/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd</summary>
         /// <remarks>
@@ -1684,10 +2248,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, hour</summary>
         /// <remarks>
@@ -1717,10 +2293,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdHourRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdHourAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/hour")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdHourAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform</summary>
         /// <remarks>
@@ -1751,10 +2339,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1787,10 +2387,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, day, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1822,10 +2434,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/day/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd</summary>
         /// <remarks>
@@ -1856,10 +2480,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform</summary>
         /// <remarks>
@@ -1890,10 +2526,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -1925,10 +2573,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by tenant, year, month, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -1959,10 +2619,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/tenant/year/month/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year</summary>
         /// <remarks>
@@ -1991,10 +2663,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month</summary>
         /// <remarks>
@@ -2024,10 +2708,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level</summary>
         /// <remarks>
@@ -2056,10 +2752,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant</summary>
         /// <remarks>
@@ -2088,10 +2796,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2120,10 +2840,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthActivityLevelTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/activity-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level</summary>
         /// <remarks>
@@ -2152,10 +2884,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2184,10 +2928,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2216,10 +2972,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/concurrency-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day</summary>
         /// <remarks>
@@ -2251,10 +3019,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level</summary>
         /// <remarks>
@@ -2283,10 +3063,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant</summary>
         /// <remarks>
@@ -2315,10 +3107,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, activity-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2347,10 +3151,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayActivityLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/activity-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level</summary>
         /// <remarks>
@@ -2379,10 +3195,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant</summary>
         /// <remarks>
@@ -2411,10 +3239,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, concurrency-level, tenant, mvpd</summary>
         /// <remarks>
@@ -2443,10 +3283,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayConcurrencyLevelTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/concurrency-level/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour</summary>
         /// <remarks>
@@ -2477,10 +3329,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd</summary>
         /// <remarks>
@@ -2509,10 +3373,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant</summary>
         /// <remarks>
@@ -2541,10 +3417,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -2575,10 +3463,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -2610,10 +3510,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2643,10 +3555,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant</summary>
         /// <remarks>
@@ -2678,10 +3602,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id</summary>
         /// <remarks>
@@ -2711,10 +3647,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application</summary>
         /// <remarks>
@@ -2746,10 +3694,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -2779,10 +3739,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel</summary>
         /// <remarks>
@@ -2812,10 +3784,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform</summary>
         /// <remarks>
@@ -2846,10 +3830,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -2880,10 +3876,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -2913,10 +3921,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd</summary>
         /// <remarks>
@@ -2946,10 +3966,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -2980,10 +4012,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3014,10 +4058,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3048,10 +4104,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform</summary>
         /// <remarks>
@@ -3082,10 +4150,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3116,10 +4196,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, hour, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3149,10 +4241,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/hour/tenant/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd</summary>
         /// <remarks>
@@ -3181,10 +4285,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant</summary>
         /// <remarks>
@@ -3213,10 +4329,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3246,10 +4374,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3281,10 +4421,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3314,10 +4466,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant</summary>
         /// <remarks>
@@ -3351,10 +4515,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel</summary>
         /// <remarks>
@@ -3384,10 +4560,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform</summary>
         /// <remarks>
@@ -3418,10 +4606,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id</summary>
         /// <remarks>
@@ -3452,10 +4652,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, channel, platform, application-id, application</summary>
         /// <remarks>
@@ -3485,10 +4697,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/channel/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd</summary>
         /// <remarks>
@@ -3518,10 +4742,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform</summary>
         /// <remarks>
@@ -3552,10 +4788,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id</summary>
         /// <remarks>
@@ -3586,10 +4834,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, mvpd, platform, application-id, application</summary>
         /// <remarks>
@@ -3619,10 +4879,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/mvpd/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform</summary>
         /// <remarks>
@@ -3652,10 +4924,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id</summary>
         /// <remarks>
@@ -3686,10 +4970,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, day, tenant, platform, application-id, application</summary>
         /// <remarks>
@@ -3719,10 +5015,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthDayTenantPlatformApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/day/tenant/platform/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd</summary>
         /// <remarks>
@@ -3751,10 +5059,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant</summary>
         /// <remarks>
@@ -3783,10 +5103,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id</summary>
         /// <remarks>
@@ -3816,10 +5148,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application</summary>
         /// <remarks>
@@ -3851,10 +5195,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id/application")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Report by year, month, mvpd, tenant, application-id, application, platform</summary>
         /// <remarks>
@@ -3884,10 +5240,22 @@ namespace CmuContracts.AdobePass
         global::System.Threading.Tasks.Task<UsageReport> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationPlatformRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsync"/>
         /// <returns>The response body as text/csv.</returns>
         [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
         [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/csv</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/year/month/mvpd/tenant/application-id/application/platform")]
+        [global::Refit.Headers("Accept: text/csv", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync([global::Refit.Query] string? start = null, [global::Refit.Query] string? end = null, [global::Refit.Query(TreatAsString = true)] ReportFormat? format = null, [global::Refit.Query] int? limit = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? metrics = null, [global::Refit.QueryConverter(typeof(global::CmuContracts.AdobePass.Internal.ListMapFormExplodedQueryConverter))] IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -3926,11 +5294,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRootRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetRootAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRootAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/", "getRoot", s_security4, "GetRootAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -3946,11 +5330,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd", "getMvpd", s_security4, "GetMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -3966,11 +5366,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year", "getMvpdYear", s_security4, "GetMvpdYearAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -3986,11 +5402,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month", "getMvpdYearMonth", s_security4, "GetMvpdYearMonthAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4006,11 +5438,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day", "getMvpdYearMonthDay", s_security4, "GetMvpdYearMonthDayAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4026,11 +5474,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour", "getMvpdYearMonthDayHour", s_security4, "GetMvpdYearMonthDayHourAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4046,11 +5510,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayHourTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/hour/tenant", "getMvpdYearMonthDayHourTenant", s_security4, "GetMvpdYearMonthDayHourTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4066,11 +5546,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthDayTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/day/tenant", "getMvpdYearMonthDayTenant", s_security4, "GetMvpdYearMonthDayTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4086,11 +5582,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetMvpdYearMonthTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetMvpdYearMonthTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/mvpd/year/month/tenant", "getMvpdYearMonthTenant", s_security4, "GetMvpdYearMonthTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4106,11 +5618,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant", "getTenant", s_security4, "GetTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4126,11 +5654,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year", "getTenantYear", s_security4, "GetTenantYearAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4146,11 +5690,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month", "getTenantYearMonth", s_security4, "GetTenantYearMonthAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4166,11 +5726,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id", "getTenantYearMonthApplicationId", s_security4, "GetTenantYearMonthApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4186,11 +5762,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/application-id/application", "getTenantYearMonthApplicationIdApplication", s_security4, "GetTenantYearMonthApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4206,11 +5798,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel", "getTenantYearMonthChannel", s_security4, "GetTenantYearMonthChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4226,11 +5834,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform", "getTenantYearMonthChannelPlatform", s_security4, "GetTenantYearMonthChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4246,11 +5870,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id", "getTenantYearMonthChannelPlatformApplicationId", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4266,11 +5906,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/channel/platform/application-id/application", "getTenantYearMonthChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4286,11 +5942,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day", "getTenantYearMonthDay", s_security4, "GetTenantYearMonthDayAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4306,11 +5978,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id", "getTenantYearMonthDayApplicationId", s_security4, "GetTenantYearMonthDayApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4326,11 +6014,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/application-id/application", "getTenantYearMonthDayApplicationIdApplication", s_security4, "GetTenantYearMonthDayApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4346,11 +6050,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel", "getTenantYearMonthDayChannel", s_security4, "GetTenantYearMonthDayChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4366,11 +6086,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform", "getTenantYearMonthDayChannelPlatform", s_security4, "GetTenantYearMonthDayChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4386,11 +6122,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id", "getTenantYearMonthDayChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4406,11 +6158,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/channel/platform/application-id/application", "getTenantYearMonthDayChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4426,11 +6194,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour", "getTenantYearMonthDayHour", s_security4, "GetTenantYearMonthDayHourAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4446,11 +6230,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id", "getTenantYearMonthDayHourApplicationId", s_security4, "GetTenantYearMonthDayHourApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4466,11 +6266,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/application-id/application", "getTenantYearMonthDayHourApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4486,11 +6302,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel", "getTenantYearMonthDayHourChannel", s_security4, "GetTenantYearMonthDayHourChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4506,11 +6338,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform", "getTenantYearMonthDayHourChannelPlatform", s_security4, "GetTenantYearMonthDayHourChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4526,11 +6374,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id", "getTenantYearMonthDayHourChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4546,11 +6410,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/channel/platform/application-id/application", "getTenantYearMonthDayHourChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4566,11 +6446,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute", "getTenantYearMonthDayHourMinute", s_security4, "GetTenantYearMonthDayHourMinuteAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4586,11 +6482,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id", "getTenantYearMonthDayHourMinuteApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4606,11 +6518,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/application-id/application", "getTenantYearMonthDayHourMinuteApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4626,11 +6554,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel", "getTenantYearMonthDayHourMinuteChannel", s_security4, "GetTenantYearMonthDayHourMinuteChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4646,11 +6590,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform", "getTenantYearMonthDayHourMinuteChannelPlatform", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4666,11 +6626,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4686,11 +6662,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/channel/platform/application-id/application", "getTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4706,11 +6698,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd", "getTenantYearMonthDayHourMinuteMvpd", s_security4, "GetTenantYearMonthDayHourMinuteMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4726,11 +6734,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform", "getTenantYearMonthDayHourMinuteMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4746,11 +6770,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4766,11 +6806,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/minute/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMinuteMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4786,11 +6842,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd", "getTenantYearMonthDayHourMvpd", s_security4, "GetTenantYearMonthDayHourMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4806,11 +6878,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform", "getTenantYearMonthDayHourMvpdPlatform", s_security4, "GetTenantYearMonthDayHourMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4826,11 +6914,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id", "getTenantYearMonthDayHourMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4846,11 +6950,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/hour/mvpd/platform/application-id/application", "getTenantYearMonthDayHourMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayHourMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4866,11 +6986,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd", "getTenantYearMonthDayMvpd", s_security4, "GetTenantYearMonthDayMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4886,11 +7022,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdHourRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdHourAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/hour", "getTenantYearMonthDayMvpdHour", s_security4, "GetTenantYearMonthDayMvpdHourAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4906,11 +7058,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform", "getTenantYearMonthDayMvpdPlatform", s_security4, "GetTenantYearMonthDayMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4926,11 +7094,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id", "getTenantYearMonthDayMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4946,11 +7130,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/day/mvpd/platform/application-id/application", "getTenantYearMonthDayMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthDayMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4966,11 +7166,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd", "getTenantYearMonthMvpd", s_security4, "GetTenantYearMonthMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -4986,11 +7202,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform", "getTenantYearMonthMvpdPlatform", s_security4, "GetTenantYearMonthMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5006,11 +7238,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id", "getTenantYearMonthMvpdPlatformApplicationId", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5026,11 +7274,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/tenant/year/month/mvpd/platform/application-id/application", "getTenantYearMonthMvpdPlatformApplicationIdApplication", s_security4, "GetTenantYearMonthMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5046,11 +7310,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year", "getYear", s_security4, "GetYearAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5066,11 +7346,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month", "getYearMonth", s_security4, "GetYearMonthAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5086,11 +7382,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level", "getYearMonthActivityLevel", s_security4, "GetYearMonthActivityLevelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5106,11 +7418,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant", "getYearMonthActivityLevelTenant", s_security4, "GetYearMonthActivityLevelTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5126,11 +7454,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthActivityLevelTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/activity-level/tenant/mvpd", "getYearMonthActivityLevelTenantMvpd", s_security4, "GetYearMonthActivityLevelTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5146,11 +7490,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level", "getYearMonthConcurrencyLevel", s_security4, "GetYearMonthConcurrencyLevelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5166,11 +7526,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant", "getYearMonthConcurrencyLevelTenant", s_security4, "GetYearMonthConcurrencyLevelTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5186,11 +7562,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthConcurrencyLevelTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/concurrency-level/tenant/mvpd", "getYearMonthConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthConcurrencyLevelTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5206,11 +7598,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day", "getYearMonthDay", s_security4, "GetYearMonthDayAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5226,11 +7634,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level", "getYearMonthDayActivityLevel", s_security4, "GetYearMonthDayActivityLevelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5246,11 +7670,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant", "getYearMonthDayActivityLevelTenant", s_security4, "GetYearMonthDayActivityLevelTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5266,11 +7706,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayActivityLevelTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/activity-level/tenant/mvpd", "getYearMonthDayActivityLevelTenantMvpd", s_security4, "GetYearMonthDayActivityLevelTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5286,11 +7742,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level", "getYearMonthDayConcurrencyLevel", s_security4, "GetYearMonthDayConcurrencyLevelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5306,11 +7778,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant", "getYearMonthDayConcurrencyLevelTenant", s_security4, "GetYearMonthDayConcurrencyLevelTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5326,11 +7814,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/concurrency-level/tenant/mvpd", "getYearMonthDayConcurrencyLevelTenantMvpd", s_security4, "GetYearMonthDayConcurrencyLevelTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5346,11 +7850,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour", "getYearMonthDayHour", s_security4, "GetYearMonthDayHourAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5366,11 +7886,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd", "getYearMonthDayHourMvpd", s_security4, "GetYearMonthDayHourMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5386,11 +7922,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant", "getYearMonthDayHourMvpdTenant", s_security4, "GetYearMonthDayHourMvpdTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5406,11 +7958,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id", "getYearMonthDayHourMvpdTenantApplicationId", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5426,11 +7994,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application", "getYearMonthDayHourMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5446,11 +8030,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/mvpd/tenant/application-id/application/platform", "getYearMonthDayHourMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5466,11 +8066,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant", "getYearMonthDayHourTenant", s_security4, "GetYearMonthDayHourTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5486,11 +8102,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id", "getYearMonthDayHourTenantApplicationId", s_security4, "GetYearMonthDayHourTenantApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5506,11 +8138,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application", "getYearMonthDayHourTenantApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5526,11 +8174,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/application-id/application/platform", "getYearMonthDayHourTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayHourTenantApplicationIdApplicationPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5546,11 +8210,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel", "getYearMonthDayHourTenantChannel", s_security4, "GetYearMonthDayHourTenantChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5566,11 +8246,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform", "getYearMonthDayHourTenantChannelPlatform", s_security4, "GetYearMonthDayHourTenantChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5586,11 +8282,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id", "getYearMonthDayHourTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5606,11 +8318,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/channel/platform/application-id/application", "getYearMonthDayHourTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5626,11 +8354,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd", "getYearMonthDayHourTenantMvpd", s_security4, "GetYearMonthDayHourTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5646,11 +8390,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform", "getYearMonthDayHourTenantMvpdPlatform", s_security4, "GetYearMonthDayHourTenantMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5666,11 +8426,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id", "getYearMonthDayHourTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5686,11 +8462,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/mvpd/platform/application-id/application", "getYearMonthDayHourTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5706,11 +8498,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform", "getYearMonthDayHourTenantPlatform", s_security4, "GetYearMonthDayHourTenantPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5726,11 +8534,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id", "getYearMonthDayHourTenantPlatformApplicationId", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5746,11 +8570,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/hour/tenant/platform/application-id/application", "getYearMonthDayHourTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayHourTenantPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5766,11 +8606,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd", "getYearMonthDayMvpd", s_security4, "GetYearMonthDayMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5786,11 +8642,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant", "getYearMonthDayMvpdTenant", s_security4, "GetYearMonthDayMvpdTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5806,11 +8678,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id", "getYearMonthDayMvpdTenantApplicationId", s_security4, "GetYearMonthDayMvpdTenantApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5826,11 +8714,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application", "getYearMonthDayMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5846,11 +8750,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/mvpd/tenant/application-id/application/platform", "getYearMonthDayMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthDayMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5866,11 +8786,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant", "getYearMonthDayTenant", s_security4, "GetYearMonthDayTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5886,11 +8822,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel", "getYearMonthDayTenantChannel", s_security4, "GetYearMonthDayTenantChannelAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5906,11 +8858,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform", "getYearMonthDayTenantChannelPlatform", s_security4, "GetYearMonthDayTenantChannelPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5926,11 +8894,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id", "getYearMonthDayTenantChannelPlatformApplicationId", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5946,11 +8930,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/channel/platform/application-id/application", "getYearMonthDayTenantChannelPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantChannelPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5966,11 +8966,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd", "getYearMonthDayTenantMvpd", s_security4, "GetYearMonthDayTenantMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -5986,11 +9002,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform", "getYearMonthDayTenantMvpdPlatform", s_security4, "GetYearMonthDayTenantMvpdPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6006,11 +9038,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id", "getYearMonthDayTenantMvpdPlatformApplicationId", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6026,11 +9074,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/mvpd/platform/application-id/application", "getYearMonthDayTenantMvpdPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantMvpdPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6046,11 +9110,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform", "getYearMonthDayTenantPlatform", s_security4, "GetYearMonthDayTenantPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6066,11 +9146,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id", "getYearMonthDayTenantPlatformApplicationId", s_security4, "GetYearMonthDayTenantPlatformApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6086,11 +9182,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/day/tenant/platform/application-id/application", "getYearMonthDayTenantPlatformApplicationIdApplication", s_security4, "GetYearMonthDayTenantPlatformApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6106,11 +9218,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd", "getYearMonthMvpd", s_security4, "GetYearMonthMvpdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6126,11 +9254,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant", "getYearMonthMvpdTenant", s_security4, "GetYearMonthMvpdTenantAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6146,11 +9290,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id", "getYearMonthMvpdTenantApplicationId", s_security4, "GetYearMonthMvpdTenantApplicationIdAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6166,11 +9326,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application", "getYearMonthMvpdTenantApplicationIdApplication", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -6186,11 +9362,27 @@ namespace CmuContracts.AdobePass.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationPlatformRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformRawAsync", "application/json", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<string> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync(string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/year/month/mvpd/tenant/application-id/application/platform", "getYearMonthMvpdTenantApplicationIdApplicationPlatform", s_security4, "GetYearMonthMvpdTenantApplicationIdApplicationPlatformAsCsvRawAsync", "text/csv", start, end, format, limit, metrics, filters, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, string? start, string? end, ReportFormat? format, int? limit, IReadOnlyList<string>? metrics, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, global::System.Threading.CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Book>> ListBooksAsync([global::Refit.Query(TreatAsString = true)] Genre? genre = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? subject = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? author = null, [global::Refit.Query] int? limit = null, [global::Refit.Query] string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListBooksAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/books")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListBooksRawAsync([global::Refit.Query(TreatAsString = true)] Genre? genre = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? subject = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? author = null, [global::Refit.Query] int? limit = null, [global::Refit.Query] string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Add a book to the catalogue</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -33,6 +39,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Book> AddBookAsync([global::Refit.Body] NewBook body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="AddBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/books")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> AddBookRawAsync([global::Refit.Body] NewBook body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>One book</summary>
         /// <param name="isbn">The book's ISBN-13, digits only</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -40,6 +52,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Get("/books/{isbn}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Book> GetBookAsync(string isbn, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/books/{isbn}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBookRawAsync(string isbn, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Replace what the catalogue says about a book</summary>
         /// <param name="isbn">The book's ISBN-13, digits only</param>
@@ -50,6 +68,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Book> ReplaceBookAsync(string isbn, [global::Refit.Body] NewBook body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ReplaceBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Put("/books/{isbn}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReplaceBookRawAsync(string isbn, [global::Refit.Body] NewBook body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Withdraw a book from the catalogue</summary>
         /// <param name="isbn">The book's ISBN-13, digits only</param>
         /// <param name="xReason">Why the book is withdrawn, for the audit log</param>
@@ -57,6 +81,11 @@ namespace Corpus.LibraryCatalogue
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 404: Problem. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="LibraryCatalogueApiExceptionExtensions"/>.</exception>
         [global::Refit.Delete("/books/{isbn}")]
         global::System.Threading.Tasks.Task WithdrawBookAsync(string isbn, [global::Refit.Header("X-Reason")] string? xReason = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="WithdrawBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with no <c>Accept</c>; the caller disposes it.</returns>
+        [global::Refit.Delete("/books/{isbn}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WithdrawBookRawAsync(string isbn, [global::Refit.Header("X-Reason")] string? xReason = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -95,6 +124,14 @@ namespace Corpus.LibraryCatalogue.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListBooksRawAsync(Genre? genre, IReadOnlyList<string>? subject, IReadOnlyList<string>? author, int? limit, string? after, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/books", "listBooks", global::System.Array.Empty<string>(), "ListBooksRawAsync", "application/json", genre, subject, author, limit, after, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Book> AddBookAsync(NewBook body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -104,6 +141,14 @@ namespace Corpus.LibraryCatalogue.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Book>(request, global::Corpus.LibraryCatalogue.LibraryCatalogueJsonContext.Default.Book);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Book, Book>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> AddBookRawAsync(NewBook body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/books", "addBook", global::System.Array.Empty<string>(), "AddBookRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -119,6 +164,14 @@ namespace Corpus.LibraryCatalogue.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBookRawAsync(string isbn, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "getBook", global::System.Array.Empty<string>(), "GetBookRawAsync", "application/json", isbn, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Book> ReplaceBookAsync(string isbn, NewBook body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -131,11 +184,27 @@ namespace Corpus.LibraryCatalogue.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReplaceBookRawAsync(string isbn, NewBook body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "replaceBook", global::System.Array.Empty<string>(), "ReplaceBookRawAsync", "application/json", isbn, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task WithdrawBookAsync(string isbn, string? xReason, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest4(settings, "withdrawBook", global::System.Array.Empty<string>(), "WithdrawBookAsync", null, isbn, xReason, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WithdrawBookRawAsync(string isbn, string? xReason, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest4(settings, "withdrawBook", global::System.Array.Empty<string>(), "WithdrawBookRawAsync", null, isbn, xReason, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, Genre? genre, IReadOnlyList<string>? subject, IReadOnlyList<string>? author, int? limit, string? after, global::System.Threading.CancellationToken cancellationToken)

@@ -24,6 +24,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Loan>> ListLoansAsync(global::System.Guid memberId, [global::Refit.Query(TreatAsString = true)] ListLoansStatus? status = null, [global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly? since = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListLoansAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/members/{memberId}/loans")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListLoansRawAsync(global::System.Guid memberId, [global::Refit.Query(TreatAsString = true)] ListLoansStatus? status = null, [global::Refit.Query(Format = "yyyy-MM-dd")] global::System.DateOnly? since = null, [global::Refit.Query] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Lend a book to a member</summary>
         /// <param name="memberId">The memberId path parameter.</param>
         /// <param name="body">The request body (application/json).</param>
@@ -33,6 +39,12 @@ namespace Corpus.LibraryCatalogue
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Loan> LendBookAsync(global::System.Guid memberId, [global::Refit.Body] LendBookRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="LendBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/members/{memberId}/loans")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> LendBookRawAsync(global::System.Guid memberId, [global::Refit.Body] LendBookRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Record that a loaned book came back</summary>
         /// <param name="memberId">The memberId path parameter.</param>
         /// <param name="loanId">The loanId path parameter.</param>
@@ -40,6 +52,11 @@ namespace Corpus.LibraryCatalogue
         /// <exception cref="global::Refit.ApiException">The server answered with a non-success status. Declared error bodies: 404: Problem. Read JSON ones with the <c>TryGet...</c> extensions of <see cref="LibraryCatalogueApiExceptionExtensions"/>.</exception>
         [global::Refit.Delete("/members/{memberId}/loans/{loanId}")]
         global::System.Threading.Tasks.Task ReturnBookAsync(global::System.Guid memberId, long loanId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ReturnBookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with no <c>Accept</c>; the caller disposes it.</returns>
+        [global::Refit.Delete("/members/{memberId}/loans/{loanId}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReturnBookRawAsync(global::System.Guid memberId, long loanId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -77,6 +94,14 @@ namespace Corpus.LibraryCatalogue.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListLoansRawAsync(global::System.Guid memberId, ListLoansStatus? status, global::System.DateOnly? since, int? limit, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "listLoans", global::System.Array.Empty<string>(), "ListLoansRawAsync", "application/json", memberId, status, since, limit, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Loan> LendBookAsync(global::System.Guid memberId, LendBookRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -89,11 +114,27 @@ namespace Corpus.LibraryCatalogue.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> LendBookRawAsync(global::System.Guid memberId, LendBookRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "lendBook", global::System.Array.Empty<string>(), "LendBookRawAsync", "application/json", memberId, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task ReturnBookAsync(global::System.Guid memberId, long loanId, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest2(settings, "returnBook", global::System.Array.Empty<string>(), "ReturnBookAsync", null, memberId, loanId, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ReturnBookRawAsync(global::System.Guid memberId, long loanId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "returnBook", global::System.Array.Empty<string>(), "ReturnBookRawAsync", null, memberId, loanId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, global::System.Guid memberId, ListLoansStatus? status, global::System.DateOnly? since, int? limit, global::System.Threading.CancellationToken cancellationToken)

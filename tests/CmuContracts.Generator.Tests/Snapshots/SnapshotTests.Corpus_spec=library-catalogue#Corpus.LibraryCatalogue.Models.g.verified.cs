@@ -35,6 +35,9 @@ public readonly partial record struct Genre
     /// <summary>The value <c>children</c>.</summary>
     public static Genre Children { get; } = new("children");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<Genre> KnownValues { get; } = new Genre[] { Fiction, Poetry, History, Science, Children };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -148,6 +151,9 @@ public readonly partial record struct ListLoansStatus
 
     /// <summary>The value <c>returned</c>.</summary>
     public static ListLoansStatus Returned { get; } = new("returned");
+
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ListLoansStatus> KnownValues { get; } = new ListLoansStatus[] { Active, Overdue, Returned };
 
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;

@@ -26,6 +26,13 @@ namespace Corpus.ModelStudio
         [global::Refit.Multipart]
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<CreateTranscriptionResponse> CreateTranscriptionAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("model")] string model, [global::Refit.AliasAs("temperature")] double temperature, [global::Refit.AliasAs("best_of")] int bestOf, [global::Refit.AliasAs("timestamp_granularities")] global::System.Collections.Generic.IEnumerable<string>? timestampGranularities = null, [global::Refit.AliasAs("stream")] bool? stream = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CreateTranscriptionAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/audio/transcriptions")]
+        [global::Refit.Multipart]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateTranscriptionRawAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("model")] string model, [global::Refit.AliasAs("temperature")] double temperature, [global::Refit.AliasAs("best_of")] int bestOf, [global::Refit.AliasAs("timestamp_granularities")] global::System.Collections.Generic.IEnumerable<string>? timestampGranularities = null, [global::Refit.AliasAs("stream")] bool? stream = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -60,6 +67,14 @@ namespace Corpus.ModelStudio.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<CreateTranscriptionResponse>(request, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.CreateTranscriptionResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<CreateTranscriptionResponse, CreateTranscriptionResponse>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateTranscriptionRawAsync(global::Refit.MultipartItem file, string model, double temperature, int bestOf, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/audio/transcriptions", "createTranscription", s_security3, "CreateTranscriptionRawAsync", "application/json", file, model, temperature, bestOf, timestampGranularities, stream, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::Refit.MultipartItem file, string model, double temperature, int bestOf, global::System.Collections.Generic.IEnumerable<string>? timestampGranularities, bool? stream, global::System.Threading.CancellationToken cancellationToken)

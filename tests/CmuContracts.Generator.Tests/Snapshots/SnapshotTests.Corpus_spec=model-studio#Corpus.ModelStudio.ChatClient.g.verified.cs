@@ -22,10 +22,22 @@ namespace Corpus.ModelStudio
         global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="CreateChatCompletionAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/chat/completions")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateChatCompletionRawAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CreateChatCompletionAsync"/>
         /// <returns>Each event's data as it arrives (text/event-stream); enumerating sends the request.</returns>
         [global::Refit.Post("/chat/completions")]
         [global::Refit.Headers("Accept: text/event-stream", "Authorization: Bearer")]
         global::System.Collections.Generic.IAsyncEnumerable<ChatCompletionChunk> CreateChatCompletionStreamAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CreateChatCompletionStreamAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/event-stream</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/chat/completions")]
+        [global::Refit.Headers("Accept: text/event-stream", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateChatCompletionStreamRawAsync([global::Refit.Body] ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /batches/{batch_id}/results</summary>
         /// <param name="batchId">The batch_id path parameter.</param>
@@ -37,10 +49,22 @@ namespace Corpus.ModelStudio
         global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBatchResultsAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="GetBatchResultsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/x-ndjson</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/batches/{batch_id}/results")]
+        [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBatchResultsRawAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetBatchResultsAsync"/>
         /// <returns>Each event's data as it arrives (application/x-ndjson); enumerating sends the request.</returns>
         [global::Refit.Get("/batches/{batch_id}/results")]
         [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
         global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetBatchResultsStreamAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/x-ndjson</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/batches/{batch_id}/results")]
+        [global::Refit.Headers("Accept: application/x-ndjson", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBatchResultsStreamRawAsync([global::Refit.AliasAs("batch_id")] string batchId, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.MapDeepObjectQueryConverter))] [global::Refit.Query("[", "metadata")] IReadOnlyDictionary<string, string>? metadata = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -77,11 +101,27 @@ namespace Corpus.ModelStudio.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateChatCompletionRawAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/chat/completions", "createChatCompletion", s_security0, "CreateChatCompletionRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletionChunk> CreateChatCompletionStreamAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest0(settings, "/chat/completions", "createChatCompletion", s_security0, "CreateChatCompletionStreamAsync", "text/event-stream", body, cancellationToken);
             return global::Corpus.ModelStudio.Internal.EventStreamReader.ReadAsync<ChatCompletionChunk>(Client, request, settings, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ChatCompletionChunk, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> CreateChatCompletionStreamRawAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/chat/completions", "createChatCompletion", s_security0, "CreateChatCompletionStreamRawAsync", "text/event-stream", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -93,11 +133,27 @@ namespace Corpus.ModelStudio.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBatchResultsRawAsync(string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsRawAsync", "application/x-ndjson", batchId, metadata, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Collections.Generic.IAsyncEnumerable<ChatCompletion> GetBatchResultsStreamAsync(string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsStreamAsync", "application/x-ndjson", batchId, metadata, cancellationToken);
             return global::Corpus.ModelStudio.Internal.EventStreamReader.ReadAsync<ChatCompletion>(Client, request, settings, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.ChatCompletion, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetBatchResultsStreamRawAsync(string batchId, IReadOnlyDictionary<string, string>? metadata, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getBatchResults", s_security0, "GetBatchResultsStreamRawAsync", "application/x-ndjson", batchId, metadata, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)

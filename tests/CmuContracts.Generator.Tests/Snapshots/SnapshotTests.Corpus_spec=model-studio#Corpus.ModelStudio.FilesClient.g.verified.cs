@@ -22,6 +22,12 @@ namespace Corpus.ModelStudio
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<IReadOnlyList<StoredFile>> ListFilesAsync([global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesCreatedQueryConverter))] ListFilesCreated? created = null, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesFilterQueryConverter))] [global::Refit.Query("[", "filter")] ListFilesFilter? filter = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListFilesAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/files")]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListFilesRawAsync([global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesCreatedQueryConverter))] ListFilesCreated? created = null, [global::Refit.QueryConverter(typeof(global::Corpus.ModelStudio.Internal.ListFilesFilterQueryConverter))] [global::Refit.Query("[", "filter")] ListFilesFilter? filter = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Upload a file</summary>
         /// <param name="file">The file to store The spec sends it as application/jsonl (give the part that content type).</param>
         /// <param name="purpose">The purpose part.</param>
@@ -33,6 +39,13 @@ namespace Corpus.ModelStudio
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<StoredFile> UploadFileAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("purpose")] string purpose, [global::Refit.AliasAs("expires_after_days")] int? expiresAfterDays = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="UploadFileAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/files")]
+        [global::Refit.Multipart]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> UploadFileRawAsync([global::Refit.AliasAs("file")] global::Refit.MultipartItem file, [global::Refit.AliasAs("purpose")] string purpose, [global::Refit.AliasAs("expires_after_days")] int? expiresAfterDays = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>POST /uploads/{upload_id}/parts</summary>
         /// <param name="uploadId">The upload_id path parameter.</param>
         /// <param name="data">A chunk of the file A StreamPart, ByteArrayPart or FileInfoPart.</param>
@@ -42,6 +55,13 @@ namespace Corpus.ModelStudio
         [global::Refit.Multipart]
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<AddUploadPartResponse> AddUploadPartAsync([global::Refit.AliasAs("upload_id")] string uploadId, [global::Refit.AliasAs("data")] global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AddUploadPartAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/uploads/{upload_id}/parts")]
+        [global::Refit.Multipart]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> AddUploadPartRawAsync([global::Refit.AliasAs("upload_id")] string uploadId, [global::Refit.AliasAs("data")] global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -81,6 +101,14 @@ namespace Corpus.ModelStudio.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListFilesRawAsync(ListFilesCreated? created, ListFilesFilter? filter, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/files", "listFiles", s_security2, "ListFilesRawAsync", "application/json", created, filter, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<StoredFile> UploadFileAsync(global::Refit.MultipartItem file, string purpose, int? expiresAfterDays, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -93,6 +121,14 @@ namespace Corpus.ModelStudio.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> UploadFileRawAsync(global::Refit.MultipartItem file, string purpose, int? expiresAfterDays, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/files", "uploadFile", s_security2, "UploadFileRawAsync", "application/json", file, purpose, expiresAfterDays, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<AddUploadPartResponse> AddUploadPartAsync(string uploadId, global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -102,6 +138,14 @@ namespace Corpus.ModelStudio.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<AddUploadPartResponse>(request, global::Corpus.ModelStudio.ModelStudioJsonContext.Default.AddUploadPartResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<AddUploadPartResponse, AddUploadPartResponse>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> AddUploadPartRawAsync(string uploadId, global::Refit.MultipartItem data, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "addUploadPart", s_security2, "AddUploadPartRawAsync", "application/json", uploadId, data, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ListFilesCreated? created, ListFilesFilter? filter, global::System.Threading.CancellationToken cancellationToken)

@@ -25,6 +25,13 @@ namespace Corpus.ModelStudio
         [global::Refit.Multipart]
         [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
         global::System.Threading.Tasks.Task<IReadOnlyList<string>> EditImagesAsync([global::Refit.AliasAs("image")] global::System.Collections.Generic.IEnumerable<global::Refit.MultipartItem>? image = null, [global::Refit.AliasAs("prompt")] string? prompt = null, [global::Refit.AliasAs("mask")] global::Refit.MultipartItem? mask = null, [global::Refit.AliasAs("n")] int? n = null, [global::Refit.AliasAs("options")] ImageOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="EditImagesAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/images/edits")]
+        [global::Refit.Multipart]
+        [global::Refit.Headers("Accept: application/json", "Authorization: Bearer")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> EditImagesRawAsync([global::Refit.AliasAs("image")] global::System.Collections.Generic.IEnumerable<global::Refit.MultipartItem>? image = null, [global::Refit.AliasAs("prompt")] string? prompt = null, [global::Refit.AliasAs("mask")] global::Refit.MultipartItem? mask = null, [global::Refit.AliasAs("n")] int? n = null, [global::Refit.AliasAs("options")] ImageOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -58,6 +65,14 @@ namespace Corpus.ModelStudio.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<string>>(request, s_json2);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<string>, IReadOnlyList<string>>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> EditImagesRawAsync(global::System.Collections.Generic.IEnumerable<global::Refit.MultipartItem>? image, string? prompt, global::Refit.MultipartItem? mask, int? n, ImageOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/images/edits", "editImages", s_security1, "EditImagesRawAsync", "application/json", image, prompt, mask, n, options, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Collections.Generic.IEnumerable<global::Refit.MultipartItem>? image, string? prompt, global::Refit.MultipartItem? mask, int? n, ImageOptions? options, global::System.Threading.CancellationToken cancellationToken)

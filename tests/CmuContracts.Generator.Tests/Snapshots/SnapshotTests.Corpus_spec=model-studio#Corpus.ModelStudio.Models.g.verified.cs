@@ -42,6 +42,9 @@ public readonly partial record struct FilePurpose
     /// <summary>The value <c>fine-tune</c>.</summary>
     public static FilePurpose FineTune { get; } = new("fine-tune");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<FilePurpose> KnownValues { get; } = new FilePurpose[] { Assistants, Batch, FineTune };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -215,6 +218,9 @@ public readonly partial record struct TranscriptionRequestTimestampGranularities
 
     /// <summary>The value <c>segment</c>.</summary>
     public static TranscriptionRequestTimestampGranularitiesItem Segment { get; } = new("segment");
+
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<TranscriptionRequestTimestampGranularitiesItem> KnownValues { get; } = new TranscriptionRequestTimestampGranularitiesItem[] { Word, Segment };
 
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;

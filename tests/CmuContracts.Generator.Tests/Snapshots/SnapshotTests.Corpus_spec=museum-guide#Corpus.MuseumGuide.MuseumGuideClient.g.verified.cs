@@ -20,6 +20,12 @@ namespace Corpus.MuseumGuide
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListGuideVersionsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListGuideVersionsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListGuideVersionsRawAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>The numbered stops of a room, with their audio tracks</summary>
         /// <param name="room">The room path parameter.</param>
         /// <param name="language">The visitor's language; the guide falls back to English</param>
@@ -28,6 +34,12 @@ namespace Corpus.MuseumGuide
         [global::Refit.Get("/rooms/{room}/stops")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListStopsAsync(string room, [global::Refit.Header("language")] string? language = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ListStopsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/rooms/{room}/stops")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListStopsRawAsync(string room, [global::Refit.Header("language")] string? language = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -62,6 +74,14 @@ namespace Corpus.MuseumGuide.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListGuideVersionsRawAsync(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/", "listGuideVersions", global::System.Array.Empty<string>(), "ListGuideVersionsRawAsync", "application/json", cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListStopsAsync(string room, string? language, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -71,6 +91,14 @@ namespace Corpus.MuseumGuide.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<global::System.Text.Json.JsonElement>(request, s_json0);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListStopsRawAsync(string room, string? language, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "listStops", global::System.Array.Empty<string>(), "ListStopsRawAsync", "application/json", room, language, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, global::System.Threading.CancellationToken cancellationToken)

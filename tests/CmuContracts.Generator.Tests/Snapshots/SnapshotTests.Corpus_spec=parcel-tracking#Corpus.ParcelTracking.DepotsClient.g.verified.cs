@@ -20,6 +20,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Get("/depots/{depotCode}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Depot> GetDepotAsync(string depotCode, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetDepotAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/depots/{depotCode}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetDepotRawAsync(string depotCode, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -50,6 +56,14 @@ namespace Corpus.ParcelTracking.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Depot>(request, global::Corpus.ParcelTracking.ParcelTrackingJsonContext.Default.Depot);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Depot, Depot>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetDepotRawAsync(string depotCode, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "getDepot", global::System.Array.Empty<string>(), "GetDepotRawAsync", "application/json", depotCode, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string depotCode, global::System.Threading.CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public readonly partial record struct ParcelStatus
     /// <summary>The value <c>returned</c>.</summary>
     public static ParcelStatus Returned { get; } = new("returned");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ParcelStatus> KnownValues { get; } = new ParcelStatus[] { Registered, InTransit, OutForDelivery, Delivered, Returned };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 

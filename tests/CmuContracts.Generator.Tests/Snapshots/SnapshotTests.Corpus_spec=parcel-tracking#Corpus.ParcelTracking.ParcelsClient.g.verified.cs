@@ -23,6 +23,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<FindParcelsResponse> FindParcelsAsync([global::Refit.Query(TreatAsString = true)] ParcelStatus? status = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? postcode = null, [global::Refit.Query] int? page = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="FindParcelsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/parcels")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FindParcelsRawAsync([global::Refit.Query(TreatAsString = true)] ParcelStatus? status = null, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] IReadOnlyList<string>? postcode = null, [global::Refit.Query] int? page = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>POST /parcels</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,6 +37,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Parcel> RegisterParcelAsync([global::Refit.Body] NewParcel body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="RegisterParcelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/parcels")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RegisterParcelRawAsync([global::Refit.Body] NewParcel body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>GET /parcels/{trackingNumber}</summary>
         /// <param name="trackingNumber">The trackingNumber path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -38,6 +50,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Get("/parcels/{trackingNumber}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Parcel> GetParcelAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetParcelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/parcels/{trackingNumber}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetParcelRawAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a parcel elsewhere before it is out for delivery</summary>
         /// <param name="trackingNumber">The trackingNumber path parameter.</param>
@@ -48,6 +66,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Parcel> RedirectParcelAsync(string trackingNumber, [global::Refit.Body] RedirectParcelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="RedirectParcelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Patch("/parcels/{trackingNumber}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RedirectParcelRawAsync(string trackingNumber, [global::Refit.Body] RedirectParcelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>GET /parcels/{trackingNumber}/scans</summary>
         /// <param name="trackingNumber">The trackingNumber path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -55,6 +79,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Get("/parcels/{trackingNumber}/scans")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Scan>> ListScansAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ListScansAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/parcels/{trackingNumber}/scans")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListScansRawAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /parcels/{trackingNumber}/watchers</summary>
         /// <param name="trackingNumber">The trackingNumber path parameter.</param>
@@ -64,6 +94,12 @@ namespace Corpus.ParcelTracking
         [global::Refit.Post("/parcels/{trackingNumber}/watchers")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<WatchParcelResponse> WatchParcelAsync(string trackingNumber, [global::Refit.Body] WatchParcelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="WatchParcelAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/parcels/{trackingNumber}/watchers")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WatchParcelRawAsync(string trackingNumber, [global::Refit.Body] WatchParcelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -101,6 +137,14 @@ namespace Corpus.ParcelTracking.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FindParcelsRawAsync(ParcelStatus? status, IReadOnlyList<string>? postcode, int? page, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/parcels", "findParcels", global::System.Array.Empty<string>(), "FindParcelsRawAsync", "application/json", status, postcode, page, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Parcel> RegisterParcelAsync(NewParcel body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -110,6 +154,14 @@ namespace Corpus.ParcelTracking.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Parcel>(request, global::Corpus.ParcelTracking.ParcelTrackingJsonContext.Default.Parcel);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Parcel, Parcel>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RegisterParcelRawAsync(NewParcel body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/parcels", "registerParcel", global::System.Array.Empty<string>(), "RegisterParcelRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -125,6 +177,14 @@ namespace Corpus.ParcelTracking.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetParcelRawAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "getParcel", global::System.Array.Empty<string>(), "GetParcelRawAsync", "application/json", trackingNumber, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Parcel> RedirectParcelAsync(string trackingNumber, RedirectParcelRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -134,6 +194,14 @@ namespace Corpus.ParcelTracking.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Parcel>(request, global::Corpus.ParcelTracking.ParcelTrackingJsonContext.Default.Parcel);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Parcel, Parcel>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RedirectParcelRawAsync(string trackingNumber, RedirectParcelRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "redirectParcel", global::System.Array.Empty<string>(), "RedirectParcelRawAsync", "application/json", trackingNumber, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -149,6 +217,14 @@ namespace Corpus.ParcelTracking.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListScansRawAsync(string trackingNumber, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest4(settings, "listScans", global::System.Array.Empty<string>(), "ListScansRawAsync", "application/json", trackingNumber, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<WatchParcelResponse> WatchParcelAsync(string trackingNumber, WatchParcelRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -158,6 +234,14 @@ namespace Corpus.ParcelTracking.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<WatchParcelResponse>(request, global::Corpus.ParcelTracking.ParcelTrackingJsonContext.Default.WatchParcelResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<WatchParcelResponse, WatchParcelResponse>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WatchParcelRawAsync(string trackingNumber, WatchParcelRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest5(settings, "watchParcel", global::System.Array.Empty<string>(), "WatchParcelRawAsync", "application/json", trackingNumber, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, ParcelStatus? status, IReadOnlyList<string>? postcode, int? page, global::System.Threading.CancellationToken cancellationToken)

@@ -22,6 +22,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Headers("Accept: text/plain")]
         global::System.Threading.Tasks.Task<string> ExportShoppingListAsync(string handle, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<int> recipe, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ExportShoppingListAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: text/plain</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/cooks/{handle}/shopping-list")]
+        [global::Refit.Headers("Accept: text/plain")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ExportShoppingListRawAsync(string handle, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<int> recipe, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>GET /cooks/{handle}</summary>
         /// <param name="handle">The handle path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -29,6 +35,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Get("/cooks/{handle}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<GetCookResponse> GetCookAsync(string handle, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetCookAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/cooks/{handle}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetCookRawAsync(string handle, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -59,6 +71,14 @@ namespace Corpus.RecipeExchange.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ExportShoppingListRawAsync(string handle, IReadOnlyList<int> recipe, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "exportShoppingList", global::System.Array.Empty<string>(), "ExportShoppingListRawAsync", "text/plain", handle, recipe, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<GetCookResponse> GetCookAsync(string handle, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -68,6 +88,14 @@ namespace Corpus.RecipeExchange.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<GetCookResponse>(request, global::Corpus.RecipeExchange.RecipeExchangeJsonContext.Default.GetCookResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<GetCookResponse, GetCookResponse>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetCookRawAsync(string handle, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getCook", global::System.Array.Empty<string>(), "GetCookRawAsync", "application/json", handle, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string operationId, string[] security, string methodName, string? accept, string handle, IReadOnlyList<int> recipe, global::System.Threading.CancellationToken cancellationToken)

@@ -32,6 +32,9 @@ public readonly partial record struct Diet
     /// <summary>The value <c>dairy-free</c>.</summary>
     public static Diet DairyFree { get; } = new("dairy-free");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<Diet> KnownValues { get; } = new Diet[] { Vegetarian, Vegan, GlutenFree, DairyFree };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -162,6 +165,9 @@ public readonly partial record struct SearchRecipesSort
 
     /// <summary>The value <c>quickest</c>.</summary>
     public static SearchRecipesSort Quickest { get; } = new("quickest");
+
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<SearchRecipesSort> KnownValues { get; } = new SearchRecipesSort[] { Newest, Rating, Quickest };
 
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;

@@ -24,6 +24,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<RecipeSummary>> SearchRecipesAsync([global::Refit.Query(global::Refit.CollectionFormat.Ssv)] IReadOnlyList<string>? ingredient = null, [global::Refit.Query(TreatAsString = true)] Diet? diet = null, [global::Refit.Query] int? maxMinutes = null, [global::Refit.Query(TreatAsString = true)] SearchRecipesSort? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="SearchRecipesAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/recipes")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SearchRecipesRawAsync([global::Refit.Query(global::Refit.CollectionFormat.Ssv)] IReadOnlyList<string>? ingredient = null, [global::Refit.Query(TreatAsString = true)] Diet? diet = null, [global::Refit.Query] int? maxMinutes = null, [global::Refit.Query(TreatAsString = true)] SearchRecipesSort? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>POST /recipes</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,6 +37,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Post("/recipes")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Recipe> ShareRecipeAsync([global::Refit.Body] NewRecipe body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ShareRecipeAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/recipes")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ShareRecipeRawAsync([global::Refit.Body] NewRecipe body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /recipes/{recipeId}</summary>
         /// <param name="recipeId">The recipeId path parameter.</param>
@@ -41,6 +53,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Recipe> GetRecipeAsync(int recipeId, [global::Refit.Query] int? servings = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="GetRecipeAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/recipes/{recipeId}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRecipeRawAsync(int recipeId, [global::Refit.Query] int? servings = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Recipes are archived by their cook now; this stays for old clients.</summary>
         /// <param name="recipeId">The recipeId path parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -48,6 +66,12 @@ namespace Corpus.RecipeExchange
         [global::System.Obsolete("Deprecated in the spec.")]
         [global::Refit.Delete("/recipes/{recipeId}")]
         global::System.Threading.Tasks.Task RemoveRecipeAsync(int recipeId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="RemoveRecipeAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with no <c>Accept</c>; the caller disposes it.</returns>
+        [global::System.Obsolete("Deprecated in the spec.")]
+        [global::Refit.Delete("/recipes/{recipeId}")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RemoveRecipeRawAsync(int recipeId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /recipes/{recipeId}/ratings</summary>
         /// <param name="recipeId">The recipeId path parameter.</param>
@@ -57,6 +81,12 @@ namespace Corpus.RecipeExchange
         [global::Refit.Post("/recipes/{recipeId}/ratings")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<RateRecipeResponse> RateRecipeAsync(int recipeId, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] RateRecipeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="RateRecipeAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/recipes/{recipeId}/ratings")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RateRecipeRawAsync(int recipeId, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] RateRecipeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -95,6 +125,14 @@ namespace Corpus.RecipeExchange.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SearchRecipesRawAsync(IReadOnlyList<string>? ingredient, Diet? diet, int? maxMinutes, SearchRecipesSort? sort, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/recipes", "searchRecipes", global::System.Array.Empty<string>(), "SearchRecipesRawAsync", "application/json", ingredient, diet, maxMinutes, sort, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Recipe> ShareRecipeAsync(NewRecipe body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -104,6 +142,14 @@ namespace Corpus.RecipeExchange.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Recipe>(request, global::Corpus.RecipeExchange.RecipeExchangeJsonContext.Default.Recipe);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Recipe, Recipe>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ShareRecipeRawAsync(NewRecipe body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/recipes", "shareRecipe", global::System.Array.Empty<string>(), "ShareRecipeRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -119,11 +165,27 @@ namespace Corpus.RecipeExchange.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetRecipeRawAsync(int recipeId, int? servings, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "getRecipe", global::System.Array.Empty<string>(), "GetRecipeRawAsync", "application/json", recipeId, servings, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task RemoveRecipeAsync(int recipeId, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
             var request = CreateRequest3(settings, "removeRecipe", global::System.Array.Empty<string>(), "RemoveRecipeAsync", null, recipeId, cancellationToken);
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(Client, request, settings, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RemoveRecipeRawAsync(int recipeId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "removeRecipe", global::System.Array.Empty<string>(), "RemoveRecipeRawAsync", null, recipeId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -136,6 +198,14 @@ namespace Corpus.RecipeExchange.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<RateRecipeResponse>(request, global::Corpus.RecipeExchange.RecipeExchangeJsonContext.Default.RateRecipeResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<RateRecipeResponse, RateRecipeResponse>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> RateRecipeRawAsync(int recipeId, RateRecipeRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest4(settings, "rateRecipe", global::System.Array.Empty<string>(), "RateRecipeRawAsync", "application/json", recipeId, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, IReadOnlyList<string>? ingredient, Diet? diet, int? maxMinutes, SearchRecipesSort? sort, global::System.Threading.CancellationToken cancellationToken)

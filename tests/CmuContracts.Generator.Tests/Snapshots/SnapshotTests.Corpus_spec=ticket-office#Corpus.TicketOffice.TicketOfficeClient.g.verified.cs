@@ -22,6 +22,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Event>> ListEventsAsync([global::Refit.Query] string? venue = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<global::System.DateOnly>? on = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListEventsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/events")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListEventsRawAsync([global::Refit.Query] string? venue = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<global::System.DateOnly>? on = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Full-text search, posted as a form so long queries fit.</summary>
         /// <param name="body">The request body (application/x-www-form-urlencoded).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -29,6 +35,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Post("/events/search")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Event>> SearchEventsAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] SearchEventsRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="SearchEventsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/events/search")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SearchEventsRawAsync([global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] SearchEventsRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>The seat map of an event</summary>
         /// <param name="eventId">The eventId path parameter.</param>
@@ -38,6 +50,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<GetEventsByEventIdSeatsResponse> GetEventsByEventIdSeatsAsync(long eventId, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="GetEventsByEventIdSeatsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/events/{eventId}/seats")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetEventsByEventIdSeatsRawAsync(long eventId, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Hold seats for ten minutes while the buyer pays</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -45,6 +63,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Post("/holds")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Hold> PostHoldsAsync([global::Refit.Body] PostHoldsRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="PostHoldsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/holds")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PostHoldsRawAsync([global::Refit.Body] PostHoldsRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /holds/{holdId}/payment</summary>
         /// <param name="holdId">The holdId path parameter.</param>
@@ -55,6 +79,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Ticket>> PayForHoldAsync(string holdId, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] CardPayment body, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="PayForHoldAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/holds/{holdId}/payment")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PayForHoldRawAsync(string holdId, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] CardPayment body, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>A partner asks to be told about sales and cancellations of an event. The callbacks are requests the ticket office sends, not ones a client of this API makes.</summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -62,6 +92,12 @@ namespace Corpus.TicketOffice
         [global::Refit.Post("/subscriptions")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<SubscribeToSalesResponse> SubscribeToSalesAsync([global::Refit.Body] SubscribeToSalesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="SubscribeToSalesAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Post("/subscriptions")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SubscribeToSalesRawAsync([global::Refit.Body] SubscribeToSalesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -101,6 +137,14 @@ namespace Corpus.TicketOffice.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListEventsRawAsync(string? venue, IReadOnlyList<global::System.DateOnly>? on, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/events", "listEvents", global::System.Array.Empty<string>(), "ListEventsRawAsync", "application/json", venue, on, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<IReadOnlyList<Event>> SearchEventsAsync(SearchEventsRequest? body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -110,6 +154,14 @@ namespace Corpus.TicketOffice.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<IReadOnlyList<Event>>(request, s_json2);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<IReadOnlyList<Event>, IReadOnlyList<Event>>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SearchEventsRawAsync(SearchEventsRequest? body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "/events/search", "searchEvents", global::System.Array.Empty<string>(), "SearchEventsRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -125,6 +177,14 @@ namespace Corpus.TicketOffice.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetEventsByEventIdSeatsRawAsync(long eventId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "GetEventsByEventIdSeats", global::System.Array.Empty<string>(), "GetEventsByEventIdSeatsRawAsync", "application/json", eventId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Hold> PostHoldsAsync(PostHoldsRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -134,6 +194,14 @@ namespace Corpus.TicketOffice.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Hold>(request, global::Corpus.TicketOffice.TicketOfficeJsonContext.Default.Hold);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Hold, Hold>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PostHoldsRawAsync(PostHoldsRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "/holds", "PostHolds", global::System.Array.Empty<string>(), "PostHoldsRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -149,6 +217,14 @@ namespace Corpus.TicketOffice.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> PayForHoldRawAsync(string holdId, CardPayment body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest4(settings, "payForHold", global::System.Array.Empty<string>(), "PayForHoldRawAsync", "application/json", holdId, body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<SubscribeToSalesResponse> SubscribeToSalesAsync(SubscribeToSalesRequest body, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -158,6 +234,14 @@ namespace Corpus.TicketOffice.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<SubscribeToSalesResponse>(request, global::Corpus.TicketOffice.TicketOfficeJsonContext.Default.SubscribeToSalesResponse);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<SubscribeToSalesResponse, SubscribeToSalesResponse>(Client, request, settings, false, true, settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SubscribeToSalesRawAsync(SubscribeToSalesRequest body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest5(settings, "/subscriptions", "subscribeToSales", global::System.Array.Empty<string>(), "SubscribeToSalesRawAsync", "application/json", body, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, settings.Buffered, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, string? venue, IReadOnlyList<global::System.DateOnly>? on, global::System.Threading.CancellationToken cancellationToken)

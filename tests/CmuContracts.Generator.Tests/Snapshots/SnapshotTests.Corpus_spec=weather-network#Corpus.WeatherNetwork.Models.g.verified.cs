@@ -35,6 +35,9 @@ public readonly partial record struct SensorKind
     /// <summary>The value <c>rain</c>.</summary>
     public static SensorKind Rain { get; } = new("rain");
 
+    /// <summary>Every value the spec lists, in its order (a server may send others).</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<SensorKind> KnownValues { get; } = new SensorKind[] { Temperature, Humidity, Pressure, Wind, Rain };
+
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 

@@ -24,6 +24,12 @@ namespace Corpus.WeatherNetwork
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<IReadOnlyList<Station>> ListStationsAsync([global::Refit.Query] string? near = null, [global::Refit.Query(TreatAsString = true)] SensorKind? sensor = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? network = null, [global::Refit.Query] double? radius = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListStationsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/stations")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListStationsRawAsync([global::Refit.Query] string? near = null, [global::Refit.Query(TreatAsString = true)] SensorKind? sensor = null, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] IReadOnlyList<string>? network = null, [global::Refit.Query] double? radius = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>GET /stations/{stationId}</summary>
         /// <param name="stationId">The station's code, as painted on its mast</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -31,6 +37,12 @@ namespace Corpus.WeatherNetwork
         [global::Refit.Get("/stations/{stationId}")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Station> GetStationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetStationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/stations/{stationId}")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetStationRawAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /stations/{stationId}/observations</summary>
         /// <param name="stationId">The station's code, as painted on its mast</param>
@@ -43,6 +55,12 @@ namespace Corpus.WeatherNetwork
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<ObservationSeries> ListObservationsAsync(string stationId, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset from, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset? to = null, [global::Refit.Query(global::Refit.CollectionFormat.Pipes)] IReadOnlyList<string>? quantity = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <inheritdoc cref="ListObservationsAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/stations/{stationId}/observations")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListObservationsRawAsync(string stationId, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset from, [global::Refit.Query(Format = "o")] global::System.DateTimeOffset? to = null, [global::Refit.Query(global::Refit.CollectionFormat.Pipes)] IReadOnlyList<string>? quantity = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>GET /stations/{stationId}/observations/latest</summary>
         /// <param name="stationId">The station's code, as painted on its mast</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -50,6 +68,12 @@ namespace Corpus.WeatherNetwork
         [global::Refit.Get("/stations/{stationId}/observations/latest")]
         [global::Refit.Headers("Accept: application/json")]
         global::System.Threading.Tasks.Task<Observation> GetLatestObservationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="GetLatestObservationAsync"/>
+        /// <returns>The response unread, whatever its status (no exception for a non-success one), sent with <c>Accept: application/json</c>; the caller disposes it.</returns>
+        [global::Refit.Get("/stations/{stationId}/observations/latest")]
+        [global::Refit.Headers("Accept: application/json")]
+        global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetLatestObservationRawAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
 
@@ -89,6 +113,14 @@ namespace Corpus.WeatherNetwork.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListStationsRawAsync(string? near, SensorKind? sensor, IReadOnlyList<string>? network, double? radius, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest0(settings, "/stations", "listStations", global::System.Array.Empty<string>(), "ListStationsRawAsync", "application/json", near, sensor, network, radius, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Station> GetStationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -98,6 +130,14 @@ namespace Corpus.WeatherNetwork.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Station>(request, global::Corpus.WeatherNetwork.WeatherNetworkJsonContext.Default.Station);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Station, Station>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetStationRawAsync(string stationId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest1(settings, "getStation", global::System.Array.Empty<string>(), "GetStationRawAsync", "application/json", stationId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -113,6 +153,14 @@ namespace Corpus.WeatherNetwork.Internal
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ListObservationsRawAsync(string stationId, global::System.DateTimeOffset from, global::System.DateTimeOffset? to, IReadOnlyList<string>? quantity, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest2(settings, "listObservations", global::System.Array.Empty<string>(), "ListObservationsRawAsync", "application/json", stationId, from, to, quantity, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<Observation> GetLatestObservationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken)
         {
             var settings = _settings;
@@ -122,6 +170,14 @@ namespace Corpus.WeatherNetwork.Internal
                 global::Refit.GeneratedRequestRunner.SetRequestJsonTypeInfo<Observation>(request, global::Corpus.WeatherNetwork.WeatherNetworkJsonContext.Default.Observation);
             }
             return global::Refit.GeneratedRequestRunner.SendAsync<Observation, Observation>(Client, request, settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetLatestObservationRawAsync(string stationId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var settings = _settings;
+            var request = CreateRequest3(settings, "getLatestObservation", global::System.Array.Empty<string>(), "GetLatestObservationRawAsync", "application/json", stationId, cancellationToken);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Net.Http.HttpResponseMessage, global::System.Net.Http.HttpResponseMessage>(Client, request, settings, false, false, false, cancellationToken);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest0(global::Refit.RefitSettings settings, string path, string operationId, string[] security, string methodName, string? accept, string? near, SensorKind? sensor, IReadOnlyList<string>? network, double? radius, global::System.Threading.CancellationToken cancellationToken)

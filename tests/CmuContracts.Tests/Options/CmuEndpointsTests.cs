@@ -1,38 +1,44 @@
-using CmuContracts.Emulator.Hosting;
-using YamlDotNet.RepresentationModel;
+using CmuContracts.AdobePass;
 
 namespace CmuContracts.Tests.Options;
 
 /// <summary>
-/// Each environment's base addresses are the spec's <c>servers</c> (the generator emits only each client's first
-/// server), and an environment without a documented CMU host has none.
+/// Each environment's base addresses are the spec's <c>servers</c>, as the generator emits them, in the order the
+/// spec lists them; an environment without a documented CMU host has none (CmuClientOptionsValidationTests: it then
+/// needs an explicit address and says so).
 /// </summary>
 public sealed class CmuEndpointsTests
 {
-    // The order the spec lists the DCR servers in: Release production, Release staging, Pre-Qualification production, Pre-Qualification staging.
-    private static readonly CmuEnvironment[] SpecOrder =
-        [CmuEnvironment.Production, CmuEnvironment.Staging, CmuEnvironment.PreQualification, CmuEnvironment.PreQualificationStaging];
+    // What the spec's description of each DCR server says, in CmuEnvironment's order.
+    private static readonly (CmuEnvironment Environment, string Described)[] Environments =
+    [
+        (CmuEnvironment.Production, "Release environment, production profile"),
+        (CmuEnvironment.Staging, "Release environment, staging profile"),
+        (CmuEnvironment.PreQualification, "Pre-Qualification environment, production profile"),
+        (CmuEnvironment.PreQualificationStaging, "Pre-Qualification environment, staging profile"),
+    ];
 
     [Fact]
-    public void EachEnvironmentsRegistrationAddressIsItsServerInTheSpec()
+    public void EachEnvironmentsRegistrationAddressIsTheServerTheSpecDescribesForIt()
     {
-        var servers = Servers("/client/register");
-
-        Assert.Equal(servers, Servers("/client/token"));
-        Assert.Equal(servers, SpecOrder.Select(e => new CmuClientOptions { Environment = e }.EffectiveRegistrationBaseAddress.ToString().TrimEnd('/')));
+        Assert.Equal(Environments.Length, RegistrationOperations.Servers.Count);
+        Assert.Equal(RegistrationOperations.Servers.Select(s => s.Url), TokenOperations.Servers.Select(s => s.Url));
+        foreach (var (environment, described) in Environments)
+        {
+            var server = RegistrationOperations.Servers[(int)environment];
+            Assert.Contains(described, server.Description, StringComparison.Ordinal);
+            Assert.Equal(new Uri(server.Url + "/"), new CmuClientOptions { Environment = environment }.EffectiveRegistrationBaseAddress);
+        }
     }
 
     [Fact]
-    public void OnlyProductionHasACmuAddressTheOneServerOfEveryReportPath()
+    public void OnlyProductionHasACmuAddressTheOneServerTheSpecLists()
     {
-        var paths = ((YamlMappingNode)Spec()["paths"]).Children
-            .Where(p => ((YamlScalarNode)p.Key).Value is not ("/client/register" or "/client/token"))
-            .Select(p => ((YamlScalarNode)p.Key).Value!).ToArray();
+        var server = Assert.Single(UsageReportsOperations.Servers);
 
-        Assert.Equal(114, paths.Length);
-        Assert.All(paths, p => Assert.Equal(["https://mgmt.auth.adobe.com/cmu/v2"], Servers(p)));
         Assert.Equal(new Uri("https://mgmt.auth.adobe.com/cmu/v2/"), new CmuClientOptions().EffectiveCmuBaseAddress);
-        Assert.All(SpecOrder.Skip(1), e => Assert.Null(new CmuClientOptions { Environment = e }.EffectiveCmuBaseAddress));
+        Assert.Equal(server.Url + "/", new CmuClientOptions().EffectiveCmuBaseAddress!.ToString());
+        Assert.All(Environments.Skip(1), e => Assert.Null(new CmuClientOptions { Environment = e.Environment }.EffectiveCmuBaseAddress));
     }
 
     [Fact]
@@ -40,22 +46,6 @@ public sealed class CmuEndpointsTests
     {
         var address = new Uri("https://cmu.example.test/cmu/v2/");
 
-        Assert.All(SpecOrder, e => Assert.Equal(address, new CmuClientOptions { Environment = e, CmuBaseAddress = address }.EffectiveCmuBaseAddress));
-    }
-
-    private static string[] Servers(string path)
-    {
-        var item = (YamlMappingNode)((YamlMappingNode)Spec()["paths"])[path];
-        return [.. ((YamlSequenceNode)item["servers"]).Children.Select(s => ((YamlScalarNode)((YamlMappingNode)s)["url"]).Value!)];
-    }
-
-    private static YamlMappingNode Spec()
-    {
-        // The emulator embeds the spec it serves; it is the same file the generator reads.
-        using var stream = typeof(AdobePassEmulator).Assembly.GetManifestResourceStream("adobe-pass.openapi.yaml")!;
-        using var reader = new StreamReader(stream);
-        var yaml = new YamlStream();
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
+        Assert.All(Environments, e => Assert.Equal(address, new CmuClientOptions { Environment = e.Environment, CmuBaseAddress = address }.EffectiveCmuBaseAddress));
     }
 }

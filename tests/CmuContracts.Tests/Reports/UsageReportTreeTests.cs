@@ -6,7 +6,10 @@ using Refit;
 
 namespace CmuContracts.Tests.Reports;
 
-/// <summary>The query's drill-down tree is exactly the operations of the generated IUsageReportsClient.</summary>
+/// <summary>
+/// The query's drill-down tree is exactly the operations of the generated IUsageReportsClient (the library takes it
+/// from the generated operation index, so a path added to the spec needs no edit).
+/// </summary>
 public sealed class UsageReportTreeTests
 {
     private static readonly (string Path, string Method)[] GeneratedOperations =
@@ -32,8 +35,6 @@ public sealed class UsageReportTreeTests
         }
 
         Assert.Equal(114, GeneratedOperations.Length);
-        var missing = GeneratedOperations.Select(o => o.Path).Except(walked).ToArray();
-        Assert.True(missing.Length == 0, "Operations missing from Reports/UsageReportOperations.cs; add:\n" + string.Join('\n', missing.Select(Line)));
         Assert.Equal(GeneratedOperations.Select(o => o.Path), walked.Order(StringComparer.Ordinal));
     }
 
@@ -94,7 +95,4 @@ public sealed class UsageReportTreeTests
 
         Assert.Equal(names, known);
     }
-
-    private static string Line(string path) =>
-        $"        new(\"{path}\", \"<operationId>\", static (c, w, ct) => c.{GeneratedOperations.Single(o => o.Path == path).Method}(w.Start, w.End, null, w.Limit, w.Metrics, w.Filters, ct)),";
 }

@@ -81,6 +81,16 @@ internal static class ImplementationEmitter
             + Literals.String(method.Name) + ", " + (method.Accept is null ? "null" : Literals.String(method.Accept)) + ", "
             + string.Concat(parameters.Select(p => p.Name + ", ")) + "cancellationToken";
         w.Line("var request = ", builder, "(settings, ", arguments, ");");
+        var buffered = parameters.Any(p => p.Body is not null) ? "settings.Buffered" : "false";
+        if (method.IsRaw)
+        {
+            // The response belongs to the caller, unread: Refit hands an HttpResponseMessage over as it came.
+            const string raw = "global::System.Net.Http.HttpResponseMessage";
+            w.Line("return " + Runner + "SendAsync<" + raw + ", " + raw + ">(Client, request, settings, false, false, " + buffered + ", cancellationToken);");
+            w.Close();
+            return;
+        }
+
         if (method.IsStream)
         {
             StreamMethods.EmitReturn(w, method, shared);
@@ -95,7 +105,6 @@ internal static class ImplementationEmitter
             w.Close();
         }
 
-        var buffered = parameters.Any(p => p.Body is not null) ? "settings.Buffered" : "false";
         if (method.BodyType is null && !method.IsApiResponse)
         {
             w.Line("return " + Runner + "SendVoidAsync(Client, request, settings, ", buffered, ", cancellationToken);");

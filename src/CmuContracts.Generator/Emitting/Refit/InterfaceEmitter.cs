@@ -72,6 +72,15 @@ internal static class InterfaceEmitter
         Dictionary<(string Name, string Text), string> documented)
     {
         var op = method.Operation;
+        if (method.IsRaw)
+        {
+            // The same request as the method it mirrors: its docs are that method's.
+            w.Line("/// <inheritdoc cref=\"", method.ReadingName, "\"/>");
+            w.Line("/// <returns>The response unread, whatever its status (no exception for a non-success one), sent with ",
+                method.Accept is null ? "no <c>Accept</c>" : "<c>Accept: " + DocComments.Escape(method.Accept) + "</c>", "; the caller disposes it.</returns>");
+            return;
+        }
+
         if (method.IsAlternative)
         {
             // The same operation in another media type: its docs are the primary method's.

@@ -6,12 +6,15 @@ namespace CmuContracts.Generator.Emitting.Refit;
 
 /// <summary>
 /// One interface method of an operation: the primary one, or one per alternative text media type
-/// (<c>...AsCsvAsync</c>), which differs only in its <c>Accept</c> header and string result.
+/// (<c>...AsCsvAsync</c>), which differs only in its <c>Accept</c> header and string result; and after each, its raw
+/// variant (<c>...RawAsync</c>, <c>Task&lt;HttpResponseMessage&gt;</c>): the same request, the response handed over
+/// unread, whatever its status, so a caller can stream the body without building the request itself.
 /// </summary>
 internal sealed class RefitMethod
 {
-    private RefitMethod(OperationModel op, string name, ResponseBodyModel? body, bool isAlternative, bool apiResponse, bool bearer)
+    private RefitMethod(OperationModel op, string name, ResponseBodyModel? body, bool isAlternative, bool apiResponse, bool bearer, bool raw = false)
     {
+        IsRaw = raw;
         Operation = op;
         RequiresBearer = bearer;
         Name = name;
@@ -36,6 +39,12 @@ internal sealed class RefitMethod
 
     public bool IsAlternative { get; }
 
+    /// <summary>True for the raw variant: <c>Task&lt;HttpResponseMessage&gt;</c>, nothing read, no exception for a status.</summary>
+    public bool IsRaw { get; }
+
+    /// <summary>The name of the method whose request the raw variant sends (itself for the others).</summary>
+    public string ReadingName => IsRaw ? Name.Substring(0, Name.Length - RawSuffix.Length) + "Async" : Name;
+
     /// <summary>True when the operation's spec security needs a bearer token.</summary>
     public bool RequiresBearer { get; }
 
@@ -49,9 +58,9 @@ internal sealed class RefitMethod
     public string? Accept => Body?.MediaType;
 
     /// <summary>True for the variant that yields a streamed answer's values as they arrive (<see cref="StreamMethods"/>).</summary>
-    public bool IsStream => Body?.Kind is MediaKind.EventStream or MediaKind.JsonLines;
+    public bool IsStream => !IsRaw && Body?.Kind is MediaKind.EventStream or MediaKind.JsonLines;
 
-    public string ReturnType => IsStream ? StreamMethods.ReturnType(BodyType!) : "global::System.Threading.Tasks.Task" + (IsApiResponse
+    public string ReturnType => IsRaw ? RawReturnType : IsStream ? StreamMethods.ReturnType(BodyType!) : "global::System.Threading.Tasks.Task" + (IsApiResponse
         ? "<global::Refit.IApiResponse" + (BodyType is null ? string.Empty : "<" + BodyType + ">") + ">"
         : BodyType is null ? string.Empty : "<" + BodyType + ">");
 
@@ -80,12 +89,29 @@ internal sealed class RefitMethod
     {
         var apiResponse = index.Options.ReturnShape == ReturnShape.ApiResponse;
         var bearer = NeedsBearer(op, index.Model);
-        var methods = new List<RefitMethod> { new(op, op.Name + "Async", op.Success, false, apiResponse, bearer) };
-        methods.AddRange(op.TextAlternatives.Select(alt => StreamMethods.IsStream(alt)
-            ? new RefitMethod(op, StreamMethods.Name(op), alt, true, false, bearer)
-            : new RefitMethod(op, op.Name + "As" + MediaSuffix(alt.MediaType) + "Async", alt, true, apiResponse, bearer)));
+        var methods = new List<RefitMethod>();
+        void Add(string name, ResponseBodyModel? body, bool alternative, bool readsApiResponse)
+        {
+            methods.Add(new RefitMethod(op, name + "Async", body, alternative, readsApiResponse, bearer));
+            methods.Add(new RefitMethod(op, name + RawSuffix, body, alternative, false, bearer, raw: true));
+        }
+
+        Add(op.Name, op.Success, false, apiResponse);
+        foreach (var alternative in op.TextAlternatives)
+        {
+            // A stream's reading variant is {Operation}StreamAsync (an IAsyncEnumerable, never an IApiResponse).
+            var stream = StreamMethods.IsStream(alternative);
+            Add(stream ? StreamMethods.Stem(op) : op.Name + "As" + MediaSuffix(alternative.MediaType), alternative, true, apiResponse && !stream);
+        }
+
         return methods;
     }
+
+    /// <summary>What a raw variant's name ends with.</summary>
+    public const string RawSuffix = "RawAsync";
+
+    /// <summary>The return type of every raw variant.</summary>
+    public const string RawReturnType = "global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>";
 
     /// <summary>
     /// True when every security alternative of the operation includes an HTTP bearer scheme; an

@@ -104,9 +104,17 @@ internal sealed class SharedFields
     /// <summary>Descriptors of the operation's security alternatives, e.g. "http:bearer", for handlers.</summary>
     public string Security(OperationModel op)
     {
-        var alternatives = op.Security.Select(requirement => string.Join("+", requirement.SchemeNames.Select(name =>
+        var alternatives = SecurityDescriptors(op, _index.Model);
+        return alternatives.Count == 0
+            ? "global::System.Array.Empty<string>()"
+            : Field("s_security", "string[]", "new[] { " + string.Join(", ", alternatives.Select(Literals.String)) + " }");
+    }
+
+    /// <summary>The operation's security alternatives as descriptors ("http:bearer", "apiKey:header:X-Key", ...).</summary>
+    public static List<string> SecurityDescriptors(OperationModel op, ApiModel model) =>
+        op.Security.Select(requirement => string.Join("+", requirement.SchemeNames.Select(name =>
         {
-            var scheme = _index.Model.SecuritySchemes.FirstOrDefault(s => s.Name == name);
+            var scheme = model.SecuritySchemes.FirstOrDefault(s => s.Name == name);
             return scheme switch
             {
                 null => name,
@@ -115,10 +123,6 @@ internal sealed class SharedFields
                 _ => scheme.Type,
             };
         }))).ToList();
-        return alternatives.Count == 0
-            ? "global::System.Array.Empty<string>()"
-            : Field("s_security", "string[]", "new[] { " + string.Join(", ", alternatives.Select(Literals.String)) + " }");
-    }
 
     private string Field(string prefix, string type, string initializer)
     {

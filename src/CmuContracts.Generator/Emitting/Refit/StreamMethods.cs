@@ -15,7 +15,10 @@ internal static class StreamMethods
 
     public static bool AnyIn(ApiModel model) => model.Clients.SelectMany(c => c.Operations).SelectMany(o => o.TextAlternatives).Any(IsStream);
 
-    public static string Name(OperationModel op) => op.Name + "StreamAsync";
+    /// <summary>The stream variant's name without <c>Async</c>, which its raw twin shares (<c>{Operation}StreamRawAsync</c>).</summary>
+    public static string Stem(OperationModel op) => op.Name + "Stream";
+
+    public static string Name(OperationModel op) => Stem(op) + "Async";
 
     public static string ReturnType(string itemType) => "global::System.Collections.Generic.IAsyncEnumerable<" + itemType + ">";
 

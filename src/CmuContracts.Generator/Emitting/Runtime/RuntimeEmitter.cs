@@ -17,6 +17,9 @@ internal static class RuntimeEmitter
         if (clients)
         {
             yield return File(model, "ApiRequestOptions", RuntimeSources.ApiRequestOptions);
+            yield return File(model, "ApiOperation", RuntimeSources.ApiOperation);
+            yield return File(model, "ApiParameter", RuntimeSources.ApiParameter);
+            yield return File(model, "ApiServer", RuntimeSources.ApiServer);
             if (UsesListMapConverter(model))
             {
                 yield return File(model, "Internal.QueryConverters", RuntimeSources.QueryConverters);

@@ -15,6 +15,9 @@ internal static class RuntimeSources
     public const string PlaceholderNamespace = "SpecNamespace";
 
     public static readonly string ApiRequestOptions = Read("ApiRequestOptions");
+    public static readonly string ApiOperation = Read("ApiOperation");
+    public static readonly string ApiParameter = Read("ApiParameter");
+    public static readonly string ApiServer = Read("ApiServer");
     public static readonly string EventStreamReader = Read("EventStreamReader");
     public static readonly string GeneratedJson = Read("GeneratedJson");
     public static readonly string JsonValueReader = Read("JsonValueReader");
