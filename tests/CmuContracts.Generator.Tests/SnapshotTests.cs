@@ -50,7 +50,7 @@ public sealed class SnapshotTests
             .ToList();
 
         Assert.Equal(
-            "ApiOperation, ApiParameter, ApiRequestOptions, ApiServer, Internal.EventStreamReader, Internal.GeneratedJson, Internal.JsonValueReader, Internal.JsonValueWriter, Internal.QueryConverters",
+            "ApiOperation, ApiParameter, ApiRequestOptions, ApiServer, Internal.EventStreamReader, Internal.GeneratedJson, Internal.JsonValueReader, Internal.JsonValueWriter, Internal.QueryConverters, Internal.ReservedQueryConverters",
             string.Join(", ", helpers.Select(h => h.HintName[(RuntimeHelperSources.SnapshotNamespace.Length + 1)..^".g.cs".Length]).Order(StringComparer.Ordinal)));
         SnapshotVerifier.Verify(helpers, Array.Empty<Microsoft.CodeAnalysis.Diagnostic>());
     }

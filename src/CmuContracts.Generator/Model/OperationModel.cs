@@ -37,6 +37,11 @@ internal enum MediaKind
     JsonLines,
 }
 
+/// <param name="AllowReserved">
+/// OpenAPI <c>allowReserved: true</c> on a form-style query scalar or list of scalars: RFC 3986's reserved characters
+/// are sent literally, but for those that would change the query's structure (see the runtime's
+/// <c>ReservedQueryText</c>). False on every shape it is not implemented for.
+/// </param>
 internal sealed record ParameterModel(
     string WireName,
     string Name,
@@ -45,7 +50,8 @@ internal sealed record ParameterModel(
     bool IsRequired,
     QueryStyle Style,
     bool Explode,
-    string? Description);
+    string? Description,
+    bool AllowReserved = false);
 
 /// <param name="Encodings">For multipart bodies, the content types the spec's <c>encoding</c> gives its parts.</param>
 internal sealed record RequestBodyModel(MediaKind Kind, string MediaType, TypeRef Type, bool IsRequired, string? Description, EquatableArray<PartEncodingModel> Encodings = default);

@@ -164,6 +164,14 @@ internal sealed class ParameterReader
         }
 
         var description = NodeReader.String(node, "description");
-        return new ParameterModel(wireName, wireName, kind, type, required, queryStyle, explode, description);
+        var allowReserved = kind == ParameterLocation.Query && NodeReader.Boolean(node, "allowReserved") == true && AllowsReserved(type, queryStyle);
+        return new ParameterModel(wireName, wireName, kind, type, required, queryStyle, explode, description, allowReserved);
     }
+
+    /// <summary>
+    /// The shapes <c>allowReserved</c> is implemented for: form-style scalars and lists of scalars (exploded or
+    /// comma-joined). Elsewhere (delimited lists, maps, objects) it is ignored and values stay fully escaped.
+    /// </summary>
+    private bool AllowsReserved(TypeRef type, QueryStyle style) =>
+        style == QueryStyle.Form && (type.Kind == TypeKind.Array ? type.Item is { } item && IsScalar(item) : IsScalar(type));
 }

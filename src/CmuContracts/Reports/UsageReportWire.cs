@@ -111,8 +111,9 @@ internal sealed class UsageReportWire
 
         if (Metrics is { Count: > 0 } metrics)
         {
-            // As Refit's CollectionFormat.Csv: the names joined by commas, the whole value escaped (',' as %2C).
-            Add("metrics", string.Join(',', metrics));
+            // As the generated operations send it (the spec's allowReserved): each name escaped, joined by a literal
+            // comma, Adobe's documented form (metrics=m1,m2).
+            sb.Append(sb.Length == 0 ? '?' : '&').Append("metrics=").AppendJoin(',', metrics.Select(Uri.EscapeDataString));
         }
 
         foreach (var (key, values) in Filters ?? new Dictionary<string, IReadOnlyList<string>>())

@@ -10,7 +10,8 @@ namespace CmuContracts.Generator.Tests.Parsing;
 /// Each corpus spec is read as the shapes it was written to exercise: CRUD, path-item and query-array parameters,
 /// an error model and allOf (library-catalogue); server variables, links, nested inline schemas and arrays of
 /// references (weather-network, parcel-tracking); callbacks, webhooks, form bodies and 3.1 nullable types
-/// (ticket-office); responses described only by examples (museum-guide).
+/// (ticket-office); responses described only by examples (museum-guide); allowReserved query parameters
+/// (document-search).
 /// </summary>
 public sealed class CorpusFeatureTests
 {
@@ -158,6 +159,16 @@ public sealed class CorpusFeatureTests
 
         Assert.Equal("CMU1005 GET /events/{eventId}/seats, CMU1005 POST /holds", string.Join(", ", result.Diagnostics.Select(d => d.Id + " " + string.Join(" ", d.MessageArgs.Take(2)))));
         Assert.Equal("GetEventsByEventIdSeats", Operation(result.Model!, "GetEventsByEventIdSeats").OperationId);
+    }
+
+    /// <summary>allowReserved is kept on the form-style scalars and lists it is implemented for, dropped elsewhere.</summary>
+    [Fact]
+    public void AllowReservedIsReadForFormScalarsAndListsOnly()
+    {
+        var search = Operation(ParseCorpus("document-search"), "SearchDocuments");
+
+        Assert.Equal("q True, fields True, tag True, kinds True, order True, since True, limit True, plain False, trail False",
+            string.Join(", ", search.Parameters.Select(p => p.WireName + " " + p.AllowReserved)));
     }
 
     /// <summary>A corpus spec through the generator's own reader for its format, with no warnings or errors.</summary>

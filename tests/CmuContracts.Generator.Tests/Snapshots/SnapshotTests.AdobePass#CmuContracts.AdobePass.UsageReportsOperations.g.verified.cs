@@ -69,7 +69,9 @@ public static partial class UsageReportsOperations
         /// comma-separated value (`metrics=active-users,started-sessions`) [D]; the server's own
         /// `self` link repeats the key instead (`metrics=active-users&amp;metrics=started-sessions`) [O].
         /// When omitted, every metric of the path's projection is returned [D]. See the
-        /// `UsageRecord` schema for names.
+        /// `UsageRecord` schema for names. `allowReserved` keeps the joining comma literal, as in
+        /// Adobe's example, instead of `%2C` [D]; `&amp;`, `=`, `+`, `#`, `[` and `]` inside a name would
+        /// still be escaped (no documented metric name has any).
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Metrics { get; init; }
 

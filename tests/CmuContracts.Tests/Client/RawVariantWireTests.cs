@@ -50,7 +50,7 @@ public sealed class RawVariantWireTests : IAsyncLifetime
             Assert.Equal("Bearer t", raw.Header("Authorization"));
         }
 
-        Assert.Equal("?start=2025-05&end=2025-06&format=json&limit=10&metrics=active-users%2Cstarted-sessions&mvpd!=a%20b&channel", requests[1].RawQuery);
+        Assert.Equal("?start=2025-05&end=2025-06&format=json&limit=10&metrics=active-users,started-sessions&mvpd!=a%20b&channel", requests[1].RawQuery);
         Assert.Equal("text/csv", requests[3].Header("Accept"));
         Assert.All(seen, s => Assert.Equal(("getTenantYear", "http:bearer"), (s.Operation, Assert.Single(s.Security!))));
     }

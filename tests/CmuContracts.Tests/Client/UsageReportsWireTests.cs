@@ -44,7 +44,7 @@ public sealed class UsageReportsWireTests : IAsyncLifetime
         Assert.Equal("GET", request.Method);
         Assert.Equal("/cmu/v2/tenant/year/month/day", request.Path);
         Assert.Equal(
-            "?start=2024-05&end=2024-05-31T23%3A59%3A59&limit=10&metrics=active-users%2Cstarted-sessions&tenant=Example%20Tenant&tenant=B%26C&channel",
+            "?start=2024-05&end=2024-05-31T23%3A59%3A59&limit=10&metrics=active-users,started-sessions&tenant=Example%20Tenant&tenant=B%26C&channel",
             request.RawQuery);
         Assert.Equal("application/json", request.Header("Accept"));
         Assert.Equal("Bearer test-token", request.Header("Authorization"));

@@ -63,7 +63,7 @@ public sealed class UsageReportQueryTests
             .WhereNot("mvpd", "DTV");
 
         Assert.Equal(
-            "/tenant/year/month/day?start=2026-05-01T00%3A00%3A00&end=2026-05-03T00%3A00%3A00&limit=10&metrics=active-users%2Cbstreams-30"
+            "/tenant/year/month/day?start=2026-05-01T00%3A00%3A00&end=2026-05-03T00%3A00%3A00&limit=10&metrics=active-users,bstreams-30"
             + "&tenant=Acme&tenant=Globex&tenant=Initech&mvpd!=Dish&mvpd!=DTV&platform",
             query.ToString());
         Assert.Equal([UsageFilterKind.In, UsageFilterKind.NotIn, UsageFilterKind.Projection], query.Filters.Select(f => f.Kind));

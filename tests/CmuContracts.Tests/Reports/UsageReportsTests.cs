@@ -20,7 +20,7 @@ public sealed class UsageReportsTests
 
         var iso = (DateTimeOffset t) => Uri.EscapeDataString(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("/cmu/v2/tenant/year/month/day", test.Wire.Last.Path);
-        Assert.Equal($"?start={iso(start)}&end={iso(start.AddDays(2))}&format=json&limit=100&metrics=active-users%2Cstarted-sessions", test.Wire.Last.Query);
+        Assert.Equal($"?start={iso(start)}&end={iso(start.AddDays(2))}&format=json&limit=100&metrics=active-users,started-sessions", test.Wire.Last.Query);
         Assert.Equal("Bearer", test.Wire.Last.AuthorizationScheme);
         Assert.Equal(6, report.Records.Count); // 3 tenants x 2 days
         Assert.All(report.Records, r =>

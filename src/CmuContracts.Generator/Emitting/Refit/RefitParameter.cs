@@ -126,11 +126,33 @@ internal sealed class RefitParameter
         ? "MapDeepObjectQueryConverter"
         : (parameter.Type.Item is { Kind: TypeKind.Array } ? "ListMap" : "Map") + "FormExplodedQueryConverter";
 
+    /// <summary>The runtime converter of a query parameter bound through one: <see cref="ConverterName(ParameterModel)"/>, or an allowReserved one.</summary>
+    public static string ConverterName(ParameterModel parameter, ApiModelIndex index) =>
+        parameter.AllowReserved ? ReservedConverterName(parameter, index) : ConverterName(parameter);
+
     /// <summary>
     /// The key prefix the converter is handed: the <c>[Query]</c> prefix and delimiter, as Refit's generator passes
-    /// them; a deepObject's is <c>name[</c>, which its converter closes after each key.
+    /// them; a deepObject's is <c>name[</c>, which its converter closes after each key; an allowReserved parameter's
+    /// is its key (declared <c>[Query("", key)]</c>, so the runtime converters serve any parameter).
     /// </summary>
-    public static string ConverterPrefix(ParameterModel parameter) => parameter.Style == QueryStyle.DeepObject ? parameter.WireName + "[" : string.Empty;
+    public static string ConverterPrefix(ParameterModel parameter) =>
+        parameter.AllowReserved ? parameter.WireName : parameter.Style == QueryStyle.DeepObject ? parameter.WireName + "[" : string.Empty;
+
+    /// <summary>
+    /// The runtime converter that sends an <c>allowReserved</c> parameter (see ReservedQueryConverters in the runtime),
+    /// closed over the declared type's element (lists) or the declared type itself (scalars; Nullable when optional).
+    /// </summary>
+    private static string ReservedConverterName(ParameterModel p, ApiModelIndex index)
+    {
+        if (p.Type.Kind == TypeKind.Array)
+        {
+            var item = p.Type.Item!;
+            return "Reserved" + (p.Explode ? "Exploded" : "Csv") + "QueryConverter<" + CSharpTypes.Of(item, item.IsNullable) + ">";
+        }
+
+        var type = CSharpTypes.IsValueType(p.Type, index) ? CSharpTypes.Of(p.Type, !p.IsRequired) : CSharpTypes.Of(p.Type with { IsNullable = false });
+        return "ReservedQueryConverter<" + type + ">";
+    }
 
     private static string? DateFormat(TypeKind kind) => kind switch
     {
@@ -159,6 +181,14 @@ internal sealed class RefitParameter
                 return new RefitParameter(p.Name, type, optional, RefitBindingKind.Path, alias.TrimEnd(), p, null);
             case ParameterLocation.Header:
                 return new RefitParameter(p.Name, type, optional, RefitBindingKind.Header, "[global::Refit.Header(" + Literals.String(p.WireName) + ")]", p, null);
+        }
+
+        if (p.AllowReserved)
+        {
+            // The key travels as the [Query] prefix (empty delimiter), so Refit's generator hands the converter the same key.
+            return new RefitParameter(p.Name, type, optional, RefitBindingKind.QueryConverter,
+                "[global::Refit.QueryConverter(typeof(global::" + index.Model.Namespace + ".Internal." + ReservedConverterName(p, index) + "))] [global::Refit.Query(\"\", "
+                + Literals.String(p.WireName) + ")]", p, null);
         }
 
         if (p.Type.Kind == TypeKind.Array)

@@ -62,7 +62,7 @@ internal sealed class SharedFields
 
     public string Converter(ParameterModel p)
     {
-        var type = "global::" + _index.Model.Namespace + ".Internal." + RefitParameter.ConverterName(p);
+        var type = "global::" + _index.Model.Namespace + ".Internal." + RefitParameter.ConverterName(p, _index);
         return Field("s_converter", type, "new " + type + "()");
     }
 

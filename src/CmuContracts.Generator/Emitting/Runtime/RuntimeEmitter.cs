@@ -25,6 +25,11 @@ internal static class RuntimeEmitter
                 yield return File(model, "Internal.QueryConverters", RuntimeSources.QueryConverters);
             }
 
+            if (UsesReservedConverters(model))
+            {
+                yield return File(model, "Internal.ReservedQueryConverters", RuntimeSources.ReservedQueryConverters);
+            }
+
             if (StreamMethods.AnyIn(model))
             {
                 yield return File(model, "Internal.EventStreamReader", RuntimeSources.EventStreamReader);
@@ -40,6 +45,10 @@ internal static class RuntimeEmitter
     private static bool UsesListMapConverter(ApiModel model) =>
         model.Clients.SelectMany(c => c.Operations).SelectMany(o => o.Parameters)
             .Any(p => p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Map);
+
+    /// <summary>The allowReserved converters, only where a query parameter is marked <c>allowReserved: true</c>.</summary>
+    private static bool UsesReservedConverters(ApiModel model) =>
+        model.Clients.SelectMany(c => c.Operations).SelectMany(o => o.Parameters).Any(p => p.AllowReserved);
 
     private static GeneratedFile File(ApiModel model, string part, string source)
     {

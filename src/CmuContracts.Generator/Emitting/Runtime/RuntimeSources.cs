@@ -23,6 +23,7 @@ internal static class RuntimeSources
     public static readonly string JsonValueReader = Read("JsonValueReader");
     public static readonly string JsonValueWriter = Read("JsonValueWriter");
     public static readonly string QueryConverters = Read("QueryConverters");
+    public static readonly string ReservedQueryConverters = Read("ReservedQueryConverters");
 
     /// <summary>The helper's text in <paramref name="specNamespace"/> (the placeholder in its first line replaced).</summary>
     public static string InNamespace(string source, string specNamespace)
