@@ -69,6 +69,41 @@ public sealed class ShadowingRegressionTests
         GeneratorHarness.Run(new SpecFile("/specs/shadowing.openapi.yaml", Spec, "Shadowing.Api")).ThrowIfGeneratorFailed());
 
     [Fact]
+    public void ParametersNamedLikeTheRequestBuildersOwnCompileUnderNewNames()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Builder names, version: '1' }
+            servers: [ { url: 'https://builder.example' } ]
+            paths:
+              /search/{path}:
+                get:
+                  operationId: search
+                  parameters:
+                    - { name: path, in: path, required: true, schema: { type: string } }
+                    - { name: query, in: query, schema: { type: string } }
+                    - { name: settings, in: query, schema: { type: string } }
+                    - { name: request, in: query, schema: { type: string } }
+                    - { name: operationId, in: query, schema: { type: string } }
+                    - { name: security, in: query, schema: { type: string } }
+                    - { name: methodName, in: query, schema: { type: string } }
+                    - { name: useDefaultFormatting, in: query, schema: { type: boolean } }
+                    - { name: accept, in: query, schema: { type: string } }
+                  responses: { '204': { description: ok } }
+            """;
+        var run = GeneratorHarness.Run(new SpecFile("/specs/builder.openapi.yaml", spec, "Builder.Api")).ThrowIfGeneratorFailed();
+
+        Assert.True(run.CompilationDiagnostics().IsEmpty, string.Join("\n", run.CompilationDiagnostics()));
+        var client = run.Single.GeneratedSources.Single(s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        foreach (var name in new[] { "path", "query", "settings", "request", "operationId", "security", "methodName", "accept" })
+        {
+            // Renamed in C#, still sent under the spec's name.
+            Assert.Contains(" " + name + "Value", client, StringComparison.Ordinal);
+            Assert.Contains("AliasAs(\"" + name + "\")", client, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void SchemasNamedLikeTheGeneratedHelpersCompileUnderNewNames()
     {
         Assert.True(Generated.Value.CompilationDiagnostics().IsEmpty, string.Join("\n", Generated.Value.CompilationDiagnostics()));

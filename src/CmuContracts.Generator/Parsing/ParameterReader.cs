@@ -16,8 +16,16 @@ namespace CmuContracts.Generator.Parsing;
 /// </summary>
 internal sealed class ParameterReader
 {
-    /// <summary>Names the generated methods use for their own parameters.</summary>
-    private static readonly string[] MethodParameterNames = { "body", "cancellationToken", "options" };
+    /// <summary>
+    /// Names the generated methods use for their own parameters and locals (the request builder's settings, path,
+    /// operationId, security, methodName, accept, request, query and useDefaultFormatting; a multipart body's
+    /// multipart, part and item): a spec parameter of that name would not compile (CS0100, CS0136).
+    /// </summary>
+    private static readonly string[] MethodParameterNames =
+    {
+        "body", "cancellationToken", "options", "settings", "path", "operationId", "security", "methodName", "accept",
+        "request", "query", "useDefaultFormatting", "multipart", "part", "item",
+    };
 
     /// <summary>Header parameters OpenAPI says to ignore: the body, content negotiation and security decide these.</summary>
     private static readonly string[] IgnoredHeaders = { "Accept", "Content-Type", "Authorization" };
