@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,12 +24,12 @@ services.AddCmuClient(options =>
 await using var provider = services.BuildServiceProvider();
 
 var reports = provider.GetRequiredService<IUsageReports>();
-var report = await reports.GetReportAsync(UsageReportQuery.For("tenant").WithMetrics(UsageMetric.ActiveUsers, UsageMetric.StartedSessions));
+var report = await reports.GetReportAsync(UsageReportQuery.For("tenant").WithMetrics(ReportMetric.ActiveUsers, ReportMetric.StartedSessions));
 
 Console.WriteLine($"{report.Query.Path}: {report.Records.Count} record(s); drill down to {string.Join(", ", report.DrillDownDimensions)}");
 foreach (var record in report.Records)
 {
-    Console.WriteLine($"  {record.GetDimension("tenant"),-8} active-users {record.GetMetric(UsageMetric.ActiveUsers),12:N0}  started-sessions {record.GetMetric(UsageMetric.StartedSessions),12:N0}");
+    Console.WriteLine($"  {record.GetDimension("tenant"),-8} active-users {record.GetMetric(ReportMetric.ActiveUsers),12:N0}  started-sessions {record.GetMetric(ReportMetric.StartedSessions),12:N0}");
 }
 
 return report.Records.Count > 0 ? 0 : 1;

@@ -182,7 +182,7 @@ internal static class ReportCommand
                 throw new CliUsageException($"--chart '{image.Name}' must end in .svg or .png.");
             }
 
-            if (!query.Dimensions.Any(UsageDimensions.IsTime))
+            if (!query.Dimensions.Any(d => new ReportDimension(d).IsTime))
             {
                 throw new CliUsageException("--chart draws a time series: add --granularity (year, month, day, hour or minute).");
             }
@@ -193,7 +193,7 @@ internal static class ReportCommand
         // --limit asks for at most that many rows: the report is then taken as the server cuts it, marked truncated.
         // Without it the library completes a report over the server's limit in time windows, or fails saying why.
         var rows = parse.GetValue(limit);
-        query = query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new UsageMetric(m))]).WithLimit(rows);
+        query = query.WithMetrics([.. (parse.GetValue(metric) ?? []).Select(m => new ReportMetric(m))]).WithLimit(rows);
         return rows is null ? query : query.AllowPartial();
     }
 }

@@ -1,4 +1,5 @@
 using CmuContracts.Auth;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ internal static class ErrorReporter
         var what = limit.Remedy is { Length: > 0 } remedy && limit.Message.EndsWith(remedy, StringComparison.Ordinal)
             ? limit.Message[..^remedy.Length].TrimEnd()
             : limit.Message;
-        var timed = limit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(UsageDimensions.IsTime);
+        var timed = limit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(d => new ReportDimension(d).IsTime);
         var narrow = !timed
             ? "Narrow it with --filter, or add --granularity so that it is fetched in time windows (rows per period)"
             : limit.WindowStart is null

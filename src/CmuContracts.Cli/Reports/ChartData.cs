@@ -1,4 +1,5 @@
 using System.Globalization;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -50,7 +51,7 @@ internal sealed class ChartData
     /// <summary>Why this report cannot be charted honestly (too many series, repeated rows of a distinct count); null when it can.</summary>
     public string? Refusal { get; }
 
-    public bool IsAdditive => new UsageMetric(Metric).IsAdditive;
+    public bool IsAdditive => new ReportMetric(Metric).IsAdditive;
 
     /// <summary>What is charted: <c>active-users per day by mvpd, tenant Acme</c>.</summary>
     public string Subject =>
@@ -118,9 +119,9 @@ internal sealed class ChartData
 
             if (cells.TryGetValue((name, bucket.Start), out var existing))
             {
-                // Two rows for one cell: only an additive metric (the library's UsageMetric.IsAdditive) may be added; a distinct
+                // Two rows for one cell: only an additive metric (the library's ReportMetric.IsAdditive) may be added; a distinct
                 // count would be overcounted.
-                if (!new UsageMetric(metric).IsAdditive)
+                if (!new ReportMetric(metric).IsAdditive)
                 {
                     refusal ??= $"the report has more than one row for {name} at {bucket.Label}, and {metric} is a distinct count, which cannot be added";
                 }
@@ -141,7 +142,7 @@ internal sealed class ChartData
             var first = dimensions[0];
             refusal ??= $"{series.Count} {string.Join(" and ", dimensions)} values would make {series.Count} series (at most {MaxSeries} stay readable); "
                 + $"narrow the report with --filter (e.g. --filter {first}={points[0].Key[varying[0]]}), or leave out --dimension {first} to chart CMU's own total"
-                + (new UsageMetric(metric).IsAdditive ? string.Empty : $" ({metric} is a distinct count: the series would not add up to it)");
+                + (new ReportMetric(metric).IsAdditive ? string.Empty : $" ({metric} is a distinct count: the series would not add up to it)");
         }
 
         return new ChartData(metric, data.Columns[time[^1]], dimensions, fixedValues, buckets, series, refusal);
@@ -164,21 +165,20 @@ internal sealed class ChartData
         DateTime start;
         try
         {
-            start = new DateTime(parts.GetValueOrDefault(UsageDimensions.Year, 1), parts.GetValueOrDefault(UsageDimensions.Month, 1), parts.GetValueOrDefault(UsageDimensions.Day, 1),
-                parts.GetValueOrDefault(UsageDimensions.Hour, 0), parts.GetValueOrDefault(UsageDimensions.Minute, 0), 0, DateTimeKind.Utc);
+            start = new DateTime(Part(ReportDimension.Year, 1), Part(ReportDimension.Month, 1), Part(ReportDimension.Day, 1), Part(ReportDimension.Hour, 0), Part(ReportDimension.Minute, 0), 0, DateTimeKind.Utc);
         }
         catch (ArgumentOutOfRangeException)
         {
             return null;
         }
 
-        var format = cells[^1].Dimension switch
-        {
-            UsageDimensions.Year => "yyyy",
-            UsageDimensions.Month => "yyyy-MM",
-            UsageDimensions.Day => "yyyy-MM-dd",
-            _ => "yyyy-MM-dd HH:mm",
-        };
+        var finest = new ReportDimension(cells[^1].Dimension);
+        var format = finest == ReportDimension.Year ? "yyyy"
+            : finest == ReportDimension.Month ? "yyyy-MM"
+            : finest == ReportDimension.Day ? "yyyy-MM-dd"
+            : "yyyy-MM-dd HH:mm";
         return new ChartBucket(start, start.ToString(format, CultureInfo.InvariantCulture));
+
+        int Part(ReportDimension dimension, int missing) => parts.GetValueOrDefault(dimension.Value, missing);
     }
 }

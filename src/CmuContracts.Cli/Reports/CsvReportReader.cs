@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.VisualBasic.FileIO;
 
@@ -12,10 +12,7 @@ namespace CmuContracts.Cli.Reports;
 /// </summary>
 internal static class CsvReportReader
 {
-    private static readonly HashSet<string> Dimensions = [.. typeof(UsageDimensions)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!)];
+    private static readonly HashSet<string> Dimensions = [.. ReportDimension.KnownValues.Select(d => d.Value)];
 
     public static ReportData Read(Stream csv, UsageReportQuery query, UsageReportCoverage? coverage)
     {
@@ -32,7 +29,7 @@ internal static class CsvReportReader
             }
         }
 
-        var metrics = new HashSet<string>(query.Metrics.Select(m => m.Name), StringComparer.Ordinal);
+        var metrics = new HashSet<string>(query.Metrics.Select(m => m.Value), StringComparer.Ordinal);
         for (var i = 0; i < columns.Length; i++)
         {
             if (!Dimensions.Contains(columns[i]) && rows.All(r => long.TryParse(r[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))

@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -24,7 +25,7 @@ internal static class FilterParser
                 throw new CliUsageException($"--filter '{filter}' needs both a dimension and a value.");
             }
 
-            if (UsageDimensions.IsTime(key))
+            if (new ReportDimension(key).IsTime)
             {
                 throw new CliUsageException($"--filter '{filter}': CMU does not filter time dimensions; use --start and --end.");
             }

@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -13,7 +14,7 @@ internal static class IncludeParser
     {
         foreach (var dimension in dimensions)
         {
-            if (UsageDimensions.IsTime(dimension))
+            if (new ReportDimension(dimension).IsTime)
             {
                 throw new CliUsageException($"--include {dimension} is a time dimension: use --granularity {dimension} instead.");
             }

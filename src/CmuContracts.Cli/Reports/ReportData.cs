@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -21,5 +22,5 @@ internal sealed class ReportData(string path, IReadOnlyList<string> columns, IRe
 
     /// <summary>The time columns, coarsest first.</summary>
     public IReadOnlyList<int> TimeColumns =>
-        [.. Enumerable.Range(0, Columns.Count).Where(i => UsageDimensions.IsTime(Columns[i]))];
+        [.. Enumerable.Range(0, Columns.Count).Where(i => new ReportDimension(Columns[i]).IsTime)];
 }

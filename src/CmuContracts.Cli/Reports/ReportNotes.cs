@@ -1,4 +1,5 @@
 using System.Globalization;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -21,7 +22,7 @@ internal static class ReportNotes
             yield return $"--start {Day(start)} is older than Adobe's {RetentionMonths}-month data retention (data before about {Day(retained)} is normally deleted): the report may be empty or start later";
         }
 
-        if (query.Dimensions.Contains(UsageDimensions.Minute))
+        if (query.Dimensions.Contains(ReportDimension.Minute.Value))
         {
             yield return "minute reports are off by default and enabled by Adobe on request (tve-support@adobe.com): if this one fails, ask for them";
         }

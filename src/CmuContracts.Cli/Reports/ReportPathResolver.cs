@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -8,13 +9,14 @@ namespace CmuContracts.Cli.Reports;
 /// </summary>
 internal static class ReportPathResolver
 {
-    private static readonly string[] Time = ["year", "month", "day", "hour", "minute"];
+    // The spec's time dimensions, coarsest first.
+    private static readonly string[] Time = [.. ReportDimension.Time.Select(d => d.Value)];
 
     /// <exception cref="CliUsageException">No arrangement is a CMU path; the message lists the valid next dimensions.</exception>
     public static UsageReportQuery Resolve(string? granularity, IReadOnlyList<string> dimensions)
     {
         var time = granularity is null ? [] : Time[..(Array.IndexOf(Time, granularity) + 1)];
-        if (dimensions.FirstOrDefault(UsageDimensions.IsTime) is { } misplaced)
+        if (dimensions.FirstOrDefault(d => new ReportDimension(d).IsTime) is { } misplaced)
         {
             throw new CliUsageException($"--dimension {misplaced} is a time dimension: use --granularity {misplaced} instead.");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -14,8 +15,10 @@ internal static class ReportReader
     public static async Task<ReportData> ReadAsync(IUsageReports reports, UsageReportQuery query, CancellationToken cancellationToken)
     {
         var report = await reports.GetReportAsync(query, cancellationToken).ConfigureAwait(false);
-        var columns = new List<string>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        // CMU's column order: the path, then bare dimensions (records list their values in the spec's order).
+        var columns = new List<string>(query.Dimensions.Concat(query.Filters.Where(f => f.Kind == UsageFilterKind.Projection).Select(f => f.Dimension))
+            .Where(d => report.Records.Any(r => r.Dimensions.ContainsKey(d))));
+        var known = new HashSet<string>(columns, StringComparer.Ordinal);
         foreach (var record in report.Records)
         {
             foreach (var name in record.Dimensions.Keys.Concat(record.Metrics.Keys))
@@ -29,10 +32,10 @@ internal static class ReportReader
 
         if (columns.Count == 0)
         {
-            columns.AddRange(query.Dimensions.Concat(query.Metrics.Select(m => m.Name)));
+            columns.AddRange(query.Dimensions.Concat(query.Metrics.Select(m => m.Value)));
         }
 
-        var metrics = new HashSet<string>(report.Records.SelectMany(r => r.Metrics.Keys).Concat(query.Metrics.Select(m => m.Name)), StringComparer.Ordinal);
+        var metrics = new HashSet<string>(report.Records.SelectMany(r => r.Metrics.Keys).Concat(query.Metrics.Select(m => m.Value)), StringComparer.Ordinal);
         var rows = report.Records.Select(r => columns.Select(c => r.GetDimension(c) ?? (r.Metrics.TryGetValue(c, out var v) ? v.ToString(CultureInfo.InvariantCulture) : string.Empty)).ToArray()).ToList();
         return new ReportData(query.Path, columns, rows, metrics, report.Coverage);
     }

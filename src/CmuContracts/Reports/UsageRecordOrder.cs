@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CmuContracts.AdobePass;
+
 namespace CmuContracts.Reports;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class UsageRecordOrder : IComparer<UsageRecord>
     public UsageRecordOrder(IReadOnlyList<string> columns)
     {
         _columns = [.. columns];
-        _numeric = [.. _columns.Select(c => UsageDimensions.IsTime(c) || c is UsageDimensions.ConcurrencyLevel or UsageDimensions.ActivityLevel)];
+        _numeric = [.. _columns.Select(c => new ReportDimension(c) is { IsTime: true } or { IsLevel: true })];
     }
 
     /// <summary>The windows' rows (each window in this order) as one list in this order; ties keep window order.</summary>

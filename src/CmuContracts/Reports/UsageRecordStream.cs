@@ -1,13 +1,17 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CmuContracts.AdobePass;
+using static CmuContracts.AdobePass.Internal.JsonValueReader;
 
 namespace CmuContracts.Reports;
 
 /// <summary>
 /// Reads the records of a HAL report body (<c>{"_links": …, "report": [ {…}, … ]}</c>) one at a time
-/// while the body arrives: only the record being read, never the whole report, is held. The <c>self</c>
-/// href (what the server applied) goes to a callback as soon as it is read, wherever <c>_links</c> is.
+/// while the body arrives: only the record being read, never the whole report, is held. This class only finds where
+/// each record and the links are; the generated JSON code reads them (<see cref="UsageRecord"/>,
+/// <see cref="ReportLinks"/>). The <c>self</c> href (what the server applied) goes to a callback as soon as it is
+/// read, wherever <c>_links</c> is.
 /// </summary>
 internal static class UsageRecordStream
 {
@@ -146,7 +150,7 @@ internal static class UsageRecordStream
 
                         var record = new Utf8JsonReader(data[start..(int)reader.BytesConsumed], isFinalBlock: true, state: default);
                         record.Read();
-                        records.Add(UsageRecordReader.Read(ref record));
+                        records.Add(ReadModel<UsageRecord>(ref record));
                         break;
                     case (Phase.InReport, JsonTokenType.EndArray):
                         _phase = Phase.InRoot; // members after the report (_links) are read too
@@ -177,37 +181,8 @@ internal static class UsageRecordStream
         private static string? SelfHref(ReadOnlySpan<byte> links)
         {
             var reader = new Utf8JsonReader(links, isFinalBlock: true, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isSelf = reader.ValueTextEquals("self"u8);
-                reader.Read();
-                if (!isSelf || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isHref = reader.ValueTextEquals("href"u8);
-                    reader.Read();
-                    if (isHref && reader.TokenType == JsonTokenType.String)
-                    {
-                        return reader.GetString();
-                    }
-
-                    reader.Skip();
-                }
-
-                return null;
-            }
-
-            return null;
+            reader.Read();
+            return reader.TokenType == JsonTokenType.StartObject ? ReadModel<ReportLinks>(ref reader).Self?.Href : null;
         }
     }
 }

@@ -1,3 +1,5 @@
+using CmuContracts.AdobePass;
+
 namespace CmuContracts.Reports;
 
 /// <summary>

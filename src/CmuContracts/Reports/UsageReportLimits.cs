@@ -1,3 +1,5 @@
+using CmuContracts.AdobePass;
+
 namespace CmuContracts.Reports;
 
 /// <summary>The <see cref="UsageReportLimitException"/>s: what reached the limit, why it cannot be cut, what to do.</summary>
@@ -5,7 +7,7 @@ internal static class UsageReportLimits
 {
     public static UsageReportLimitException NoTimeDimension(UsageReportQuery query, string path, int limit)
     {
-        var timed = query.NextDimensions.FirstOrDefault(UsageDimensions.IsTime);
+        var timed = query.NextDimensions.FirstOrDefault(d => new ReportDimension(d).IsTime);
         var drill = timed is null ? "" : $" a path with a time dimension (such as '{UsageReportPaths.Format([.. query.Dimensions, timed])}') to get the rows per period,";
         return Create(
             query,

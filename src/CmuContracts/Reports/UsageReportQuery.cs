@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CmuContracts.AdobePass;
+
 namespace CmuContracts.Reports;
 
 /// <summary>
@@ -12,11 +14,11 @@ namespace CmuContracts.Reports;
 /// var query = UsageReportQuery.For("tenant", "year", "month", "day")
 ///     .Between(start, end)
 ///     .WhereNot("platform", "Roku")
-///     .WithMetrics(UsageMetric.ActiveUsers);
+///     .WithMetrics(ReportMetric.ActiveUsers);
 /// </code></example>
 public sealed class UsageReportQuery
 {
-    private UsageReportQuery(string[] dimensions, DateTimeOffset? start, DateTimeOffset? end, UsageFilter[] filters, UsageMetric[] metrics, int? limit, bool allowsPartial)
+    private UsageReportQuery(string[] dimensions, DateTimeOffset? start, DateTimeOffset? end, UsageFilter[] filters, ReportMetric[] metrics, int? limit, bool allowsPartial)
     {
         AllowsPartial = allowsPartial;
         Dimensions = dimensions;
@@ -56,7 +58,7 @@ public sealed class UsageReportQuery
     public IReadOnlyList<UsageFilter> Filters { get; }
 
     /// <summary>The metrics asked for; empty means every metric of the path.</summary>
-    public IReadOnlyList<UsageMetric> Metrics { get; }
+    public IReadOnlyList<ReportMetric> Metrics { get; }
 
     /// <summary>
     /// The default row limit observed in Adobe's published CMU answers (<c>limit=1000</c> in their <c>self</c> links)
@@ -169,12 +171,12 @@ public sealed class UsageReportQuery
     public UsageReportQuery IncludeDimension(string dimension) => WithFilter(dimension, UsageFilterKind.Projection, []);
 
     /// <summary>The same query asking only for <paramref name="metrics"/> (none: every metric of the path).</summary>
-    public UsageReportQuery WithMetrics(params UsageMetric[] metrics)
+    public UsageReportQuery WithMetrics(params ReportMetric[] metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        if (metrics.Any(m => m.Name.Length == 0))
+        if (metrics.Any(m => m.Value.Length == 0))
         {
-            throw new ArgumentException("A metric has no name (default(UsageMetric)).", nameof(metrics));
+            throw new ArgumentException("A metric has no name (default(ReportMetric)).", nameof(metrics));
         }
 
         return new([.. Dimensions], Start, End, [.. Filters], [.. metrics.Distinct()], Limit, AllowsPartial);
@@ -214,7 +216,7 @@ public sealed class UsageReportQuery
             throw new ArgumentException($"'{dimension}' is not a CMU dimension; filterable dimensions: {string.Join(", ", UsageReportTree.FilterableDimensions)}.", nameof(dimension));
         }
 
-        if (UsageDimensions.IsTime(dimension))
+        if (new ReportDimension(dimension).IsTime)
         {
             throw new ArgumentException($"CMU filters do not apply to the time dimension '{dimension}': use Between, WithStart or WithEnd.", nameof(dimension));
         }

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using CmuContracts.AdobePass;
+
 namespace CmuContracts.Reports;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class UsageReportTime
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
     ];
 
-    private static readonly string[] Names = [UsageDimensions.Year, UsageDimensions.Month, UsageDimensions.Day, UsageDimensions.Hour, UsageDimensions.Minute];
+    private static readonly string[] Names = [.. ReportDimension.Time.Select(d => d.Value)];
 
     /// <summary>The rank of the finest time dimension of a path (0 = year … 4 = minute), or -1 when it has none.</summary>
     public static int Granularity(IEnumerable<string> dimensions) =>
@@ -133,14 +135,14 @@ internal static class UsageReportTime
     public static DateTimeOffset? BucketStart(Func<string, string?> dimension)
     {
         int? Part(string name) => dimension(name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-        if (Part(UsageDimensions.Year) is not { } year)
+        if (Part(Names[0]) is not { } year)
         {
             return null;
         }
 
         try
         {
-            return new DateTimeOffset(year, Part(UsageDimensions.Month) ?? 1, Part(UsageDimensions.Day) ?? 1, Part(UsageDimensions.Hour) ?? 0, Part(UsageDimensions.Minute) ?? 0, 0, TimeSpan.Zero);
+            return new DateTimeOffset(year, Part(Names[1]) ?? 1, Part(Names[2]) ?? 1, Part(Names[3]) ?? 0, Part(Names[4]) ?? 0, 0, TimeSpan.Zero);
         }
         catch (ArgumentOutOfRangeException)
         {

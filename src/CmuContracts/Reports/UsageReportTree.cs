@@ -26,7 +26,7 @@ internal static class UsageReportTree
 
     /// <summary>Every dimension that can be filtered (the non-time ones), sorted.</summary>
     public static IReadOnlyList<string> FilterableDimensions { get; } =
-        [.. AllDimensions.Where(d => !UsageDimensions.IsTime(d)).Order(StringComparer.Ordinal)];
+        [.. AllDimensions.Where(d => !new ReportDimension(d).IsTime).Order(StringComparer.Ordinal)];
 
     /// <summary>Every dimension name in the tree, sorted.</summary>
     public static IReadOnlyList<string> Dimensions { get; } = [.. AllDimensions.Order(StringComparer.Ordinal)];

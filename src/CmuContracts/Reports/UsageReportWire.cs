@@ -67,7 +67,7 @@ internal sealed class UsageReportWire
             query.End is { } end ? Time(end) : null,
             format,
             query.Limit,
-            query.Metrics.Count > 0 ? [.. query.Metrics.Select(m => m.Name)] : null,
+            query.Metrics.Count > 0 ? [.. query.Metrics.Select(m => m.Value)] : null,
             filters);
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         var report = await CallAsync(query, cancellationToken).ConfigureAwait(false);
         UsageReportCoverage? coverage = null;
         var windows = new List<IReadOnlyList<UsageRecord>>();
-        await foreach (var answer in UsageReportWindows.CompleteAsync(query, ToAnswer(query, report), FetchReportAsync, c => coverage = c, cancellationToken).ConfigureAwait(false))
+        await foreach (var answer in UsageReportWindows.CompleteAsync(query, ToAnswer(report), FetchReportAsync, c => coverage = c, cancellationToken).ConfigureAwait(false))
         {
             windows.Add(answer.Rows);
         }
@@ -129,11 +129,11 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
     private async Task<UsageReportWindowAnswer<IReadOnlyList<UsageRecord>>> FetchReportAsync(UsageReportQuery query, CancellationToken cancellationToken)
     {
         var report = await CallAsync(query, cancellationToken).ConfigureAwait(false);
-        return ToAnswer(query, report);
+        return ToAnswer(report);
     }
 
     /// <summary>One JSON answer: through the generated operation, or for a path the spec does not list, as a plain request.</summary>
-    private async Task<AdobePass.UsageReport> CallAsync(UsageReportQuery query, CancellationToken cancellationToken)
+    private async Task<UsageReport> CallAsync(UsageReportQuery query, CancellationToken cancellationToken)
     {
         if (UsageReportTree.TryOperation(query.Path) is { } operation)
         {
@@ -162,7 +162,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
             await foreach (var record in UsageRecordStream.ReadAsync(body, href => self = href, cancellationToken).ConfigureAwait(false))
             {
                 records.Add(record);
-                buckets.Add(record.GetDimension);
+                buckets.Add(d => record.GetDimension(d));
             }
         }
 
@@ -256,38 +256,24 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
     private static string[] Columns(UsageReportQuery query) =>
         [.. query.Dimensions, .. query.Filters.Where(f => f.Kind == UsageFilterKind.Projection).Select(f => f.Dimension)];
 
-    private UsageReportWindowAnswer<IReadOnlyList<UsageRecord>> ToAnswer(UsageReportQuery query, AdobePass.UsageReport report)
+    private UsageReportWindowAnswer<IReadOnlyList<UsageRecord>> ToAnswer(UsageReport report)
     {
-        var columns = Columns(query);
-        var records = (report.Report ?? []).Select(r => UsageRecordReader.From(r, columns)).ToArray();
+        var records = report.Records;
         var buckets = new UsageReportBuckets();
         foreach (var record in records)
         {
-            buckets.Add(record.GetDimension);
+            buckets.Add(d => record.GetDimension(d));
         }
 
-        return new(records, records.Length, UsageReportApplied.FromSelfLink(report.Links?.Self?.Href, BasePath), buckets);
+        return new(records, records.Count, UsageReportApplied.FromSelfLink(report.SelfLink, BasePath), buckets);
     }
 
-    private UsageReport ToReport(UsageReportQuery query, AdobePass.UsageReport report, IReadOnlyList<UsageRecord> records, UsageReportCoverage? coverage)
+    /// <summary>The first answer with every window's records, and what the service knows of it (query, coverage, links read against the base path).</summary>
+    private UsageReport ToReport(UsageReportQuery query, UsageReport first, IReadOnlyList<UsageRecord> records, UsageReportCoverage? coverage)
     {
         var basePath = BasePath;
-        var links = report.Links;
-        UsageReportLink? rollUp = links?.RollUp is { } up ? ToLink(up, basePath) : null;
-        var drillDowns = links?.DrillDown switch
-        {
-            { LinkList: { } list } => [.. list.Where(l => l?.Href is not null).Select(l => ToLink(l, basePath))],
-            { Link: { Href: not null } one } => [ToLink(one, basePath)],
-            _ => Array.Empty<UsageReportLink>(),
-        };
-        return new UsageReport(query, records, links?.Self?.Href, rollUp, drillDowns, this, coverage);
-    }
-
-    private static UsageReportLink ToLink(Link link, string basePath)
-    {
-        var dimensions = UsageReportPaths.FromHref(link.Href, basePath);
-        var name = link.Name is { Length: > 0 } n ? n : dimensions.LastOrDefault() ?? "";
-        return new UsageReportLink(name, link.Href, dimensions);
+        var rollUp = first.Links?.RollUp is { } up ? UsageReportLink.From(up, basePath) : null;
+        return new UsageReport(query, records, first.SelfLink, rollUp, UsageReportLink.DrillDowns(first.Links, basePath), this, coverage);
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "CMU path {Path} is not in the spec's drill-down tree; sending it as the server advertised it (the spec may be behind the server: consider adding the path).")]

@@ -1,4 +1,5 @@
 using System.Text;
+using CmuContracts.AdobePass;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
 using CmuContracts.Reports;
@@ -42,7 +43,7 @@ public sealed class AdobeExamplesLibraryTests : IAsyncLifetime
 
         var report = await Reports.GetReportAsync(UsageReportQuery.For("year", "month"));
 
-        var clients = new UsageMetric("clients");
+        var clients = new ReportMetric("clients");
         Assert.Equal(
             [("2012", "6", 205L), ("2012", "7", 466L)],
             report.Records.Select(r => (r.GetDimension("year"), r.GetDimension("month"), r.GetMetric(clients))));
@@ -80,7 +81,7 @@ public sealed class AdobeExamplesLibraryTests : IAsyncLifetime
         // The table's example is metrics=m1,m2, comma literal: the spec marks metrics allowReserved.
         _server.Enqueue(ScriptedResponse.Json(200, AdobeCmuExamples.YearMonthJson));
 
-        await Reports.GetReportAsync(UsageReportQuery.For("year", "month").WithMetrics(new UsageMetric("m1"), new UsageMetric("m2")));
+        await Reports.GetReportAsync(UsageReportQuery.For("year", "month").WithMetrics(new ReportMetric("m1"), new ReportMetric("m2")));
 
         Assert.Equal("?format=json&metrics=m1,m2", _server.OnlyRequest().RawQuery);
     }

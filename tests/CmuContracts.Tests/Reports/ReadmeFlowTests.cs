@@ -1,5 +1,6 @@
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class ReadmeFlowTests
             await using var provider = services.BuildServiceProvider();
             var reports = provider.GetRequiredService<IUsageReports>();
             var query = UsageReportQuery.For("tenant", "year", "month", "day").Between(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow).WhereNot("platform", "Roku");
-            await foreach (var r in reports.GetRecordsAsync(query)) Console.WriteLine($"{r.GetDimension("tenant")} {r.PeriodStart:yyyy-MM-dd}: {r.GetMetric(UsageMetric.ActiveUsers)} active users");
+            await foreach (var r in reports.GetRecordsAsync(query)) Console.WriteLine($"{r.GetDimension("tenant")} {r.PeriodStart:yyyy-MM-dd}: {r.GetMetric(ReportMetric.ActiveUsers)} active users");
             // README flow: end
 #pragma warning restore IDE0011
         }

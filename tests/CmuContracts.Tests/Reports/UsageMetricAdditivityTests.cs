@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Tests.Reports;
@@ -19,15 +20,15 @@ public sealed class UsageMetricAdditivityTests
     [InlineData("bstreams-30", false)]
     [InlineData("duration_made-up", false)]
     public void OnlyEventCountsAreAdditive(string metric, bool additive) =>
-        Assert.Equal(additive, new UsageMetric(metric).IsAdditive);
+        Assert.Equal(additive, new ReportMetric(metric).IsAdditive);
 
     [Fact]
     public void TheDocumentedDistinctCountsAreNotAdditive()
     {
-        Assert.False(UsageMetric.ActiveUsers.IsAdditive);
-        Assert.False(UsageMetric.ActiveSessions.IsAdditive);
-        Assert.False(UsageMetric.Users.IsAdditive);
-        Assert.False(default(UsageMetric).IsAdditive);
-        Assert.True(UsageMetric.KilledSessions.IsAdditive);
+        Assert.False(ReportMetric.ActiveUsers.IsAdditive);
+        Assert.False(ReportMetric.ActiveSessions.IsAdditive);
+        Assert.False(ReportMetric.Users.IsAdditive);
+        Assert.False(default(ReportMetric).IsAdditive);
+        Assert.True(ReportMetric.KilledSessions.IsAdditive);
     }
 }

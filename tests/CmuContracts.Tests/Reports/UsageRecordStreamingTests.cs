@@ -1,5 +1,6 @@
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using CmuContracts.Tests.Infrastructure;
 using CmuContracts.Tests.Pipeline;
@@ -24,14 +25,14 @@ public sealed class UsageRecordStreamingTests
         await foreach (var record in test.Reports.GetRecordsAsync(query))
         {
             endedAtFirstRecord ??= observer.BodyEnded;
-            sessions += record.GetMetric(UsageMetric.StartedSessions)!.Value;
+            sessions += record.GetMetric(ReportMetric.StartedSessions)!.Value;
             count++;
         }
 
         Assert.Equal(96 * 24 * 6, count);
         Assert.False(endedAtFirstRecord, "the first record came only after the whole response had been read");
         var report = await test.Reports.GetReportAsync(query.WithDimensions(["year", "month", "day"]));
-        Assert.Equal(report.Records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)), sessions);
+        Assert.Equal(report.Records.Sum(r => r.GetMetric(ReportMetric.StartedSessions)), sessions);
     }
 
     [Fact]

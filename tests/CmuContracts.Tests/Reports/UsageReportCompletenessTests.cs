@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Tests.Reports;
@@ -51,7 +52,7 @@ public sealed class UsageReportCompletenessTests
         await using var test = await ReportsTestHost.StartAsync();
         // Month rows: a window cut at month boundaries leaves every month's distinct counts as the server computes them.
         var start = new DateTimeOffset(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-12);
-        var query = UsageReportQuery.For("tenant", "year", "month").Between(start, start.AddMonths(12)).WithMetrics(UsageMetric.ActiveUsers, UsageMetric.ActiveSessions);
+        var query = UsageReportQuery.For("tenant", "year", "month").Between(start, start.AddMonths(12)).WithMetrics(ReportMetric.ActiveUsers, ReportMetric.ActiveSessions);
         var whole = await test.Reports.GetReportAsync(query);
 
         var windows = await test.Reports.GetReportAsync(query.WithLimit(7));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using CmuContracts.Tests.Infrastructure;
 using CmuContracts.Tests.Pipeline;
@@ -17,7 +18,7 @@ public sealed partial class UsageReportCoverageTests
     {
         await using var test = await ReportsTestHost.StartAsync();
 
-        var report = await test.Reports.GetReportAsync(UsageReportQuery.For("tenant", "year", "month", "day").WithMetrics(UsageMetric.StartedSessions));
+        var report = await test.Reports.GetReportAsync(UsageReportQuery.For("tenant", "year", "month", "day").WithMetrics(ReportMetric.StartedSessions));
 
         var coverage = report.Coverage!;
         Assert.Equal("/tenant/year/month/day", coverage.Path);
@@ -32,7 +33,7 @@ public sealed partial class UsageReportCoverageTests
     public async Task ACsvWithoutAWindowCoversTheWindowTheServerAppliesAndSendsIt()
     {
         await using var test = await ReportsTestHost.StartAsync();
-        var query = UsageReportQuery.For("year", "month", "day").WithMetrics(UsageMetric.StartedSessions);
+        var query = UsageReportQuery.For("year", "month", "day").WithMetrics(ReportMetric.StartedSessions);
         var json = await test.Reports.GetReportAsync(query);
 
         var coverage = await test.Reports.CopyCsvAsync(query, Stream.Null);

@@ -1,4 +1,5 @@
 using System.Text;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
@@ -12,7 +13,7 @@ public sealed class UsageReportCsvTests
     {
         await using var test = await ReportsTestHost.StartAsync();
         var start = ReportsTestHost.DaysAgo(4);
-        var query = UsageReportQuery.For("year", "month", "day", "mvpd").Between(start, start.AddDays(3)).WhereNot("mvpd", "Dish").WithMetrics(UsageMetric.ActiveUsers);
+        var query = UsageReportQuery.For("year", "month", "day", "mvpd").Between(start, start.AddDays(3)).WhereNot("mvpd", "Dish").WithMetrics(ReportMetric.ActiveUsers);
         var wire = Refit(query);
         // CSV has no links, so the library sends the limit it assumes (the observed default) explicitly, and format=csv.
         var expected = await test.Host.Reports.GetYearMonthDayMvpdAsCsvAsync(wire.Start, wire.End, CmuContracts.AdobePass.ReportFormat.Csv, UsageReportQuery.ObservedDefaultLimit, ["active-users"], wire.Filters);

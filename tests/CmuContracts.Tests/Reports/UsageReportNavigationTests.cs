@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Tests.Reports;
@@ -20,10 +21,10 @@ public sealed class UsageReportNavigationTests
         var day = await month.DrillDownAsync("day");
         var back = await day.RollUpAsync();
 
-        Assert.Equal("/tenant/year/month/day", day.Query.Path);
+        Assert.Equal("/tenant/year/month/day", day.Query!.Path);
         Assert.Equal(["application-id", "channel", "hour", "mvpd"], day.DrillDownDimensions);
         Assert.Equal("/cmu/v2/tenant/year/month/day", day.DrillDowns.Single(l => l.Name == "hour").Href[..^"/hour".Length]);
-        Assert.Equal("/tenant/year/month", back.Query.Path);
+        Assert.Equal("/tenant/year/month", back.Query!.Path);
         Assert.Equal(month.Records.Select(r => r.ToString()), back.Records.Select(r => r.ToString()));
         var calls = test.Wire.Calls;
         Assert.Equal(["/cmu/v2/", "/cmu/v2/tenant", "/cmu/v2/tenant/year", "/cmu/v2/tenant/year/month", "/cmu/v2/tenant/year/month/day", "/cmu/v2/tenant/year/month"], calls.Select(c => c.Path));
@@ -32,7 +33,7 @@ public sealed class UsageReportNavigationTests
 
         // The range came along: the day rows of the one-day window sum to its year rows (the root ignores ranges).
         Assert.Equal(3, day.Records.Count);
-        Assert.Equal(year.Records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)), day.Records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)));
+        Assert.Equal(year.Records.Sum(r => r.GetMetric(ReportMetric.StartedSessions)), day.Records.Sum(r => r.GetMetric(ReportMetric.StartedSessions)));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Tests.Reports;
@@ -55,7 +57,7 @@ public sealed class UsageReportQueryTests
         var query = UsageReportQuery.For("tenant", "year", "month", "day")
             .Between(start, start.AddDays(2))
             .WithLimit(10)
-            .WithMetrics(UsageMetric.ActiveUsers, "bstreams-30")
+            .WithMetrics(ReportMetric.ActiveUsers, "bstreams-30")
             .Where("tenant", "Acme", "Globex")
             .WhereNot("mvpd", "Dish")
             .IncludeDimension("platform")
@@ -99,20 +101,29 @@ public sealed class UsageReportQueryTests
         Assert.Contains("both a bare dimension and an IN filter", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.IncludeDimension("mvpd").Where("mvpd", "Dish")).Message, StringComparison.Ordinal);
         Assert.Contains("is before its start", Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.Between(DateTimeOffset.UnixEpoch.AddDays(1), DateTimeOffset.UnixEpoch)).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => UsageReportQuery.Root.WithLimit(0));
-        Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.WithMetrics(default(UsageMetric)));
+        Assert.Throws<ArgumentException>(() => UsageReportQuery.Root.WithMetrics(default(ReportMetric)));
     }
 
     [Fact]
     public void ARecordReadsItsMetricsAndPeriod()
     {
-        var record = new UsageRecord(
-            [new("tenant", "Acme"), new("year", "2026"), new("month", "5"), new("day", "3")],
-            [new("active-users", 42), new("started-sessions", 7)]);
+        var record = new UsageRecord
+        {
+            Tenant = "Acme", Year = 2026, Month = 5, Day = 3, ActiveUsers = 42, StartedSessions = 7,
+            AdditionalProperties = new Dictionary<string, JsonElement>
+            {
+                ["bstreams-30"] = JsonSerializer.SerializeToElement("12"),
+                ["occurrences"] = JsonSerializer.SerializeToElement("weekly"),
+            },
+        };
 
-        Assert.Equal(42, record.GetMetric(UsageMetric.ActiveUsers));
-        Assert.Null(record.GetMetric(UsageMetric.Users));
-        Assert.Equal("Acme", record.GetDimension(UsageDimensions.Tenant));
+        Assert.Equal(42, record.GetMetric(ReportMetric.ActiveUsers));
+        Assert.Equal(12, record.GetMetric("bstreams-30"));
+        Assert.Null(record.GetMetric(ReportMetric.Users));
+        Assert.Equal("Acme", record.GetDimension(ReportDimension.Tenant));
+        Assert.Equal("5", record.GetDimension(ReportDimension.Month));
         Assert.Equal(new DateTimeOffset(2026, 5, 3, 0, 0, 0, TimeSpan.Zero), record.PeriodStart);
-        Assert.Equal(["tenant", "year", "month", "day"], record.Dimensions.Keys);
+        Assert.Equal(["tenant", "year", "month", "day", "occurrences"], record.Dimensions.Keys);
+        Assert.Equal(["active-users", "started-sessions", "bstreams-30"], record.Metrics.Keys);
     }
 }

@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Tests.Reports;
@@ -22,14 +23,14 @@ public sealed class UsageReportServerPathTests
         var apps = await day.DrillDownAsync("application-id");
 
         Assert.Contains("application-id", day.DrillDownDimensions);
-        Assert.Equal(ServerOnly, apps.Query.Path);
+        Assert.Equal(ServerOnly, apps.Query!.Path);
         Assert.False(apps.Query.IsInSpec);
         Assert.Equal("/cmu/v2" + ServerOnly, test.Wire.Last.Path);
         Assert.Equal("application/json", test.Wire.Last.Accept);
         Assert.Null(test.Wire.Last.OperationId);
         Assert.NotEmpty(apps.Records);
         Assert.All(apps.Records, r => Assert.NotNull(r.GetDimension("application-id")));
-        Assert.Equal("/year/month/day/tenant", (await apps.RollUpAsync()).Query.Path);
+        Assert.Equal("/year/month/day/tenant", (await apps.RollUpAsync()).Query!.Path);
         var hint = Assert.Single(test.Host.Logs.Records, r => r.EventId.Id == 40);
         Assert.Contains(ServerOnly, hint.Message, StringComparison.Ordinal);
     }

@@ -62,7 +62,7 @@ public sealed class UsageReportTreeTests
             Assert.Equal(json.OperationId, csv.OperationId);
             Assert.Equal("text/csv", csv.Accept);
             Assert.Equal("Bearer", csv.AuthorizationScheme);
-            Assert.Equal(path, report.Query.Path);
+            Assert.Equal(path, report.Query!.Path);
         }
 
         Assert.Equal(1, test.Emulator.Stats.Registrations);
@@ -73,9 +73,9 @@ public sealed class UsageReportTreeTests
     public void TheDimensionNamesAreTheSegmentsOfTheSpecPaths()
     {
         var segments = GeneratedOperations.SelectMany(o => o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal);
-        var constants = typeof(UsageDimensions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal);
+        var declared = ReportDimension.KnownValues.Select(d => d.Value).Order(StringComparer.Ordinal);
 
-        Assert.Equal(segments, constants);
+        Assert.Equal(segments, declared);
     }
 
     [Fact]
@@ -90,8 +90,7 @@ public sealed class UsageReportTreeTests
 
         var json = JsonSerializer.Serialize(record, AdobePassJsonContext.Default.UsageRecord);
         var names = JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        var known = typeof(UsageMetric).GetProperties(BindingFlags.Public | BindingFlags.Static)
-            .Select(p => ((UsageMetric)p.GetValue(null)!).Name).Order(StringComparer.Ordinal);
+        var known = ReportMetric.KnownValues.Select(m => m.Value).Order(StringComparer.Ordinal);
 
         Assert.Equal(names, known);
     }

@@ -1,3 +1,4 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Refit;
 
@@ -13,7 +14,7 @@ public sealed class UsageReportsTests
         var start = ReportsTestHost.DaysAgo(3);
         var query = UsageReportQuery.For("tenant", "year", "month", "day")
             .Between(start, start.AddDays(2))
-            .WithMetrics(UsageMetric.ActiveUsers, UsageMetric.StartedSessions)
+            .WithMetrics(ReportMetric.ActiveUsers, ReportMetric.StartedSessions)
             .WithLimit(100);
 
         var report = await test.Reports.GetReportAsync(query);
@@ -28,7 +29,7 @@ public sealed class UsageReportsTests
             Assert.Equal(["tenant", "year", "month", "day"], r.Dimensions.Keys);
             Assert.Equal(["active-users", "started-sessions"], r.Metrics.Keys);
             Assert.InRange(r.PeriodStart!.Value, start, start.AddDays(1));
-            Assert.True(r.GetMetric(UsageMetric.StartedSessions) > 0);
+            Assert.True(r.GetMetric(ReportMetric.StartedSessions) > 0);
         });
         Assert.Contains("limit=100", report.SelfLink, StringComparison.Ordinal);
         Assert.Equal(1, test.Emulator.Stats.Registrations);
@@ -77,10 +78,10 @@ public sealed class UsageReportsTests
         foreach (var row in all.Records)
         {
             var key = (row.GetDimension("tenant"), row.GetDimension("day"));
-            var rokuSessions = roku.Records.Single(r => (r.GetDimension("tenant"), r.GetDimension("day")) == key).GetMetric(UsageMetric.StartedSessions);
-            var otherSessions = notRoku.Records.Single(r => (r.GetDimension("tenant"), r.GetDimension("day")) == key).GetMetric(UsageMetric.StartedSessions);
+            var rokuSessions = roku.Records.Single(r => (r.GetDimension("tenant"), r.GetDimension("day")) == key).GetMetric(ReportMetric.StartedSessions);
+            var otherSessions = notRoku.Records.Single(r => (r.GetDimension("tenant"), r.GetDimension("day")) == key).GetMetric(ReportMetric.StartedSessions);
             Assert.True(rokuSessions > 0 && otherSessions > 0);
-            Assert.Equal(row.GetMetric(UsageMetric.StartedSessions), rokuSessions + otherSessions);
+            Assert.Equal(row.GetMetric(ReportMetric.StartedSessions), rokuSessions + otherSessions);
         }
     }
 
@@ -124,7 +125,7 @@ public sealed class UsageReportsTests
         Assert.Equal(report.Records.Select(r => r.ToString()), records.Select(r => r.ToString()));
         var root = await test.Reports.GetReportAsync(UsageReportQuery.Root.Between(ReportsTestHost.DaysAgo(5), ReportsTestHost.DaysAgo(1)));
         var byYear = await test.Reports.GetReportAsync(UsageReportQuery.For("year", "month", "day").Between(ReportsTestHost.DaysAgo(5), ReportsTestHost.DaysAgo(1)));
-        Assert.Equal(byYear.Records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)), records.Sum(r => r.GetMetric(UsageMetric.StartedSessions)));
+        Assert.Equal(byYear.Records.Sum(r => r.GetMetric(ReportMetric.StartedSessions)), records.Sum(r => r.GetMetric(ReportMetric.StartedSessions)));
         Assert.Single(root.Records);
     }
 
