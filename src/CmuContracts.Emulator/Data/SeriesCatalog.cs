@@ -48,7 +48,8 @@ internal sealed class SeriesCatalog
                     {
                         foreach (var platform in Platforms)
                         {
-                            string[] values = [Tenants[t], appId, AppNames[t][a], channel, mvpd, platform, .. extra];
+                            var values = new string[StoredColumns.Count + extra.Length];
+                            (values[0], values[1], values[2], values[3], values[4], values[5]) = (Tenants[t], appId, AppNames[t][a], channel, mvpd, platform);
                             for (var e = 0; e < extra.Length; e++)
                             {
                                 var n = 1 + (Hash.Of((ulong)seed, 0xD1E, Hash.OfName(extra[e]), (ulong)series.Count) % SyntheticValueCount);

@@ -1,6 +1,4 @@
-using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Tests.Infrastructure;
-using CmuContracts.Tests.SpecEdits;
 
 namespace CmuContracts.Emulator.Tests.SpecCopies;
 
@@ -47,19 +45,5 @@ public sealed class AddedPathTests(EditedSpecFixture fixture) : IClassFixture<Ed
         Assert.Equal(
             records.Where(r => r.GetProperty(Dimension).GetString() == $"{Dimension}-2").Select(r => ReportDoc.Metric(r, "started-sessions")),
             ReportDoc.Records(filtered).Select(r => ReportDoc.Metric(r, "started-sessions")));
-    }
-
-    [Fact]
-    public async Task ASpecPathWithAnUndeclaredDimensionStopsTheStartNamingIt()
-    {
-        using var spec = new SpecCopyFile(s => SpecText.CopyPath(s, "/tenant/year", "/tenant/sparkles", "getTenantSparkles"));
-        var options = SharedEmulatorFixture.Options();
-        options.SpecPath = spec.Path;
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AdobePassEmulator.StartAsync(options));
-
-        Assert.Contains("'/tenant/sparkles'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'sparkles'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ReportDimension", error.Message, StringComparison.Ordinal);
     }
 }
