@@ -3,11 +3,12 @@ using CmuContracts.Emulator.Options;
 using Microsoft.Extensions.Configuration;
 
 // Standalone: dotnet run --project src/CmuContracts.Emulator -- --urls http://127.0.0.1:5080
-// Options come from the "Emulator" configuration section (appsettings.json, EMULATOR__* variables, --Emulator:Seed=7 …).
+// Options come from the "Emulator" configuration section (appsettings.json, EMULATOR__* variables, --Emulator:Seed=7 …);
+// --spec <file> is short for --Emulator:SpecPath <file>.
 var configuration = new ConfigurationBuilder()
     .AddJsonFile("appsettings.json", optional: true)
     .AddEnvironmentVariables()
-    .AddCommandLine(args)
+    .AddCommandLine(args, new Dictionary<string, string> { ["--spec"] = "Emulator:SpecPath" })
     .Build();
 var options = new EmulatorOptions();
 configuration.GetSection("Emulator").Bind(options);

@@ -17,6 +17,18 @@ internal static class Hash
 
     public static ulong Of(ulong a, ulong b, ulong c, ulong d) => Mix(Of(a, b, c) ^ d);
 
+    /// <summary>A stable hash of a name (FNV-1a over its UTF-16 code units): string.GetHashCode differs per process.</summary>
+    public static ulong OfName(string name)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var c in name)
+        {
+            h = (h ^ c) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
+
     /// <summary>A uniform double in [0, 1).</summary>
     public static double Unit(ulong h) => (h >> 11) * (1.0 / (1UL << 53));
 }

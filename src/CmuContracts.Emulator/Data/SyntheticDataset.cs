@@ -9,22 +9,44 @@ namespace CmuContracts.Emulator.Data;
 /// and cached. Times are minutes since the Unix epoch; callers clip ranges to the retention window and the clock.
 /// Stored slots are additive: event counts, and presences for the distinct counts (the <c>active-users</c> slot and
 /// the histogram levels hold user presences, the <c>active-sessions</c> slot the sessions carried over from an earlier
-/// bucket), which the report engine turns into distinct counts per answer cell.
+/// bucket), which the report engine turns into distinct counts per answer cell. A metric the spec declares that the
+/// model does not compute (<see cref="MetricSlots.Of"/> is -1) gets a slot of its own after the stored ones, filled
+/// like the others [I]: so it is an event count where <see cref="CmuContracts.Reports.MetricAdditivity"/> says it adds
+/// up, and presences (a distinct count per cell) otherwise.
 /// </summary>
 internal sealed class SyntheticDataset
 {
     private const int MinutesPerDay = 1440;
     private readonly ulong _seed;
     private readonly ConcurrentDictionary<long, int[]> _days = new();
-    private readonly int _metricCount = Metrics.StoredCount;
+    private readonly int _metricCount;
+    private readonly string[] _extraMetrics;
+    private readonly ulong[] _extraKeys;
 
-    public SyntheticDataset(int seed)
+    public SyntheticDataset(int seed, CmuVocabulary vocabulary)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
         _seed = (ulong)seed;
-        Catalog = new SeriesCatalog(seed);
+        Catalog = new SeriesCatalog(seed, vocabulary.DimensionNames.Where(Reports.Dimensions.IsEntity));
+        _extraMetrics = [.. vocabulary.Metrics.Where(m => m != Metrics.Users && MetricSlots.Of(m) < 0)];
+        _extraKeys = [.. _extraMetrics.Select(Hash.OfName)];
+        _metricCount = MetricSlots.StoredCount + _extraMetrics.Length;
     }
 
     public SeriesCatalog Catalog { get; }
+
+    /// <summary>The slot of a metric: stored, or one of the declared metrics' own; -1 for a name the spec does not declare.</summary>
+    public int SlotOf(string metric)
+    {
+        var stored = MetricSlots.Of(metric);
+        if (stored >= 0)
+        {
+            return stored;
+        }
+
+        var extra = Array.IndexOf(_extraMetrics, metric);
+        return extra < 0 ? -1 : MetricSlots.StoredCount + extra;
+    }
 
     public static long ToMinute(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMinute;
 
@@ -147,7 +169,7 @@ internal sealed class SyntheticDataset
         var series = Catalog.Series.Count;
         var values = new int[series * _metricCount];
         var weekend = (int)(((day % 7) + 7 + 4) % 7) >= 5; // day 0 (1970-01-01) was a Thursday
-        Span<long> durations = stackalloc long[Metrics.DurationCount];
+        Span<long> durations = stackalloc long[MetricSlots.DurationCount];
         Span<long> levels = stackalloc long[Reports.Dimensions.LevelCount];
         for (var s = 0; s < series; s++)
         {
@@ -158,29 +180,35 @@ internal sealed class SyntheticDataset
             var completed = started - (long)(Hash.Of(h, 1) % (ulong)((started / 10) + 1));
             var activeSessions = started + (long)(Hash.Of(h, 2) % (ulong)((started / 5) + 1));
             var activeUsers = (activeSessions * 3 / 4) + (long)(Hash.Of(h, 3) % 3);
-            values[o + Metrics.Started] = (int)started;
-            values[o + Metrics.Completed] = (int)completed;
-            values[o + Metrics.ActiveSessions] = (int)(activeSessions - started); // carried over: active without starting here
-            values[o + Metrics.ActiveUsers] = (int)activeUsers;
-            values[o + Metrics.Failed] = (int)(Hash.Of(h, 4) % (ulong)((started / 20) + 2));
-            values[o + Metrics.Dismissed] = (int)(Hash.Of(h, 5) % (ulong)((started / 50) + 2));
-            values[o + Metrics.Killed] = (int)(Hash.Of(h, 6) % (ulong)((started / 100) + 2));
+            values[o + MetricSlots.Started] = (int)started;
+            values[o + MetricSlots.Completed] = (int)completed;
+            values[o + MetricSlots.ActiveSessions] = (int)(activeSessions - started); // carried over: active without starting here
+            values[o + MetricSlots.ActiveUsers] = (int)activeUsers;
+            values[o + MetricSlots.Failed] = (int)(Hash.Of(h, 4) % (ulong)((started / 20) + 2));
+            values[o + MetricSlots.Dismissed] = (int)(Hash.Of(h, 5) % (ulong)((started / 50) + 2));
+            values[o + MetricSlots.Killed] = (int)(Hash.Of(h, 6) % (ulong)((started / 100) + 2));
             Partition.Split(completed, Hash.Of(h, 7), Partition.DurationShape, durations);
             for (var d = 0; d < durations.Length; d++)
             {
-                values[o + Metrics.FirstDuration + d] = (int)durations[d];
+                values[o + MetricSlots.FirstDuration + d] = (int)durations[d];
             }
 
             Partition.Split(activeUsers, Hash.Of(h, 8), Partition.LevelShape, levels);
             for (var l = 0; l < levels.Length; l++)
             {
-                values[o + Metrics.FirstConcurrencyLevel + l] = (int)levels[l];
+                values[o + MetricSlots.FirstConcurrencyLevel + l] = (int)levels[l];
             }
 
             Partition.Split(activeUsers, Hash.Of(h, 9), Partition.LevelShape, levels);
             for (var l = 0; l < levels.Length; l++)
             {
-                values[o + Metrics.FirstActivityLevel + l] = (int)levels[l];
+                values[o + MetricSlots.FirstActivityLevel + l] = (int)levels[l];
+            }
+
+            // A declared metric the model does not compute: up to half the started sessions, keyed by its name [I].
+            for (var e = 0; e < _extraKeys.Length; e++)
+            {
+                values[o + MetricSlots.StoredCount + e] = (int)(Hash.Of(h, 0xE7, _extraKeys[e]) % (ulong)((started / 2) + 2));
             }
         }
 

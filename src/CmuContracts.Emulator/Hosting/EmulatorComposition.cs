@@ -57,7 +57,9 @@ public static class EmulatorComposition
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<EmulatorStats>();
         services.AddSingleton(_ => new TokenBucketThrottle(options.Throttle, clock));
-        services.AddSingleton(_ => ReportTree.FromEmbeddedSpec());
+        // Read before the app is built, so that a spec the emulator cannot serve fails the start, not the first request.
+        var tree = options.SpecPath is { } spec ? ReportTree.FromFile(spec) : ReportTree.FromEmbeddedSpec();
+        services.AddSingleton(tree);
         services.AddSingleton<ReportService>();
         EmulatorResponseCompression.AddTo(services);
 

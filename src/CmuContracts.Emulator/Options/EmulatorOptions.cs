@@ -47,6 +47,13 @@ public sealed class EmulatorOptions
     /// <summary>PEM file holding the RSA private key that signs statements and tokens; generated when null.</summary>
     public string? RsaKeyPath { get; set; }
 
+    /// <summary>
+    /// An OpenAPI file (YAML or JSON) to serve instead of the spec embedded in the emulator: its <c>UsageReports</c>
+    /// paths are the drill-down tree, its <c>ReportMetric</c> and <c>ReportDimension</c> enums the metric and dimension
+    /// names (standalone: <c>--spec &lt;file&gt;</c> or <c>--Emulator:SpecPath=&lt;file&gt;</c>). Null serves the embedded spec.
+    /// </summary>
+    public string? SpecPath { get; set; }
+
     /// <summary>Months of data kept before "now" (documented retention: 25 months).</summary>
     public int RetentionMonths { get; set; } = 25;
 

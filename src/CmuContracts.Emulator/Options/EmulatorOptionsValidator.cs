@@ -90,6 +90,11 @@ public static class EmulatorOptionsValidator
             errors.Add($"RsaKeyPath '{path}' does not exist.");
         }
 
+        if (options.SpecPath is { } spec && !File.Exists(spec))
+        {
+            errors.Add($"SpecPath '{spec}' does not exist: name an OpenAPI file, or leave SpecPath unset to serve the embedded spec.");
+        }
+
         return errors;
     }
 

@@ -1,6 +1,9 @@
 namespace CmuContracts.Emulator.Reports;
 
-/// <summary>The CMU dimensions the emulator knows: time dimensions (finest last) and entity dimensions.</summary>
+/// <summary>
+/// What CMU's dimension names mean, which the spec's <c>ReportDimension</c> enum cannot say: the time dimensions (finest
+/// last) and the histogram dimensions. Every other declared dimension groups series (see <see cref="Data.SeriesCatalog"/>).
+/// </summary>
 internal static class Dimensions
 {
     public const string Year = "year";
@@ -11,9 +14,6 @@ internal static class Dimensions
 
     /// <summary>Time dimensions from coarsest to finest.</summary>
     public static readonly IReadOnlyList<string> Time = [Year, Month, Day, Hour, Minute];
-
-    /// <summary>Entity dimensions, in the order of <see cref="Data.SeriesCatalog"/> values.</summary>
-    public static readonly IReadOnlyList<string> Entity = ["tenant", "application-id", "application", "channel", "mvpd", "platform"];
 
     /// <summary>Histogram dimensions: the level of a user's concurrency or activity (values 1 … <see cref="LevelCount"/>).</summary>
     public static readonly IReadOnlyList<string> Level = ["concurrency-level", "activity-level"];
@@ -27,19 +27,8 @@ internal static class Dimensions
 
     public static bool IsTime(string name) => Time.Contains(name, StringComparer.Ordinal);
 
-    /// <summary>Index into <see cref="Entity"/>, or -1.</summary>
-    public static int EntityIndex(string name)
-    {
-        for (var i = 0; i < Entity.Count; i++)
-        {
-            if (string.Equals(Entity[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>Whether the dimension groups series (neither time nor histogram level).</summary>
+    public static bool IsEntity(string name) => !IsTime(name) && !IsLevel(name);
 
     /// <summary>Granularity rank of a time dimension (0 = year … 4 = minute), or -1.</summary>
     public static int TimeRank(string name)

@@ -1,65 +1,37 @@
 namespace CmuContracts.Emulator.Reports;
 
 /// <summary>
-/// Every documented CMU metric, in documented order, and the dataset's stored slots. Which metrics add up is
-/// <see cref="CmuContracts.Reports.MetricAdditivity"/> (shared with the library); the engine computes the others as distinct counts.
+/// Which of the spec's metrics (<see cref="CmuVocabulary.Metrics"/>) each path serves: knowledge the spec states only in
+/// prose. Which metrics add up is <see cref="CmuContracts.Reports.MetricAdditivity"/> (shared with the library); the
+/// dataset's stored slots are <see cref="Data.MetricSlots"/>.
 /// </summary>
 internal static class Metrics
 {
-    public static readonly IReadOnlyList<string> All =
-    [
-        "active-users", "active-sessions", "started-sessions", "completed-sessions", "failed-attempts",
-        "dismissed-sessions", "killed-sessions",
-        "duration_0-15", "duration_15-30", "duration_30-60", "duration_60-120", "duration_2h-4h", "duration_4h-8h",
-        "duration_8h-16h", "duration_16h-1d", "duration_1d-3d", "duration_3d-7d", "duration_1w-1m", "duration_over-1m",
-    ];
-
-    /// <summary>The only metric of the histogram (concurrency-level / activity-level) reports.</summary>
+    /// <summary>The only metric of the histogram (concurrency-level / activity-level) reports [D].</summary>
     public const string Users = "users";
 
-    /// <summary>Number of session metrics (no duration buckets), served by the root and time-first paths.</summary>
-    public const int SessionCount = 7;
+    /// <summary>The active-sessions metric, computed from started sessions plus the sessions carried over.</summary>
+    public const string ActiveSessions = "active-sessions";
 
-    /// <summary>Internal metric slots after <see cref="All"/>: users per concurrency level, then per activity level.</summary>
-    public const int FirstConcurrencyLevel = 19;
-    public const int FirstActivityLevel = 24;
-    public const int StoredCount = 29;
-
-    public const int ActiveUsers = 0;
-    public const int ActiveSessions = 1;
-    public const int Started = 2;
-    public const int Completed = 3;
-    public const int Failed = 4;
-    public const int Dismissed = 5;
-    public const int Killed = 6;
-    public const int FirstDuration = 7;
-    public const int DurationCount = 12;
+    /// <summary>Duration buckets are documented on tenant-first and mvpd-first paths only [D].</summary>
+    public static bool IsDuration(string name) => name.StartsWith("duration_", StringComparison.Ordinal);
 
     /// <summary>
-    /// Metrics of a path, as the spec describes them: <c>users</c> for the histogram paths, all of <see cref="All"/> for
-    /// tenant-first and mvpd-first paths, the seven session metrics (no duration buckets) for the root and time-first paths.
+    /// Metrics of a path, in the spec's order: <c>users</c> on the histogram paths; every other declared metric on
+    /// tenant-first and mvpd-first paths; the same without the <c>duration_*</c> buckets on the root and the time-first
+    /// paths. So a metric the spec adds is served on every non-histogram path (on tenant-first and mvpd-first paths
+    /// only when it is named like a duration bucket) [I].
     /// </summary>
-    public static IReadOnlyList<string> ForPath(IReadOnlyList<string> segments)
+    public static IReadOnlyList<string> ForPath(IReadOnlyList<string> segments, CmuVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         if (segments.Any(Dimensions.IsLevel))
         {
             return [Users];
         }
 
-        return segments.Count > 0 && segments[0] is "tenant" or "mvpd" ? All : [.. All.Take(SessionCount)];
-    }
-
-    public static int IndexOf(string name)
-    {
-        for (var i = 0; i < All.Count; i++)
-        {
-            if (string.Equals(All[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var durations = segments.Count > 0 && segments[0] is "tenant" or "mvpd";
+        return [.. vocabulary.Metrics.Where(m => m != Users && (durations || !IsDuration(m)))];
     }
 }

@@ -30,8 +30,8 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
 
         // active-sessions sums started-sessions here; the sessions carried into each bucket are added per series below.
         var slots = level is null
-            ? query.Metrics.Select(m => m == "active-sessions" ? Metrics.Started : Metrics.IndexOf(m)).ToArray()
-            : levels.Select(l => (level == "concurrency-level" ? Metrics.FirstConcurrencyLevel : Metrics.FirstActivityLevel) + l - 1).ToArray();
+            ? query.Metrics.Select(m => m == Metrics.ActiveSessions ? MetricSlots.Started : data.SlotOf(m)).ToArray()
+            : levels.Select(l => (level == "concurrency-level" ? MetricSlots.FirstConcurrencyLevel : MetricSlots.FirstActivityLevel) + l - 1).ToArray();
         var series = MatchingSeries(query);
         var from = Math.Max(SyntheticDataset.ToMinute(query.Start), SyntheticDataset.ToMinute(retentionStart));
         var to = Math.Min(SyntheticDataset.ToMinute(query.End), SyntheticDataset.ToMinute(now));
@@ -41,7 +41,7 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
         }
 
         // One group per distinct tuple of projected entity dimension values.
-        var entityDims = projection.Where(d => Dimensions.EntityIndex(d) >= 0).Select(Dimensions.EntityIndex).ToArray();
+        var entityDims = projection.Where(Dimensions.IsEntity).Select(data.Catalog.Column).ToArray();
         var groupOf = new int[series.Count];
         var groupValues = new List<string[]>();
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -99,7 +99,7 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
             for (var i = 0; i < series.Count; i++)
             {
                 Array.Clear(carried);
-                Accumulate(series[i], [Metrics.ActiveSessions], granularity, from, to, unitMinutes, origin, buckets, carried, 1, 0);
+                Accumulate(series[i], [MetricSlots.ActiveSessions], granularity, from, to, unitMinutes, origin, buckets, carried, 1, 0);
                 for (var b = 0; b < carried.Length; b++)
                 {
                     acc[(b * stride) + (groupOf[i] * width) + sessions] += DistinctCount.Of(carried[b]);
@@ -169,10 +169,10 @@ internal sealed class ReportEngine(SyntheticDataset data, ReportLimits limits)
 
     private List<int> MatchingSeries(ReportQuery query)
     {
-        var entityFilters = query.Filters.Where(f => Dimensions.EntityIndex(f.Dimension) >= 0).ToArray();
-        var include = entityFilters.Where(f => !f.Negated).GroupBy(f => Dimensions.EntityIndex(f.Dimension))
+        var entityFilters = query.Filters.Where(f => Dimensions.IsEntity(f.Dimension)).ToArray();
+        var include = entityFilters.Where(f => !f.Negated).GroupBy(f => data.Catalog.Column(f.Dimension))
             .Select(g => (Dim: g.Key, Values: g.Select(f => f.Value).ToHashSet(StringComparer.Ordinal))).ToArray();
-        var exclude = entityFilters.Where(f => f.Negated).GroupBy(f => Dimensions.EntityIndex(f.Dimension))
+        var exclude = entityFilters.Where(f => f.Negated).GroupBy(f => data.Catalog.Column(f.Dimension))
             .Select(g => (Dim: g.Key, Values: g.Select(f => f.Value).ToHashSet(StringComparer.Ordinal))).ToArray();
         var result = new List<int>();
         for (var s = 0; s < data.Catalog.Series.Count; s++)

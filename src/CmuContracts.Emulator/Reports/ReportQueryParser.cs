@@ -66,7 +66,7 @@ internal static class ReportQueryParser
                 return null;
             }
 
-            if (Dimensions.EntityIndex(dimension) < 0 && !Dimensions.IsLevel(dimension))
+            if (!node.Vocabulary.IsDimension(dimension))
             {
                 error = $"Unknown parameter or dimension '{key}'.";
                 return null;

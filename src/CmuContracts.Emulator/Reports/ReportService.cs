@@ -6,7 +6,7 @@ namespace CmuContracts.Emulator.Reports;
 /// <summary>The CMU side of the emulator: the tree from the spec, the dataset, the clock and the retention window.</summary>
 internal sealed class ReportService(ReportTree tree, EmulatorOptions options, TimeProvider clock)
 {
-    private readonly ReportEngine _engine = new(new SyntheticDataset(options.Seed), options.ReportLimits);
+    private readonly ReportEngine _engine = new(new SyntheticDataset(options.Seed, tree.Vocabulary), options.ReportLimits);
 
     public ReportTree Tree => tree;
 
