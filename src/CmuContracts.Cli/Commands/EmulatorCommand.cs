@@ -13,10 +13,11 @@ internal static class EmulatorCommand
     {
         var port = IntegerOption.Create("--port", "Port on 127.0.0.1 (0 picks a free one).", 0, 65535, 5080);
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic usage data.", DefaultValueFactory = _ => 42 };
-        var command = new Command("emulator", "Run the Adobe Pass emulator (DCR, token, CMU) in the foreground on 127.0.0.1.") { port, seed };
+        var spec = new Option<FileInfo?>("--spec") { Description = "Serve the CMU paths, metrics and dimensions of this OpenAPI file instead of the built-in spec (to try a spec edit)." };
+        var command = new Command("emulator", "Run the Adobe Pass emulator (DCR, token, CMU) in the foreground on 127.0.0.1.") { port, seed, spec };
         command.SetAction((parse, ct) => runner.RunAsync(parse, async (_, notices, token) =>
         {
-            var app = EmulatorComposition.Build(new EmulatorOptions { Seed = parse.GetValue(seed), ConfigureLogging = logging => logging.ClearProviders() }, [parse.GetValue(port) ?? 5080]);
+            var app = EmulatorComposition.Build(new EmulatorOptions { Seed = parse.GetValue(seed), SpecPath = parse.GetValue(spec)?.FullName, ConfigureLogging = logging => logging.ClearProviders() }, [parse.GetValue(port) ?? 5080]);
             try
             {
                 await app.StartAsync(token).ConfigureAwait(false);
