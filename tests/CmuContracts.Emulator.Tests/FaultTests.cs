@@ -79,6 +79,31 @@ public sealed class FaultTests(SharedEmulatorFixture fixture) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task CutFaultSendsASuccessThenLosesTheConnectionMidBody()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "cmu/v2/tenant/year/month/day");
+        request.Headers.Authorization = new("Bearer", fixture.Token);
+        request.Headers.Add("X-Emulator-Fault", "cut");
+        using var response = await fixture.Client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Assert.ThrowsAnyAsync<IOException>(() => body.CopyToAsync(Stream.Null));
+    }
+
+    [Fact]
+    public async Task GarbleFaultSendsASuccessWhoseBodyIsNoLongerJson()
+    {
+        using var response = await fixture.Client.ReportAsync("/tenant/year/month/day", fixture.Token, fault: "garble");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("{\"_links\"", body, StringComparison.Ordinal);
+        Assert.Contains("###", body, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
+    }
+
+    [Fact]
     public async Task ExpireTokenFaultGives401()
     {
         using var response = await fixture.Client.ReportAsync("/tenant", fixture.Token, fault: "expire-token");

@@ -9,7 +9,7 @@ namespace CmuContracts.Emulator.Faults;
 
 /// <summary>
 /// Injects faults asked for by the <c>X-Emulator-Fault</c> header (comma-separated: <c>408</c>, <c>500</c>, <c>503</c>, <c>429</c>,
-/// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>expire-token</c>, <c>revoke-client</c>, and <c>retry-after=&lt;s&gt;</c>, which adds
+/// <c>delay=&lt;ms&gt;</c>, <c>drop</c>, <c>cut</c>, <c>garble</c>, <c>expire-token</c>, <c>revoke-client</c>, and <c>retry-after=&lt;s&gt;</c>, which adds
 /// that <c>Retry-After</c> to a 408/500/503/429 fault of the same list) or drawn from the configured rates.
 /// <c>/emulator/*</c> is never faulted.
 /// </summary>
@@ -72,6 +72,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorOptions opti
                     RequestFaults.Set(context, flags);
                     context.Abort();
                     return;
+                case "cut":
+                case "garble":
+                    // The answer starts well and then fails: a connection lost, or a body no longer JSON.
+                    context.Response.Body = new FaultyBodyStream(context.Response.Body, context, cut: fault.Equals("cut", StringComparison.OrdinalIgnoreCase));
+                    break;
                 case "expire-token":
                     flags.ExpireToken = true;
                     break;

@@ -64,6 +64,29 @@ internal static class CmuFailures
     }
 
     /// <summary>
+    /// The library's exception for a success answer whose body broke off while it was read (the connection lost or
+    /// reset mid-body, a truncated compressed stream), or null when <paramref name="exception"/> is none of those.
+    /// </summary>
+    public static CmuTransportException? BrokenBody(Exception exception, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // HttpClient reports a body lost while it buffered it as "Error while copying content to a stream".
+        if (exception is not (IOException or InvalidDataException or HttpRequestException { InnerException: IOException or InvalidDataException })
+            || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var request = response.RequestMessage;
+        var operationId = OperationOf(request);
+        return new CmuTransportException($"{Describe(operationId, request?.Method, request?.RequestUri)} answered HTTP {(int)response.StatusCode}, but the answer broke off while it was read: {FirstLine(exception.Message)}", exception)
+        {
+            StatusCode = (int)response.StatusCode,
+            OperationId = operationId,
+            Remedy = "The connection was lost mid-answer: try again; nothing partial was returned as complete.",
+        };
+    }
+
+    /// <summary>
     /// The library's exception for a failure to get an answer, or null when <paramref name="exception"/> is none: a
     /// cancellation the caller asked for, or an exception the library does not own.
     /// </summary>

@@ -16,7 +16,10 @@ internal static class CmuRefitSettings
         var settings = new RefitSettings();
         var wrap = settings.TransportExceptionFactory;
         settings.ExceptionFactory = response => CmuFailures.FromResponseAsync(response, settings);
-        settings.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(CmuFailures.Unreadable(response, exception));
+        // A body that broke off mid-way is a transport failure, not an unreadable answer (Refit reports both here).
+        settings.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(
+            CmuFailures.BrokenBody(exception, response, CancellationToken.None)
+            ?? (Exception)CmuFailures.Unreadable(response, exception));
         settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception is CmuException
             ? exception
             : CmuFailures.Transport(exception, request, cancellationToken) ?? wrap(request, exception, cancellationToken);

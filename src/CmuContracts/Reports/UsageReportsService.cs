@@ -68,12 +68,7 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         if (query.AllowsPartial)
         {
             using var response = await SendAsync(csvQuery, ReportFormat.Csv, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            int rows;
-            await using (body.ConfigureAwait(false))
-            {
-                rows = await UsageCsv.CopyCountingRowsAsync(body, destination, cancellationToken).ConfigureAwait(false);
-            }
+            var rows = await ReadBodyAsync(response, body => UsageCsv.CopyCountingRowsAsync(body, destination, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
             return new UsageReportCoverage(query.Path, csvQuery.Start, csvQuery.End, limit, rows >= limit, 1);
@@ -99,14 +94,10 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
             string? self = null;
             var count = 0;
             using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+            await foreach (var record in ReadRecordsAsync(response, href => self = href, cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var record in UsageRecordStream.ReadAsync(body, href => self = href, cancellationToken).ConfigureAwait(false))
-                {
-                    count++;
-                    yield return record;
-                }
+                count++;
+                yield return record;
             }
 
             var applied = UsageReportApplied.FromSelfLink(self, BasePath);
@@ -141,12 +132,8 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         }
 
         using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync(body, AdobePassJsonContext.Default.UsageReport, cancellationToken).ConfigureAwait(false)
-                ?? throw new CmuException($"CMU answered {query.Path} with an empty JSON document.") { StatusCode = (int)response.StatusCode };
-        }
+        return await ReadBodyAsync(response, async body => await JsonSerializer.DeserializeAsync(body, AdobePassJsonContext.Default.UsageReport, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ?? throw new CmuException($"CMU answered {query.Path} with an empty JSON document.") { StatusCode = (int)response.StatusCode };
     }
 
     /// <summary>One window streamed from the body into a list (at most the limit's records).</summary>
@@ -156,14 +143,10 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         var records = new List<UsageRecord>();
         var buckets = new UsageReportBuckets();
         using var response = await SendAsync(query, ReportFormat.Json, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        await foreach (var record in ReadRecordsAsync(response, href => self = href, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var record in UsageRecordStream.ReadAsync(body, href => self = href, cancellationToken).ConfigureAwait(false))
-            {
-                records.Add(record);
-                buckets.Add(d => record.GetDimension(d));
-            }
+            records.Add(record);
+            buckets.Add(d => record.GetDimension(d));
         }
 
         return new(records, records.Count, UsageReportApplied.FromSelfLink(self, BasePath), buckets);
@@ -173,12 +156,58 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
     private async Task<UsageReportWindowAnswer<UsageCsvWindow>> FetchCsvAsync(UsageReportQuery query, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(query, ReportFormat.Csv, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+
+        // No links in CSV: what the request sent is what applies.
+        var applied = new UsageReportApplied(query.Path, query.Start, query.End, query.Limit);
+        return await ReadBodyAsync(response, body => UsageCsv.ReadWindowAsync(body, applied, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a success answer's body; one that breaks off (<see cref="AnswerBodyStream"/>) or is not the JSON it
+    /// announces fails as the library's exception, never as the HTTP stack's or the JSON reader's.
+    /// </summary>
+    private static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, Func<Stream, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var body = await AnswerBodyStream.OpenAsync(response, cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
-            // No links in CSV: what the request sent is what applies.
-            var applied = new UsageReportApplied(query.Path, query.Start, query.End, query.Limit);
-            return await UsageCsv.ReadWindowAsync(body, applied, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await read(body).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw CmuFailures.Unreadable(response, ex);
+            }
+        }
+    }
+
+    /// <summary>The records of a success answer as they arrive, failing as <see cref="ReadBodyAsync"/> does.</summary>
+    private static async IAsyncEnumerable<UsageRecord> ReadRecordsAsync(HttpResponseMessage response, Action<string> selfHref, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = await AnswerBodyStream.OpenAsync(response, cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            var records = UsageRecordStream.ReadAsync(body, selfHref, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (records.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await records.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw CmuFailures.Unreadable(response, ex);
+                    }
+
+                    yield return records.Current;
+                }
+            }
         }
     }
 

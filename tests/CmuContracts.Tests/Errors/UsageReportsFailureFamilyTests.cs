@@ -23,6 +23,9 @@ public sealed class UsageReportsFailureFamilyTests
         ["server error (500)"] = () => Task.FromResult(Faulted("500", typeof(CmuServiceException))),
         ["throttled (429)"] = () => Task.FromResult(Faulted("429", typeof(CmuServiceException))),
         ["dropped connection"] = () => Task.FromResult(Faulted("drop", typeof(CmuTransportException))),
+        ["connection lost mid-body"] = () => Task.FromResult(Faulted("cut", typeof(CmuTransportException))),
+        // CSV is copied as it comes, so only the JSON reads can tell a garbled body.
+        ["malformed body"] = () => Task.FromResult(Faulted("garble", typeof(CmuServiceException))),
         ["attempt timeout"] = () => Task.FromResult(Faulted("delay=30000", typeof(CmuTimeoutException)) with
         {
             // Long enough for the registration and token requests (no fault) on a busy machine.
@@ -67,7 +70,7 @@ public sealed class UsageReportsFailureFamilyTests
         var cases = new TheoryData<string, string>();
         foreach (var kind in Kinds.Keys)
         {
-            foreach (var read in Reads.Keys)
+            foreach (var read in Reads.Keys.Where(r => r != "csv" || kind != "malformed body"))
             {
                 cases.Add(kind, read);
             }

@@ -81,7 +81,7 @@ public sealed class UsageRecordStreamingTests
     [Theory]
     [InlineData(false, 0)] // the window is held until its end, so nothing of a broken answer goes out
     [InlineData(true, 1)] // records go out as they arrive
-    public async Task ATruncatedBodyIsAJsonErrorNotASilentShortReport(bool allowPartial, int recordsBeforeTheError)
+    public async Task ATruncatedBodyIsAnUnreadableAnswerNotASilentShortReport(bool allowPartial, int recordsBeforeTheError)
     {
         await using var emulator = await AdobePassEmulator.StartAsync(new EmulatorOptions { Throttle = { Enabled = false } });
         await using var server = await RecordingServer.StartAsync();
@@ -90,7 +90,7 @@ public sealed class UsageRecordStreamingTests
         var records = new List<UsageRecord>();
         var stream = host.Services.GetRequiredService<IUsageReports>().GetRecordsAsync(UsageReportQuery.For("tenant").AllowPartial(allowPartial));
 
-        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(async () =>
+        var ex = await Assert.ThrowsAsync<CmuServiceException>(async () =>
         {
             await foreach (var record in stream)
             {
@@ -98,6 +98,8 @@ public sealed class UsageRecordStreamingTests
             }
         });
 
+        Assert.IsType<System.Text.Json.JsonException>(ex.InnerException, exactMatch: false);
+        Assert.Equal(200, ex.StatusCode);
         Assert.Equal(recordsBeforeTheError, records.Count);
         Assert.Null(stream.Coverage);
     }
