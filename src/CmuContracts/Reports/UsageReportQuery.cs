@@ -205,7 +205,7 @@ public sealed class UsageReportQuery
     public UsageReportQuery AllowPartial(bool allow = true) => new([.. Dimensions], Start, End, [.. Filters], [.. Metrics], Limit, allow);
 
     /// <summary>The request this query sends, relative to the CMU base address: path and query string.</summary>
-    public override string ToString() => UsageReportWire.RelativeUri(this);
+    public override string ToString() => Path + UsageReportRequestRenderer.QueryString(this);
 
     private UsageReportQuery WithFilter(string dimension, UsageFilterKind kind, string[] values)
     {

@@ -263,22 +263,12 @@ internal sealed partial class UsageReportsService(IUsageReportsClient client, Ht
         return response;
     }
 
-    /// <summary>
-    /// For a path the spec does not list (no generated operation), the request a generated operation would send, with
-    /// the options the pipeline's handlers read.
-    /// </summary>
+    /// <summary>For a path the spec does not list (no generated operation), the request a generated operation would send.</summary>
     private HttpRequestMessage CreateRequest(UsageReportQuery query, ReportFormat format)
     {
         LogPathNotInSpec(_logger, query.Path);
-
         var baseAddress = http.BaseAddress ?? throw new InvalidOperationException("The CMU HttpClient has no BaseAddress.");
-        var uri = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + UsageReportWire.RelativeUri(query, format));
-        var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(UsageReportMediaTypes.Accept(format)));
-
-        // The security the spec's report operations declare (the generated index says which); no operation id to name.
-        request.Options.Set(ApiRequestOptions.Security, [.. UsageReportsOperations.GetRoot.Security]);
-        return request;
+        return UsageReportRequestRenderer.Create(baseAddress, query, format);
     }
 
     /// <summary>The record columns in CMU's order: the path, then bare dimensions.</summary>
