@@ -24,12 +24,14 @@ services.AddCmuClient(options =>
 await using var provider = services.BuildServiceProvider();
 
 var reports = provider.GetRequiredService<IUsageReports>();
-var report = await reports.GetReportAsync(UsageReportQuery.For("tenant").WithMetrics(ReportMetric.ActiveUsers, ReportMetric.StartedSessions));
+var query = UsageReportQuery.For("tenant").WithMetrics(ReportMetric.ActiveUsers, ReportMetric.StartedSessions);
+var report = await reports.GetReportAsync(query);
 
-Console.WriteLine($"{report.Query.Path}: {report.Records.Count} record(s); drill down to {string.Join(", ", report.DrillDownDimensions)}");
+Console.WriteLine($"{query.Path}: {report.Records.Count} record(s); drill down to {string.Join(", ", report.DrillDownDimensions)}");
 foreach (var record in report.Records)
 {
-    Console.WriteLine($"  {record.GetDimension("tenant"),-8} active-users {record.GetMetric(ReportMetric.ActiveUsers),12:N0}  started-sessions {record.GetMetric(ReportMetric.StartedSessions),12:N0}");
+    // The spec's record: a typed property per documented dimension and metric.
+    Console.WriteLine($"  {record.Tenant,-8} active-users {record.ActiveUsers,12:N0}  started-sessions {record.StartedSessions,12:N0}");
 }
 
 return report.Records.Count > 0 ? 0 : 1;
