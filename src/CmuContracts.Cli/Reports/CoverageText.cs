@@ -1,4 +1,5 @@
 using System.Globalization;
+using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 
 namespace CmuContracts.Cli.Reports;
@@ -14,7 +15,34 @@ internal static class CoverageText
     public static string Describe(UsageReportCoverage coverage)
     {
         var text = $"covers {coverage.Path} {Window(coverage.Start, coverage.End)}; limit {Rows(coverage.Limit)} per request";
-        return coverage.Windows > 1 ? $"{text}; fetched in {coverage.Windows} time windows" : text;
+        text = coverage.Windows > 1 ? $"{text}; fetched in {coverage.Windows} time windows" : text;
+        return PartialBucket(coverage.Path, coverage.End) is { } partial ? $"{text}; {partial}" : text;
+    }
+
+    /// <summary>
+    /// When the window ends inside a bucket of the path's finest time dimension (a report up to now ends inside
+    /// today), that bucket holds only part of its time and must not be read as a whole one:
+    /// <c>the last day, 2026-11-05, is partial (data to 13:30)</c>. Null when the window ends on a bucket boundary, or
+    /// the path has no time dimension.
+    /// </summary>
+    public static string? PartialBucket(string path, DateTimeOffset? end)
+    {
+        var finest = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(d => new ReportDimension(d)).LastOrDefault(d => d.IsTime);
+        if (end is not { } e || finest == default)
+        {
+            return null;
+        }
+
+        var t = e.UtcDateTime;
+        var (bucket, label) = finest.Value switch
+        {
+            "year" => (new DateTime(t.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), "yyyy"),
+            "month" => (new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc), "yyyy-MM"),
+            "day" => (t.Date, "yyyy-MM-dd"),
+            "hour" => (t.Date.AddHours(t.Hour), "yyyy-MM-dd HH:00"),
+            _ => (t.Date.AddHours(t.Hour).AddMinutes(t.Minute), "yyyy-MM-dd HH:mm"),
+        };
+        return bucket == t ? null : $"the last {finest}, {bucket.ToString(label, CultureInfo.InvariantCulture)}, is partial (data to {Time(e)})";
     }
 
     /// <summary>The warning for a report cut at <c>--limit</c>, or null when it is complete.</summary>
