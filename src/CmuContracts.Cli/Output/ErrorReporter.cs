@@ -1,5 +1,5 @@
-using CmuContracts.Auth;
 using CmuContracts.AdobePass;
+using CmuContracts.Auth;
 using CmuContracts.Reports;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 // One source file compiled into both the library (ReportMetric.IsAdditive) and the emulator (its synthetic data), so
 // the two cannot disagree on which CMU metrics add up. It must depend on nothing but the BCL.
-
 namespace CmuContracts.Reports;
 
 /// <summary>How the values of a CMU metric combine when buckets are merged.</summary>

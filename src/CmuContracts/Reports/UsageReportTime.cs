@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using CmuContracts.AdobePass;
 
 namespace CmuContracts.Reports;

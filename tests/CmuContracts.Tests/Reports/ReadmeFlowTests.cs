@@ -1,6 +1,6 @@
+using CmuContracts.AdobePass;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
-using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

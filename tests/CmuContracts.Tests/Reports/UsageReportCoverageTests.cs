@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CmuContracts.AdobePass;
 using CmuContracts.Emulator.Hosting;
 using CmuContracts.Emulator.Options;
-using CmuContracts.AdobePass;
 using CmuContracts.Reports;
 using CmuContracts.Tests.Infrastructure;
 using CmuContracts.Tests.Pipeline;
