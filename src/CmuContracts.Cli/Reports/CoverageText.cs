@@ -22,27 +22,26 @@ internal static class CoverageText
     /// <summary>
     /// When the window ends inside a bucket of the path's finest time dimension (a report up to now ends inside
     /// today), that bucket holds only part of its time and must not be read as a whole one:
-    /// <c>the last day, 2026-11-05, is partial (data to 13:30)</c>. Null when the window ends on a bucket boundary, or
-    /// the path has no time dimension.
+    /// <c>the last day, 2026-11-05, is partial (data to 2026-11-05 13:30)</c>. Null when the window ends on a bucket
+    /// boundary, or the path has no time dimension (the library's <see cref="UsageReportCoverage.PartialBucketStart"/>).
     /// </summary>
     public static string? PartialBucket(string path, DateTimeOffset? end)
     {
-        var finest = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(d => new ReportDimension(d)).LastOrDefault(d => d.IsTime);
-        if (end is not { } e || finest == default)
+        if (end is not { } e || new UsageReportCoverage(path, null, e, 1, false, 1).PartialBucketStart is not { } bucket)
         {
             return null;
         }
 
-        var t = e.UtcDateTime;
-        var (bucket, label) = finest.Value switch
+        var finest = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Last(d => new ReportDimension(d).IsTime);
+        var label = finest switch
         {
-            "year" => (new DateTime(t.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), "yyyy"),
-            "month" => (new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc), "yyyy-MM"),
-            "day" => (t.Date, "yyyy-MM-dd"),
-            "hour" => (t.Date.AddHours(t.Hour), "yyyy-MM-dd HH:00"),
-            _ => (t.Date.AddHours(t.Hour).AddMinutes(t.Minute), "yyyy-MM-dd HH:mm"),
+            "year" => "yyyy",
+            "month" => "yyyy-MM",
+            "day" => "yyyy-MM-dd",
+            "hour" => "yyyy-MM-dd HH:00",
+            _ => "yyyy-MM-dd HH:mm",
         };
-        return bucket == t ? null : $"the last {finest}, {bucket.ToString(label, CultureInfo.InvariantCulture)}, is partial (data to {Time(e)})";
+        return $"the last {finest}, {bucket.UtcDateTime.ToString(label, CultureInfo.InvariantCulture)}, is partial (data to {Time(e)})";
     }
 
     /// <summary>The warning for a report cut at <c>--limit</c>, or null when it is complete.</summary>

@@ -57,6 +57,14 @@ public sealed class UsageReportCoverage
     /// <summary>How many time windows (one request each) the rows came from: 1 when the report fitted in one answer.</summary>
     public int Windows { get; }
 
+    /// <summary>
+    /// The start (UTC) of the last time bucket when <see cref="End"/> lies inside it (a report up to now ends inside
+    /// today, this hour, ...): that bucket's values cover only part of its time and must not be read as a whole one.
+    /// Null when the window ends on a bucket boundary, its end is unknown, or the path has no time dimension.
+    /// </summary>
+    public DateTimeOffset? PartialBucketStart =>
+        End is { } end ? UsageReportTime.PartialBucketStart(Path.Split('/', StringSplitOptions.RemoveEmptyEntries), end) : null;
+
     /// <inheritdoc/>
     public override string ToString()
     {

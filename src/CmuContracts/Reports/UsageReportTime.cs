@@ -47,6 +47,22 @@ internal static class UsageReportTime
         _ => new DateTimeOffset(index * TimeSpan.TicksPerMinute, TimeSpan.Zero),
     };
 
+    /// <summary>
+    /// The start of the bucket of the finest time dimension of <paramref name="dimensions"/> that <paramref name="end"/>
+    /// (exclusive) lies inside, or null when it is a bucket boundary or there is no time dimension.
+    /// </summary>
+    public static DateTimeOffset? PartialBucketStart(IEnumerable<string> dimensions, DateTimeOffset end)
+    {
+        var granularity = Granularity(dimensions);
+        if (granularity < 0)
+        {
+            return null;
+        }
+
+        var start = Start(Index(end, granularity), granularity);
+        return start == end ? null : start;
+    }
+
     /// <summary>How many buckets [<paramref name="start"/>, <paramref name="end"/>) touches.</summary>
     public static long BucketCount(DateTimeOffset start, DateTimeOffset end, int granularity)
     {

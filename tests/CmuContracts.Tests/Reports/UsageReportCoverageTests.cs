@@ -76,6 +76,19 @@ public sealed partial class UsageReportCoverageTests
     private static string SelfParameter(string href, string name) =>
         Uri.UnescapeDataString(Parameter().Matches(href).Single(m => m.Groups[1].Value == name).Groups[2].Value);
 
+    [Theory]
+    [InlineData("/tenant/year/month/day", "2026-11-05T13:30:00Z", "2026-11-05T00:00:00Z")]
+    [InlineData("/year/month/day/hour", "2026-11-05T13:30:00Z", "2026-11-05T13:00:00Z")]
+    [InlineData("/year/month", "2026-11-05T00:00:00Z", "2026-11-01T00:00:00Z")]
+    [InlineData("/tenant/year/month/day", "2026-11-05T00:00:00Z", null)] // ends on a day boundary: every day whole
+    [InlineData("/tenant", "2026-11-05T13:30:00Z", null)] // no time dimension
+    public void AWindowEndingInsideItsLastBucketNamesThatBucketsStart(string path, string end, string? partial)
+    {
+        var coverage = new UsageReportCoverage(path, null, DateTimeOffset.Parse(end, CultureInfo.InvariantCulture), 1000, false, 1);
+
+        Assert.Equal(partial is null ? null : DateTimeOffset.Parse(partial, CultureInfo.InvariantCulture), coverage.PartialBucketStart);
+    }
+
     [GeneratedRegex("[?&]([^=&]+)=([^&]*)")]
     private static partial Regex Parameter();
 }
